@@ -1,0 +1,67 @@
+//! Adjust's App Automation settings API (`https://settings.adjust.com/api/`, spec `adjust.md` §1–§13).
+//!
+//! Every endpoint is a request value implementing [`AdjustEndpoint`]: `build` makes the exact
+//! [`HttpRequest`](crate::HttpRequest) (both auth headers as `Token <token>`), `parse` turns the
+//! response into a typed output or a typed [`Error`](crate::Error). [`AdjustClient`] runs them through
+//! the shared [`Driver`](crate::driver::Driver).
+
+mod apps;
+mod campaigns;
+mod channels;
+mod client;
+mod errors;
+mod models;
+mod signatures;
+mod tickets;
+
+pub use apps::{AppDetails, CreateAppRequest, CreateAppResponse, FindAppRequest, GetAppRequest, UpdateAppRequest, UpdateAppResponse};
+pub use campaigns::{CampaignUrls, CreateCampaignRequest};
+pub use channels::{ChannelList, ListChannelsRequest};
+pub use client::{AdjustClient, AdjustConfig};
+pub use errors::error_from_exchange;
+pub use models::{
+    AppIdSetup, AppLovinSetup, ChannelSetup, ChartboostSetup, FacebookSetup, GameAnalyticsSetup, GoogleSetup,
+    InMobiSetup, IronSourceSetup, MintegralSetup, OverrideSettings, Platform, Section, SnapchatSetup, TikTokSetup,
+    UnityAdsSetup,
+};
+pub use signatures::{GenerateSignatureRequest, GenerateSignatureResponse, GetSignatureRequest, SignatureLibraries};
+pub use tickets::{
+    GetTicketStatusRequest, SectionResult, SignatureResult, TicketState, TicketStatus, WaitOptions,
+};
+
+use crate::driver::{Exchange, RequestPolicy};
+use crate::error::Error;
+use crate::http::HttpRequest;
+use crate::secret::Secret;
+
+/// The production base URL of the settings API.
+pub const DEFAULT_BASE_URL: &str = "https://settings.adjust.com/api/";
+
+/// Header carrying the API token: `AdjustAuthorization: Token <token>`.
+pub const AUTH_HEADER: &str = "AdjustAuthorization";
+
+/// Header carrying the signature token: `SignatureAuthorization: Token <token>`.
+pub const SIGNATURE_AUTH_HEADER: &str = "SignatureAuthorization";
+
+/// What an endpoint needs to build its request: the base URL and the credentials.
+#[derive(Debug)]
+pub struct AdjustContext<'a> {
+    /// The base URL (ends in `/`).
+    pub base_url: &'a url::Url,
+    /// The API token.
+    pub api_token: &'a Secret,
+    /// The signature token, when configured.
+    pub signature_token: Option<&'a Secret>,
+}
+
+/// One Adjust endpoint: a pure request builder and a pure response parser.
+pub trait AdjustEndpoint {
+    /// The typed result.
+    type Output;
+    /// Builds the exact request, or refuses bad input with [`Error::InvalidInput`].
+    fn build(&self, ctx: &AdjustContext<'_>) -> Result<HttpRequest, Error>;
+    /// Parses the final response of the exchange.
+    fn parse(&self, exchange: &Exchange) -> Result<Self::Output, Error>;
+    /// Whether the request may be repeated and follow redirects.
+    fn policy(&self) -> RequestPolicy;
+}

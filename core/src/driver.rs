@@ -1,0 +1,399 @@
+//! The one request driver every client and every surface goes through.
+//!
+//! It owns policy: the base URL rule (https, or plain http for loopback only), the SDK identification
+//! header, header validation, per-request timeouts, retries (connect errors always; 429, 5xx and
+//! timeouts only for requests the vendor documents as safe to repeat) with jittered exponential backoff
+//! and `Retry-After`, redirects (followed for GET; credentials dropped when the origin changes), the
+//! response size cap and the vendor request id.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use url::Url;
+
+use crate::error::{Error, TransportErrorKind};
+use crate::http::{HttpRequest, HttpResponse, Method};
+use crate::transport::{Timer, Transport, TransportOptions, race};
+
+/// Knobs shared by every client. `Default` gives the documented defaults.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClientOptions {
+    /// Replaces the vendor's base URL (https; plain http only for loopback hosts such as the sandbox).
+    pub base_url: Option<String>,
+    /// Per-attempt timeout (default 30 s).
+    pub timeout: Duration,
+    /// Retries after the first attempt (default 2, so 3 attempts in all).
+    pub max_retries: u32,
+    /// First backoff delay (default 500 ms), doubled per retry.
+    pub initial_backoff: Duration,
+    /// Largest backoff delay (default 8 s).
+    pub max_backoff: Duration,
+    /// Largest `Retry-After` the driver will wait; a longer one ends the call with the error (default 60 s).
+    pub max_retry_after: Duration,
+    /// Randomise backoff delays between 50% and 100% (default true; tests turn it off).
+    pub jitter: bool,
+    /// Cap on a response body (default 16 MiB).
+    pub max_response_bytes: usize,
+    /// Redirect hops followed at most (default 5).
+    pub max_redirects: u32,
+    /// The surface named in the SDK identification header (`rust`, `js`, `kotlin`, ...).
+    pub surface: String,
+}
+
+impl Default for ClientOptions {
+    fn default() -> Self {
+        ClientOptions {
+            base_url: None,
+            timeout: Duration::from_secs(30),
+            max_retries: 2,
+            initial_backoff: Duration::from_millis(500),
+            max_backoff: Duration::from_secs(8),
+            max_retry_after: Duration::from_secs(60),
+            jitter: true,
+            max_response_bytes: 16 * 1024 * 1024,
+            max_redirects: 5,
+            surface: "rust".to_owned(),
+        }
+    }
+}
+
+/// The name of the SDK identification header.
+pub const CLIENT_HEADER: &str = "x-adkit-client";
+
+/// Response headers that carry a vendor request id, in order of preference.
+const REQUEST_ID_HEADERS: &[&str] = &["x-request-id", "request-id", "x-amzn-requestid", "x-correlation-id"];
+
+/// How a request may be repeated, decided per endpoint from the vendor's documentation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RequestPolicy {
+    /// The vendor documents that sending the request twice is harmless (GETs, Adjust's get-or-create
+    /// `POST /app`). Only such requests are retried after a response or a timeout.
+    pub idempotent: bool,
+    /// Follow 3xx answers (GET only).
+    pub follow_redirects: bool,
+}
+
+impl RequestPolicy {
+    /// The policy for a method: GET is idempotent and follows redirects; others are neither.
+    pub fn for_method(method: Method) -> Self {
+        let get = method == Method::Get;
+        RequestPolicy { idempotent: get, follow_redirects: get }
+    }
+}
+
+/// A response after the driver's retries and redirects, with what it learned about it.
+#[derive(Clone, Debug)]
+pub struct Exchange {
+    /// The final response (any status).
+    pub response: HttpResponse,
+    /// The vendor request id from the response headers.
+    pub request_id: Option<String>,
+    /// `Retry-After` of the final response, resolved against the clock.
+    pub retry_after: Option<Duration>,
+    /// Attempts made (1 when the first one was final).
+    pub attempts: u32,
+}
+
+impl Exchange {
+    /// Wraps a response received in one attempt, reading the request id and `Retry-After` (an HTTP
+    /// date is resolved against the Unix epoch; use this for golden tests of `parse`).
+    pub fn new(response: HttpResponse) -> Self {
+        Exchange::at(response, 0, 1)
+    }
+
+    /// Wraps a response, resolving `Retry-After` against `now_unix_ms`.
+    pub fn at(response: HttpResponse, now_unix_ms: u64, attempts: u32) -> Self {
+        let request_id = REQUEST_ID_HEADERS.iter().find_map(|h| response.header(h)).map(str::to_owned);
+        let retry_after = response.header("retry-after").and_then(|v| parse_retry_after(v, now_unix_ms));
+        Exchange { response, request_id, retry_after, attempts }
+    }
+}
+
+/// Checks a base URL: absolute, https (http only for loopback), no user info, query or fragment.
+/// Returns it with a trailing slash so endpoint paths join under it.
+pub fn parse_base_url(raw: &str) -> Result<Url, Error> {
+    let mut url = Url::parse(raw).map_err(|e| Error::invalid("base_url", format!("not an absolute URL: {e}")))?;
+    check_scheme(&url).map_err(|reason| Error::invalid("base_url", reason))?;
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(Error::invalid("base_url", "must not carry user info"));
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(Error::invalid("base_url", "must not carry a query or fragment"));
+    }
+    if !url.path().ends_with('/') {
+        let path = format!("{}/", url.path());
+        url.set_path(&path);
+    }
+    Ok(url)
+}
+
+fn check_scheme(url: &Url) -> Result<(), String> {
+    match url.scheme() {
+        "https" => Ok(()),
+        "http" if is_loopback(url) => Ok(()),
+        "http" => Err("plain http is only allowed for loopback hosts (127.0.0.1, ::1, localhost)".into()),
+        other => Err(format!("unsupported scheme `{other}`")),
+    }
+}
+
+fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        None => false,
+    }
+}
+
+/// Refuses header names or values that would split or corrupt the request (CR, LF, NUL, other controls).
+pub fn check_headers(req: &HttpRequest) -> Result<(), Error> {
+    for (name, value) in &req.headers {
+        if name.is_empty() || !name.bytes().all(|b| b.is_ascii_graphic() && b != b':') {
+            return Err(Error::invalid(name.clone(), "header name must be visible ASCII"));
+        }
+        if value.bytes().any(|b| b == b'\r' || b == b'\n' || b == 0 || (b < 0x20 && b != b'\t') || b == 0x7f) {
+            // Never echo the value: it may be a credential.
+            return Err(Error::invalid(name.clone(), "header value must not contain CR, LF or other control characters"));
+        }
+    }
+    Ok(())
+}
+
+/// Parses `Retry-After`: delay-seconds or an HTTP date (resolved against `now_unix_ms`).
+pub fn parse_retry_after(value: &str, now_unix_ms: u64) -> Option<Duration> {
+    let value = value.trim();
+    if let Ok(secs) = value.parse::<u64>() {
+        return Some(Duration::from_secs(secs));
+    }
+    let when = httpdate::parse_http_date(value).ok()?;
+    let when_ms = when.duration_since(std::time::UNIX_EPOCH).ok()?.as_millis() as u64;
+    Some(Duration::from_millis(when_ms.saturating_sub(now_unix_ms)))
+}
+
+/// The request driver: one transport, one timer, one set of options.
+pub struct Driver<T, C> {
+    transport: T,
+    timer: C,
+    options: ClientOptions,
+    base_url: Url,
+    client_header: String,
+    rng: AtomicU64,
+}
+
+impl<T: Transport, C: Timer> Driver<T, C> {
+    /// A driver for a vendor whose default base URL is `default_base_url`.
+    pub fn new(options: ClientOptions, default_base_url: &str, transport: T, timer: C) -> Result<Self, Error> {
+        let base_url = parse_base_url(options.base_url.as_deref().unwrap_or(default_base_url))?;
+        if options.max_response_bytes == 0 {
+            return Err(Error::invalid("max_response_bytes", "must be greater than zero"));
+        }
+        if options.timeout.is_zero() {
+            return Err(Error::invalid("timeout", "must be greater than zero"));
+        }
+        if options.surface.bytes().any(|b| b.is_ascii_control()) {
+            return Err(Error::invalid("surface", "must not contain control characters"));
+        }
+        let client_header = format!("adkit/{} ({})", crate::VERSION, options.surface);
+        let seed = timer.now_unix_ms() ^ 0x9E37_79B9_7F4A_7C15;
+        Ok(Driver { transport, timer, options, base_url, client_header, rng: AtomicU64::new(seed | 1) })
+    }
+
+    /// The base URL endpoints are built under (always ending in `/`).
+    pub fn base_url(&self) -> &Url {
+        &self.base_url
+    }
+
+    /// The options in force.
+    pub fn options(&self) -> &ClientOptions {
+        &self.options
+    }
+
+    /// The injected timer.
+    pub fn timer(&self) -> &C {
+        &self.timer
+    }
+
+    /// The injected transport.
+    pub fn transport(&self) -> &T {
+        &self.transport
+    }
+
+    /// Sends a built request under the driver's policy and returns the final response of any status.
+    /// Errors only for bad input, transport failures and cancellation; statuses are the caller's to map.
+    pub async fn execute(&self, mut request: HttpRequest, policy: RequestPolicy) -> Result<Exchange, Error> {
+        request.set_header(CLIENT_HEADER, self.client_header.clone());
+        check_headers(&request)?;
+        let first_url = Url::parse(&request.url).map_err(|e| Error::invalid("url", e.to_string()))?;
+        check_scheme(&first_url).map_err(|reason| Error::invalid("url", reason))?;
+
+        let max_attempts = self.options.max_retries.saturating_add(1);
+        let mut attempt = 0u32;
+        loop {
+            attempt += 1;
+            let last = attempt >= max_attempts;
+            match self.send_following_redirects(request.clone(), &first_url, policy).await {
+                Ok(response) => {
+                    let now = self.timer.now_unix_ms();
+                    let retry_after = response.header("retry-after").and_then(|v| parse_retry_after(v, now));
+                    let retryable = response.status == 429 || (500..600).contains(&response.status);
+                    if retryable && policy.idempotent && !last {
+                        let delay = match retry_after {
+                            Some(d) if d > self.options.max_retry_after => None,
+                            Some(d) => Some(d),
+                            None => Some(self.backoff(attempt)),
+                        };
+                        if let Some(delay) = delay {
+                            self.timer.sleep(delay).await;
+                            continue;
+                        }
+                    }
+                    return Ok(Exchange::at(response, now, attempt));
+                }
+                Err(err) => {
+                    let retry = match &err {
+                        // Nothing reached the server: always safe to try again.
+                        Error::Transport { kind: TransportErrorKind::Connect, .. } => true,
+                        // The server may have acted on it: only when the vendor says repeating is harmless.
+                        Error::Transport { kind: TransportErrorKind::Timeout, .. } => policy.idempotent,
+                        _ => false,
+                    };
+                    if retry && !last {
+                        self.timer.sleep(self.backoff(attempt)).await;
+                        continue;
+                    }
+                    return Err(err);
+                }
+            }
+        }
+    }
+
+    async fn send_following_redirects(
+        &self,
+        mut request: HttpRequest,
+        first_url: &Url,
+        policy: RequestPolicy,
+    ) -> Result<HttpResponse, Error> {
+        let mut hops = 0u32;
+        loop {
+            let response = self.send_once(request.clone()).await?;
+            let is_redirect = matches!(response.status, 301 | 302 | 303 | 307 | 308);
+            if !(is_redirect && policy.follow_redirects && request.method == Method::Get) {
+                return Ok(response);
+            }
+            hops += 1;
+            if hops > self.options.max_redirects {
+                return Err(Error::Transport {
+                    kind: TransportErrorKind::Redirect,
+                    message: format!("more than {} redirects", self.options.max_redirects),
+                });
+            }
+            let location = response.header("location").ok_or_else(|| Error::Transport {
+                kind: TransportErrorKind::Redirect,
+                message: format!("HTTP {} without a Location header", response.status),
+            })?;
+            let current = Url::parse(&request.url).map_err(|e| Error::invalid("url", e.to_string()))?;
+            let next = current.join(location).map_err(|e| Error::Transport {
+                kind: TransportErrorKind::Redirect,
+                message: format!("unusable Location: {e}"),
+            })?;
+            check_scheme(&next).map_err(|reason| Error::Transport {
+                kind: TransportErrorKind::Redirect,
+                message: format!("refused redirect: {reason}"),
+            })?;
+            if next.origin() != first_url.origin() {
+                // Credentials belong to the origin the request was built for, never to another one.
+                request.strip_credentials();
+            }
+            request.url = next.into();
+        }
+    }
+
+    async fn send_once(&self, request: HttpRequest) -> Result<HttpResponse, Error> {
+        let timeout = self.options.timeout;
+        let options = TransportOptions { timeout: Some(timeout), max_response_bytes: self.options.max_response_bytes };
+        let send = async {
+            self.transport.send(request, options).await.map_err(|e| {
+                if e.cancelled {
+                    Error::Cancelled
+                } else {
+                    Error::Transport { kind: e.kind, message: e.message }
+                }
+            })
+        };
+        // The transport should enforce the timeout itself; the race is the guarantee for those that do not.
+        let deadline = async {
+            self.timer.sleep(timeout).await;
+            Err(Error::Transport {
+                kind: TransportErrorKind::Timeout,
+                message: format!("no response within {} ms", timeout.as_millis()),
+            })
+        };
+        let response = race(send, deadline).await?;
+        if response.body.len() > self.options.max_response_bytes {
+            return Err(Error::Transport {
+                kind: TransportErrorKind::BodyTooLarge,
+                message: format!("response body exceeds {} bytes", self.options.max_response_bytes),
+            });
+        }
+        Ok(response)
+    }
+
+    /// Backoff before retry number `attempt` (1-based): `initial * 2^(attempt-1)`, capped, optionally
+    /// jittered to 50–100%.
+    fn backoff(&self, attempt: u32) -> Duration {
+        let exp = attempt.saturating_sub(1).min(16);
+        let base = self.options.initial_backoff.saturating_mul(1u32 << exp).min(self.options.max_backoff);
+        if !self.options.jitter {
+            return base;
+        }
+        let r = self.next_random();
+        let fraction = 0.5 + (r >> 11) as f64 / (1u64 << 53) as f64 * 0.5;
+        base.mul_f64(fraction)
+    }
+
+    fn next_random(&self) -> u64 {
+        // xorshift64*: jitter only, not security.
+        let mut x = self.rng.load(Ordering::Relaxed);
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.rng.store(x, Ordering::Relaxed);
+        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_url_rules() {
+        assert_eq!(parse_base_url("https://settings.adjust.com/api").unwrap().as_str(), "https://settings.adjust.com/api/");
+        assert!(parse_base_url("http://127.0.0.1:8080/").is_ok());
+        assert!(parse_base_url("http://localhost:1/adjust/").is_ok());
+        assert!(parse_base_url("http://[::1]:1/").is_ok());
+        for bad in ["http://example.com/", "ftp://x/", "https://u:p@x.com/", "https://x.com/?a=1", "not a url", ""] {
+            let err = parse_base_url(bad).unwrap_err();
+            assert_eq!(err.kind(), crate::ErrorKind::InvalidInput, "{bad}");
+        }
+    }
+
+    #[test]
+    fn retry_after_seconds_and_dates() {
+        assert_eq!(parse_retry_after("7", 0), Some(Duration::from_secs(7)));
+        // Sun, 06 Nov 1994 08:49:37 GMT = 784111777 s
+        let now = 784_111_777_000 - 3_000;
+        assert_eq!(parse_retry_after("Sun, 06 Nov 1994 08:49:37 GMT", now), Some(Duration::from_secs(3)));
+        assert_eq!(parse_retry_after("Sun, 06 Nov 1994 08:49:37 GMT", now + 10_000), Some(Duration::ZERO));
+        assert_eq!(parse_retry_after("soon", 0), None);
+    }
+
+    #[test]
+    fn header_values_with_crlf_are_refused() {
+        let mut req = HttpRequest::new(Method::Get, "https://x.test/");
+        req.set_header("AdjustAuthorization", "Token abc\r\nX-Evil: 1");
+        let err = check_headers(&req).unwrap_err();
+        assert_eq!(err.kind(), crate::ErrorKind::InvalidInput);
+        assert!(!err.to_string().contains("abc"), "the value must not be echoed: {err}");
+    }
+}

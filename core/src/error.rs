@@ -1,0 +1,285 @@
+//! The one error model shared by every vendor and every surface.
+
+use std::fmt;
+use std::time::Duration;
+
+/// Which vendor answered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum Vendor {
+    /// Adapty (subscriptions).
+    Adapty,
+    /// Admitad (affiliate network).
+    Admitad,
+    /// Adjust (attribution).
+    Adjust,
+}
+
+impl Vendor {
+    /// Lower-case vendor name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Vendor::Adapty => "adapty",
+            Vendor::Admitad => "admitad",
+            Vendor::Adjust => "adjust",
+        }
+    }
+}
+
+impl fmt::Display for Vendor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One invalid field reported by a vendor.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct FieldError {
+    /// The field, as the vendor names it.
+    pub field: String,
+    /// What is wrong with it.
+    pub detail: String,
+}
+
+/// What the library knows about a response that became an error.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ResponseDetails {
+    /// The vendor that answered.
+    pub vendor: Vendor,
+    /// The HTTP status.
+    pub status: u16,
+    /// The vendor's error code, when the body carried one.
+    pub code: Option<String>,
+    /// A human-readable message (from the body where possible).
+    pub message: String,
+    /// The vendor's request id, when a response header carried one.
+    pub request_id: Option<String>,
+    /// The start of the body (at most [`ResponseDetails::EXCERPT_LIMIT`] bytes, lossy UTF-8).
+    pub body_excerpt: String,
+    /// How long the vendor asked us to wait, from `Retry-After`.
+    pub retry_after: Option<Duration>,
+    /// Per-field validation errors.
+    pub field_errors: Vec<FieldError>,
+}
+
+impl ResponseDetails {
+    /// Maximum size of [`ResponseDetails::body_excerpt`], in bytes.
+    pub const EXCERPT_LIMIT: usize = 512;
+
+    /// Details with the given status and body; other fields empty.
+    pub fn new(vendor: Vendor, status: u16, body: &[u8]) -> Self {
+        ResponseDetails {
+            vendor,
+            status,
+            code: None,
+            message: String::new(),
+            request_id: None,
+            body_excerpt: excerpt(body),
+            retry_after: None,
+            field_errors: Vec::new(),
+        }
+    }
+}
+
+/// Cuts a body to [`ResponseDetails::EXCERPT_LIMIT`] bytes on a character boundary.
+pub(crate) fn excerpt(body: &[u8]) -> String {
+    let text = String::from_utf8_lossy(body);
+    if text.len() <= ResponseDetails::EXCERPT_LIMIT {
+        return text.into_owned();
+    }
+    let mut end = ResponseDetails::EXCERPT_LIMIT;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", &text[..end])
+}
+
+/// What went wrong below HTTP.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum TransportErrorKind {
+    /// The request did not finish within the configured timeout.
+    Timeout,
+    /// No connection could be made (nothing was sent).
+    Connect,
+    /// The response body was larger than the configured cap.
+    BodyTooLarge,
+    /// A redirect could not be followed (loop, missing `Location`, or a browser hid it).
+    Redirect,
+    /// Anything else the transport reported.
+    Other,
+}
+
+/// The kind of an [`Error`], the same on every surface.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ErrorKind {
+    /// Caught before sending: missing field, bad header value, bad id.
+    InvalidInput,
+    /// The vendor answered with an error.
+    Api,
+    /// 401/403: wrong, missing or expired credentials.
+    Auth,
+    /// The vendor asked us to slow down (after the driver's retries).
+    RateLimited,
+    /// Timeout, connection or other failure below HTTP.
+    Transport,
+    /// The response was not what the vendor documents.
+    Decode,
+    /// The caller cancelled the call.
+    Cancelled,
+}
+
+impl ErrorKind {
+    /// The kind's name as every surface spells it (`invalid_input`, `api`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::InvalidInput => "invalid_input",
+            ErrorKind::Api => "api",
+            ErrorKind::Auth => "auth",
+            ErrorKind::RateLimited => "rate_limited",
+            ErrorKind::Transport => "transport",
+            ErrorKind::Decode => "decode",
+            ErrorKind::Cancelled => "cancelled",
+        }
+    }
+}
+
+/// Every failure of an adkit call. No variant ever holds a credential.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// Bad input, caught before anything was sent.
+    #[error("invalid input `{field}`: {reason}")]
+    InvalidInput {
+        /// The offending field or parameter.
+        field: String,
+        /// Why it was refused.
+        reason: String,
+    },
+    /// The vendor answered with an error status.
+    #[error("{}", describe("API error", .0))]
+    Api(Box<ResponseDetails>),
+    /// The vendor refused the credentials (401/403).
+    #[error("{}", describe("authentication failed", .0))]
+    Auth(Box<ResponseDetails>),
+    /// The vendor rate-limited the call and the driver's retries ran out (or `Retry-After` exceeded the cap).
+    #[error("{}", describe("rate limited", .0))]
+    RateLimited(Box<ResponseDetails>),
+    /// The response did not decode as documented.
+    #[error("{}", describe("unexpected response", .0))]
+    Decode(Box<ResponseDetails>),
+    /// The request failed below HTTP.
+    #[error("transport error ({kind:?}): {message}")]
+    Transport {
+        /// What failed.
+        kind: TransportErrorKind,
+        /// The transport's description.
+        message: String,
+    },
+    /// The caller cancelled the call.
+    #[error("cancelled")]
+    Cancelled,
+}
+
+fn describe(what: &str, d: &ResponseDetails) -> String {
+    let mut s = format!("{} {what} (HTTP {})", d.vendor, d.status);
+    if let Some(code) = &d.code {
+        s.push_str(&format!(" [{code}]"));
+    }
+    if !d.message.is_empty() {
+        s.push_str(": ");
+        s.push_str(&d.message);
+    }
+    if let Some(id) = &d.request_id {
+        s.push_str(&format!(" (request id {id})"));
+    }
+    s
+}
+
+impl Error {
+    /// An [`Error::InvalidInput`].
+    pub fn invalid(field: impl Into<String>, reason: impl Into<String>) -> Self {
+        Error::InvalidInput { field: field.into(), reason: reason.into() }
+    }
+
+    /// The kind, the same on every surface.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::InvalidInput { .. } => ErrorKind::InvalidInput,
+            Error::Api(_) => ErrorKind::Api,
+            Error::Auth(_) => ErrorKind::Auth,
+            Error::RateLimited(_) => ErrorKind::RateLimited,
+            Error::Decode(_) => ErrorKind::Decode,
+            Error::Transport { .. } => ErrorKind::Transport,
+            Error::Cancelled => ErrorKind::Cancelled,
+        }
+    }
+
+    /// The response details, for errors that came from a response.
+    pub fn details(&self) -> Option<&ResponseDetails> {
+        match self {
+            Error::Api(d) | Error::Auth(d) | Error::RateLimited(d) | Error::Decode(d) => Some(d),
+            _ => None,
+        }
+    }
+
+    /// The HTTP status, when a response was received.
+    pub fn status(&self) -> Option<u16> {
+        self.details().map(|d| d.status)
+    }
+
+    /// The vendor's error code, when the body carried one.
+    pub fn code(&self) -> Option<&str> {
+        self.details().and_then(|d| d.code.as_deref())
+    }
+
+    /// The vendor's request id.
+    pub fn request_id(&self) -> Option<&str> {
+        self.details().and_then(|d| d.request_id.as_deref())
+    }
+
+    /// `Retry-After` as the vendor sent it.
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.details().and_then(|d| d.retry_after)
+    }
+
+    /// The start of the response body.
+    pub fn body_excerpt(&self) -> Option<&str> {
+        self.details().map(|d| d.body_excerpt.as_str())
+    }
+
+    /// A decode error for a response whose body did not match.
+    pub(crate) fn decode(vendor: Vendor, status: u16, body: &[u8], reason: impl fmt::Display) -> Self {
+        let mut d = ResponseDetails::new(vendor, status, body);
+        d.message = reason.to_string();
+        Error::Decode(Box::new(d))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpt_cuts_on_char_boundary() {
+        let body = "é".repeat(400);
+        let e = excerpt(body.as_bytes());
+        assert!(e.len() <= ResponseDetails::EXCERPT_LIMIT + '…'.len_utf8());
+        assert!(e.ends_with('…'));
+        assert_eq!(excerpt(b"short"), "short");
+    }
+
+    #[test]
+    fn display_has_status_code_and_request_id() {
+        let mut d = ResponseDetails::new(Vendor::Adjust, 400, b"{}");
+        d.code = Some("invalid".into());
+        d.message = "name is required".into();
+        d.request_id = Some("req-1".into());
+        let e = Error::Api(Box::new(d));
+        assert_eq!(e.to_string(), "adjust API error (HTTP 400) [invalid]: name is required (request id req-1)");
+        assert_eq!(e.kind(), ErrorKind::Api);
+        assert_eq!(e.status(), Some(400));
+        assert_eq!(e.request_id(), Some("req-1"));
+    }
+}

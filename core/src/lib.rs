@@ -1,0 +1,48 @@
+//! # adkit
+//!
+//! Typed clients for the HTTP APIs of Adapty, Admitad and Adjust, built sans-IO: every endpoint is a
+//! value that builds an [`HttpRequest`] and a pure function that parses an [`HttpResponse`]. One
+//! [`driver::Driver`], generic over a [`Transport`] and a [`Timer`], adds what every surface shares —
+//! base URL checks, an SDK identification header, timeouts, retries with backoff and `Retry-After`,
+//! redirects that never carry credentials to another origin, a response size cap and the vendor
+//! request id.
+//!
+//! With the `reqwest` feature, [`native::ReqwestTransport`] and [`native::TokioTimer`] make the
+//! clients usable directly:
+//!
+//! ```no_run
+//! # #[cfg(feature = "reqwest")]
+//! # async fn demo() -> Result<(), adkit::Error> {
+//! use adkit::adjust::{AdjustClient, AdjustConfig, Platform};
+//! let client = AdjustClient::native(AdjustConfig::new("my-api-token"))?;
+//! let app = client.find_app("com.example.app", Platform::Android).await?;
+//! println!("{} -> {}", app.name, app.adjust_app_token);
+//! # Ok(()) }
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod adjust;
+pub mod case;
+pub mod driver;
+mod error;
+mod http;
+mod json;
+mod open_enum;
+#[cfg(feature = "reqwest")]
+pub mod native;
+mod secret;
+mod transport;
+mod validate;
+
+pub use error::{Error, ErrorKind, FieldError, ResponseDetails, TransportErrorKind, Vendor};
+pub use http::{HttpRequest, HttpResponse, Method, is_credential_header};
+pub use json::Json;
+pub use secret::Secret;
+pub use transport::{MaybeSend, MaybeSync, Timer, Transport, TransportError, TransportOptions, race};
+
+/// The crate version, sent in the SDK identification header.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!("adkit");
