@@ -1,1 +1,91 @@
-//! placeholder
+//! `adkit-sandbox`: a real HTTP server on 127.0.0.1 that plays the vendors for adkit's tests and tour.
+//!
+//! * `/adjust/api/...` — Adjust's settings API ([`adjust`]): token checks (401 with a JSON body),
+//!   required-field validation (400 with field errors), in-memory apps with get-or-create semantics,
+//!   tickets that move NEW → OPENED → COMPLETED (or FAILED for an unknown template) over successive
+//!   polls, the store-id lookup answered with a redirect, signature jobs.
+//! * `/__sandbox/faults` — tests queue faults per credential (status + `Retry-After`, HTML, truncated or
+//!   oversized bodies, delays, a redirect to another origin) consumed by that credential's next requests.
+//! * A second listener is "another origin": it records the headers it receives
+//!   (`GET /__sandbox/other-origin/requests` on the main listener) so tests can prove credentials never
+//!   travel there.
+//!
+//! Every response carries CORS headers and an `x-request-id`. State is kept per API token, so parallel
+//! tests with different tokens never see each other. New vendors mount beside Adjust in [`router`].
+
+pub mod adjust;
+mod common;
+
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+
+use axum::Router;
+use tokio::net::TcpListener;
+
+pub use common::{Fault, SandboxState};
+
+/// A running sandbox.
+pub struct Sandbox {
+    /// `http://127.0.0.1:<port>`: the main listener.
+    pub base_url: String,
+    /// `http://127.0.0.1:<other port>`: a different origin that records what it receives.
+    pub other_origin_url: String,
+    /// Shared state (for in-process assertions).
+    pub state: Arc<SandboxState>,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+}
+
+impl Sandbox {
+    /// Starts both listeners on 127.0.0.1 (`port` 0 picks a free one) on the current tokio runtime.
+    pub async fn start_on(port: u16) -> std::io::Result<Sandbox> {
+        let main = TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], port))).await?;
+        let other = TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], 0))).await?;
+        let base_url = format!("http://{}", main.local_addr()?);
+        let other_origin_url = format!("http://{}", other.local_addr()?);
+        let state = Arc::new(SandboxState::new(base_url.clone(), other_origin_url.clone()));
+        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+        let rx = Arc::new(Mutex::new(Some(rx)));
+        let app = router(state.clone());
+        let other_app = common::other_origin_router(state.clone());
+        tokio::spawn(async move {
+            let stop = async move {
+                let rx = rx.lock().ok().and_then(|mut g| g.take());
+                if let Some(rx) = rx {
+                    let _ = rx.await;
+                }
+            };
+            let _ = axum::serve(main, app).with_graceful_shutdown(stop).await;
+        });
+        tokio::spawn(async move {
+            let _ = axum::serve(other, other_app).await;
+        });
+        Ok(Sandbox { base_url, other_origin_url, state, shutdown: Some(tx) })
+    }
+
+    /// Starts on a free port.
+    pub async fn start() -> std::io::Result<Sandbox> {
+        Sandbox::start_on(0).await
+    }
+
+    /// The base URL of the Adjust settings API (ends in `/`).
+    pub fn adjust_url(&self) -> String {
+        format!("{}/adjust/api/", self.base_url)
+    }
+}
+
+impl Drop for Sandbox {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+/// All vendors and the control endpoints on one router.
+pub fn router(state: Arc<SandboxState>) -> Router {
+    Router::new()
+        .nest("/adjust/api", adjust::router())
+        .merge(common::control_router())
+        .layer(axum::middleware::from_fn_with_state(state.clone(), common::cors_and_request_id))
+        .with_state(state)
+}
