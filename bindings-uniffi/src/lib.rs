@@ -1,1 +1,30 @@
-//! placeholder
+//! adkit for Kotlin, Swift and Python (uniffi). Records and enums come from `adkit` itself (its
+//! `uniffi` feature); this crate adds the clients, the error mapping, and the transport seam: a
+//! foreign-implementable [`HttpTransport`] with the reqwest transport as the default. No policy lives
+//! here — retries, redirects, timeouts and ticket polling are core's driver.
+
+use std::fmt;
+use std::sync::Arc;
+
+mod adjust;
+mod errors;
+mod transport;
+
+pub use adjust::{AdjustClient, AdjustClientConfig, TicketProgressListener};
+pub use errors::{AdkitError, ResponseInfo};
+pub use transport::{HttpHeader, HttpRequest, HttpResponse, HttpTransport, TransportError, default_transport};
+
+uniffi::setup_scaffolding!();
+
+/// Formats a secret-bearing config without its secrets.
+pub(crate) fn redacted(value: &Option<String>) -> &'static dyn fmt::Debug {
+    if value.is_some() { &"Some(<redacted>)" } else { &"None" }
+}
+
+/// Shared by every client constructor: the transport chosen by the caller or the default one.
+pub(crate) fn pick_transport(transport: Option<Arc<dyn HttpTransport>>) -> Result<Arc<dyn HttpTransport>, AdkitError> {
+    match transport {
+        Some(t) => Ok(t),
+        None => transport::native_transport(),
+    }
+}

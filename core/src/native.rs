@@ -115,7 +115,8 @@ impl Timer for TokioTimer {
     async fn sleep(&self, duration: Duration) {
         match runtime_handle() {
             Ok(handle) => {
-                let _ = handle.spawn(tokio::time::sleep(duration)).await;
+                // Created inside the task: `tokio::time::sleep` needs the runtime context when it is built.
+                let _ = handle.spawn(async move { tokio::time::sleep(duration).await }).await;
             }
             Err(_) => std::thread::sleep(duration),
         }

@@ -1,0 +1,156 @@
+//! `AdjustClient` for Kotlin, Swift and Python: the nine settings-API operations and `wait_for_ticket`.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use adkit::adjust::{
+    AppDetails, CampaignUrls, ChannelList, CreateAppRequest, CreateAppResponse, CreateCampaignRequest,
+    GenerateSignatureRequest, GenerateSignatureResponse, Platform, SignatureLibraries, TicketStatus, UpdateAppRequest,
+    UpdateAppResponse, WaitOptions,
+};
+use adkit::driver::ClientOptions;
+use adkit::native::TokioTimer;
+
+use crate::errors::AdkitError;
+use crate::transport::{Bridge, HttpTransport};
+
+/// Credentials and options of an [`AdjustClient`]. `api_token` and `signature_token` are secrets.
+#[derive(Clone, uniffi::Record)]
+pub struct AdjustClientConfig {
+    /// The Adjust API token.
+    pub api_token: String,
+    /// The signature token (signature operations).
+    #[uniffi(default = None)]
+    pub signature_token: Option<String>,
+    /// Base URL override (https, or http on loopback such as the sandbox).
+    #[uniffi(default = None)]
+    pub base_url: Option<String>,
+    /// Per-attempt timeout in milliseconds (default 30 000).
+    #[uniffi(default = None)]
+    pub timeout_ms: Option<u64>,
+    /// Retries after the first attempt (default 2).
+    #[uniffi(default = None)]
+    pub max_retries: Option<u32>,
+}
+
+impl fmt::Debug for AdjustClientConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AdjustClientConfig")
+            .field("api_token", &"<redacted>")
+            .field("signature_token", crate::redacted(&self.signature_token))
+            .field("base_url", &self.base_url)
+            .field("timeout_ms", &self.timeout_ms)
+            .field("max_retries", &self.max_retries)
+            .finish()
+    }
+}
+
+/// Told about every ticket status `wait_for_ticket` reads.
+#[uniffi::export(with_foreign)]
+pub trait TicketProgressListener: Send + Sync {
+    /// One status read (terminal included).
+    fn on_progress(&self, status: TicketStatus);
+}
+
+/// A client of Adjust's settings API.
+#[derive(uniffi::Object)]
+pub struct AdjustClient {
+    inner: adkit::adjust::AdjustClient<Bridge, TokioTimer>,
+}
+
+impl fmt::Debug for AdjustClient {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.inner.fmt(f)
+    }
+}
+
+pub(crate) fn options(surface: &str, base_url: Option<String>, timeout_ms: Option<u64>, max_retries: Option<u32>) -> ClientOptions {
+    let mut o = ClientOptions { base_url, surface: surface.to_owned(), ..ClientOptions::default() };
+    if let Some(ms) = timeout_ms {
+        o.timeout = Duration::from_millis(ms);
+    }
+    if let Some(n) = max_retries {
+        o.max_retries = n;
+    }
+    o
+}
+
+#[uniffi::export]
+impl AdjustClient {
+    /// A client on the given transport, or the built-in one when `transport` is null.
+    #[uniffi::constructor(default(transport = None))]
+    pub fn new(config: AdjustClientConfig, transport: Option<Arc<dyn HttpTransport>>) -> Result<Arc<Self>, AdkitError> {
+        let mut core = adkit::adjust::AdjustConfig::new(config.api_token);
+        core.signature_token = config.signature_token.map(adkit::Secret::new);
+        core.options = options("uniffi", config.base_url, config.timeout_ms, config.max_retries);
+        let transport = crate::pick_transport(transport)?;
+        let inner = adkit::adjust::AdjustClient::new(core, Bridge(transport), TokioTimer)?;
+        Ok(Arc::new(AdjustClient { inner }))
+    }
+
+    /// POST /app: get-or-create the app; returns its token and the migration ticket.
+    pub async fn create_app(&self, request: CreateAppRequest) -> Result<CreateAppResponse, AdkitError> {
+        Ok(self.inner.create_app(&request).await?)
+    }
+
+    /// GET /app/{app_token}.
+    pub async fn get_app(&self, app_token: String) -> Result<AppDetails, AdkitError> {
+        Ok(self.inner.get_app(&app_token).await?)
+    }
+
+    /// GET /app?store_id=&platform= (follows Adjust's redirect).
+    pub async fn find_app(&self, store_id: String, platform: Platform) -> Result<AppDetails, AdkitError> {
+        Ok(self.inner.find_app(&store_id, platform).await?)
+    }
+
+    /// POST /campaign: click and impression URLs.
+    pub async fn create_campaign(&self, request: CreateCampaignRequest) -> Result<CampaignUrls, AdkitError> {
+        Ok(self.inner.create_campaign(&request).await?)
+    }
+
+    /// GET /signature?bundle_id=.
+    pub async fn get_signature(&self, bundle_id: String) -> Result<SignatureLibraries, AdkitError> {
+        Ok(self.inner.get_signature(&bundle_id).await?)
+    }
+
+    /// GET /app/{app_token}/channels.
+    pub async fn list_channels(&self, app_token: String) -> Result<ChannelList, AdkitError> {
+        Ok(self.inner.list_channels(&app_token).await?)
+    }
+
+    /// GET /status/{ticket_token}.
+    pub async fn get_ticket_status(&self, ticket_token: String) -> Result<TicketStatus, AdkitError> {
+        Ok(self.inner.get_ticket_status(&ticket_token).await?)
+    }
+
+    /// POST /app/{app_token}.
+    pub async fn update_app(&self, request: UpdateAppRequest) -> Result<UpdateAppResponse, AdkitError> {
+        Ok(self.inner.update_app(&request).await?)
+    }
+
+    /// POST /signature (needs the signature token).
+    pub async fn generate_signature(&self, request: GenerateSignatureRequest) -> Result<GenerateSignatureResponse, AdkitError> {
+        Ok(self.inner.generate_signature(&request).await?)
+    }
+
+    /// Polls until COMPLETED or FAILED (returned) or the deadline (a Transport/Timeout error).
+    #[uniffi::method(default(options = None, listener = None))]
+    pub async fn wait_for_ticket(
+        &self,
+        ticket_token: String,
+        options: Option<WaitOptions>,
+        listener: Option<Arc<dyn TicketProgressListener>>,
+    ) -> Result<TicketStatus, AdkitError> {
+        let options = options.unwrap_or_default();
+        let status = self
+            .inner
+            .wait_for_ticket(&ticket_token, options, |s| {
+                if let Some(l) = &listener {
+                    l.on_progress(s.clone());
+                }
+            })
+            .await?;
+        Ok(status)
+    }
+}

@@ -1,0 +1,104 @@
+//! [`AdkitError`]: core's error model as a uniffi error (Kotlin `AdkitException`, Swift/Python
+//! `AdkitError`), one variant per kind, with the response data.
+
+use adkit::{Error, FieldError, TransportErrorKind, Vendor};
+
+/// What is known about the response behind an error.
+#[derive(Clone, Debug, uniffi::Record)]
+pub struct ResponseInfo {
+    /// The vendor.
+    pub vendor: Vendor,
+    /// HTTP status.
+    pub status: u16,
+    /// Vendor error code.
+    pub code: Option<String>,
+    /// Human-readable message.
+    pub detail: String,
+    /// Vendor request id.
+    pub request_id: Option<String>,
+    /// Start of the body.
+    pub body_excerpt: String,
+    /// `Retry-After` in milliseconds.
+    pub retry_after_ms: Option<u64>,
+    /// Per-field errors.
+    pub field_errors: Vec<FieldError>,
+}
+
+/// Every failure of an adkit call.
+#[derive(Debug, thiserror::Error, uniffi::Error)]
+pub enum AdkitError {
+    /// Bad input, refused before sending.
+    #[error("invalid input `{field}`: {reason}")]
+    InvalidInput {
+        /// The field.
+        field: String,
+        /// Why.
+        reason: String,
+    },
+    /// The vendor answered with an error.
+    #[error("{} API error (HTTP {}): {}", info.vendor.as_str(), info.status, info.detail)]
+    Api {
+        /// Response data.
+        info: ResponseInfo,
+    },
+    /// Credentials refused (401/403).
+    #[error("{} authentication failed (HTTP {}): {}", info.vendor.as_str(), info.status, info.detail)]
+    Auth {
+        /// Response data.
+        info: ResponseInfo,
+    },
+    /// Rate limited after the driver's retries.
+    #[error("{} rate limited (HTTP {})", info.vendor.as_str(), info.status)]
+    RateLimited {
+        /// Response data.
+        info: ResponseInfo,
+    },
+    /// The response did not decode as documented.
+    #[error("{} unexpected response (HTTP {}): {}", info.vendor.as_str(), info.status, info.detail)]
+    Decode {
+        /// Response data.
+        info: ResponseInfo,
+    },
+    /// Failure below HTTP.
+    #[error("transport error ({kind:?}): {detail}")]
+    Transport {
+        /// What failed.
+        kind: TransportErrorKind,
+        /// Description.
+        detail: String,
+    },
+    /// The call was cancelled.
+    #[error("cancelled")]
+    Cancelled,
+}
+
+impl From<Error> for AdkitError {
+    fn from(e: Error) -> Self {
+        let info = |d: &adkit::ResponseDetails| ResponseInfo {
+            vendor: d.vendor,
+            status: d.status,
+            code: d.code.clone(),
+            detail: d.message.clone(),
+            request_id: d.request_id.clone(),
+            body_excerpt: d.body_excerpt.clone(),
+            retry_after_ms: d.retry_after.map(|r| r.as_millis() as u64),
+            field_errors: d.field_errors.clone(),
+        };
+        match &e {
+            Error::InvalidInput { field, reason } => AdkitError::InvalidInput { field: field.clone(), reason: reason.clone() },
+            Error::Api(d) => AdkitError::Api { info: info(d) },
+            Error::Auth(d) => AdkitError::Auth { info: info(d) },
+            Error::RateLimited(d) => AdkitError::RateLimited { info: info(d) },
+            Error::Decode(d) => AdkitError::Decode { info: info(d) },
+            Error::Transport { kind, message } => AdkitError::Transport { kind: *kind, detail: message.clone() },
+            Error::Cancelled => AdkitError::Cancelled,
+            other => AdkitError::Transport { kind: TransportErrorKind::Other, detail: other.to_string() },
+        }
+    }
+}
+
+impl From<uniffi::UnexpectedUniFFICallbackError> for AdkitError {
+    fn from(e: uniffi::UnexpectedUniFFICallbackError) -> Self {
+        AdkitError::Transport { kind: TransportErrorKind::Other, detail: format!("callback failed: {}", e.reason) }
+    }
+}

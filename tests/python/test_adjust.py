@@ -1,0 +1,147 @@
+"""adkit from Python (uniffi bindings) against the sandbox: the built-in transport and one written in Python."""
+
+import asyncio
+import json
+import os
+import urllib.error
+import urllib.request
+import uuid
+
+import pytest
+
+import adkit
+ak = adkit
+
+BASE = os.environ["ADKIT_SANDBOX_URL"]
+ADJUST = BASE + "/adjust/api/"
+HASH = ":".join(["AB"] * 20)
+RUN = uuid.uuid4().hex[:8]  # fresh sandbox tenants per run
+FAST = adkit.WaitOptions(timeout_ms=10_000, initial_interval_ms=5, max_interval_ms=20)
+
+
+class UrllibTransport(ak.HttpTransport):
+    """A transport written in Python: blocking urllib in a worker thread, no redirects followed."""
+
+    def __init__(self):
+        self.calls = 0
+
+    async def send(self, request):
+        self.calls += 1
+        return await asyncio.to_thread(self._send, request)
+
+    def _send(self, request):
+        class NoRedirect(urllib.request.HTTPRedirectHandler):
+            def redirect_request(self, *args, **kwargs):
+                return None
+
+        opener = urllib.request.build_opener(NoRedirect)
+        req = urllib.request.Request(request.url, data=request.body or None, method=request.method)
+        for h in request.headers:
+            req.add_header(h.name, h.value)
+        try:
+            with opener.open(req, timeout=request.timeout_ms / 1000) as resp:
+                return ak.HttpResponse(status=resp.status, headers=_headers(resp), body=resp.read())
+        except urllib.error.HTTPError as e:
+            return ak.HttpResponse(status=e.code, headers=_headers(e), body=e.read())
+        except urllib.error.URLError as e:
+            raise ak.TransportError.Connect(detail=str(e.reason))
+
+
+def _headers(resp):
+    return [ak.HttpHeader(name=k, value=v) for k, v in resp.headers.items()]
+
+
+def client(token, transport=None):
+    config = ak.AdjustClientConfig(api_token=token, signature_token="sig_py", base_url=ADJUST)
+    return ak.AdjustClient(config, transport)
+
+
+def android(store_id):
+    return adkit.CreateAppRequest(store_id=store_id, platform=adkit.Platform.ANDROID(), name="Py App", bundle_id=store_id)
+
+
+@pytest.mark.parametrize("transport", [None, "python"])
+def test_every_endpoint(transport):
+    t = UrllibTransport() if transport else None
+    token = f"adj_py_{RUN}_" + (transport or "native")
+    c = client(token, t)
+
+    async def run():
+        store = "com.example.py." + (transport or "native")
+        created = await c.create_app(android(store))
+        assert len(created.adjust_app_token) == 12
+        assert created.request_id.startswith("sbx-")
+        app = created.adjust_app_token
+        assert (await c.get_app(app)).name == "Py App"
+        assert (await c.find_app(store, adkit.Platform.ANDROID())).adjust_app_token == app
+        seen = []
+
+        class Listener(ak.TicketProgressListener):
+            def on_progress(self, status):
+                seen.append(str(status.status))
+
+        done = await c.wait_for_ticket(created.ticket_token, FAST, Listener())
+        assert done.status == adkit.TicketState.COMPLETED()
+        assert len(seen) == 3
+        assert done.sections["events"].successes == ['"install"', '"purchase"']
+        urls = await c.create_campaign(
+            adkit.CreateCampaignRequest(store_id=store, platform=adkit.Platform.ANDROID(), channel="organic")
+        )
+        assert urls.click_url.startswith("https://app.adjust.com/")
+        assert (await c.list_channels(app)).channels == ["organic"]
+        assert (await c.get_signature(store)).android_app_token == app
+        gen = await c.generate_signature(
+            adkit.GenerateSignatureRequest(app_token=app, platform=adkit.Platform.ANDROID(), android_signature_hash=HASH)
+        )
+        sig = await c.wait_for_ticket(gen.ticket_token, FAST)
+        assert sig.signatures["android"].success
+        st = await c.get_ticket_status(gen.ticket_token)
+        assert st.status == adkit.TicketState.COMPLETED()
+        up = await c.update_app(adkit.UpdateAppRequest(app_token=app, name="Renamed"))
+        assert up.name == "Renamed"
+
+    asyncio.run(run())
+    if t:
+        assert t.calls >= 12
+
+
+def test_errors_are_typed():
+    async def run():
+        with pytest.raises(ak.AdkitError.Auth) as e:
+            await client("nope").get_app("abcdefabcdef")
+        assert e.value.info.status == 401
+        assert e.value.info.request_id.startswith("sbx-")
+        with pytest.raises(ak.AdkitError.InvalidInput) as e:
+            await client(f"adj_py_err_{RUN}").get_app("../etc")
+        assert e.value.field == "app_token"
+        with pytest.raises(ak.AdkitError.InvalidInput) as e:
+            await client(f"adj_py_err_{RUN}").find_app("x", adkit.Platform.OTHER("windows"))
+        assert e.value.field == "platform"
+        with pytest.raises(ak.AdkitError.Api) as e:
+            await client(f"adj_py_err_{RUN}").get_app("abcdefabcdef")
+        assert e.value.info.status == 404
+
+    asyncio.run(run())
+    with pytest.raises(ak.AdkitError.InvalidInput):
+        client("")
+
+
+def test_rate_limit_retries_then_typed_error():
+    body = json.dumps({"key": f"adj_py_rl_{RUN}", "faults": [{"status": 429, "retry_after": "0"}] * 3}).encode()
+    urllib.request.urlopen(urllib.request.Request(BASE + "/__sandbox/faults", data=body, headers={"content-type": "application/json"}))
+
+    async def run():
+        with pytest.raises(ak.AdkitError.RateLimited) as e:
+            await client(f"adj_py_rl_{RUN}").get_app("abcdefabcdef")
+        assert e.value.info.retry_after_ms == 0
+
+    asyncio.run(run())
+    log = json.load(urllib.request.urlopen(BASE + f"/__sandbox/requests?key=adj_py_rl_{RUN}"))
+    assert len(log) == 3
+    assert all(r["client"].endswith("(uniffi)") for r in log)
+
+
+def test_config_debug_redacts_tokens():
+    config = ak.AdjustClientConfig(api_token="adj_secret_value", signature_token="sig_secret_value")
+    c = ak.AdjustClient(config)
+    assert "secret_value" not in repr(c)
