@@ -5,9 +5,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use adkit::adjust::{
-    AppDetails, CampaignUrls, ChannelList, CreateAppRequest, CreateAppResponse, CreateCampaignRequest,
-    GenerateSignatureRequest, GenerateSignatureResponse, Platform, SignatureLibraries, TicketStatus, UpdateAppRequest,
-    UpdateAppResponse, WaitOptions,
+    AppDetails, CampaignUrls, ChannelList, CreateAppRequest, CreateAppResponse,
+    CreateCampaignRequest, GenerateSignatureRequest, GenerateSignatureResponse, Platform,
+    SignatureLibraries, TicketStatus, UpdateAppRequest, UpdateAppResponse, WaitOptions,
 };
 use adkit::driver::ClientOptions;
 use adkit::native::TokioTimer;
@@ -65,8 +65,17 @@ impl fmt::Debug for AdjustClient {
     }
 }
 
-pub(crate) fn options(surface: &str, base_url: Option<String>, timeout_ms: Option<u64>, max_retries: Option<u32>) -> ClientOptions {
-    let mut o = ClientOptions { base_url, surface: surface.to_owned(), ..ClientOptions::default() };
+pub(crate) fn options(
+    surface: &str,
+    base_url: Option<String>,
+    timeout_ms: Option<u64>,
+    max_retries: Option<u32>,
+) -> ClientOptions {
+    let mut o = ClientOptions {
+        base_url,
+        surface: surface.to_owned(),
+        ..ClientOptions::default()
+    };
     if let Some(ms) = timeout_ms {
         o.timeout = Duration::from_millis(ms);
     }
@@ -80,17 +89,28 @@ pub(crate) fn options(surface: &str, base_url: Option<String>, timeout_ms: Optio
 impl AdjustClient {
     /// A client on the given transport, or the built-in one when `transport` is null.
     #[uniffi::constructor(default(transport = None))]
-    pub fn new(config: AdjustClientConfig, transport: Option<Arc<dyn HttpTransport>>) -> Result<Arc<Self>, AdkitError> {
+    pub fn new(
+        config: AdjustClientConfig,
+        transport: Option<Arc<dyn HttpTransport>>,
+    ) -> Result<Arc<Self>, AdkitError> {
         let mut core = adkit::adjust::AdjustConfig::new(config.api_token);
         core.signature_token = config.signature_token.map(adkit::Secret::new);
-        core.options = options("uniffi", config.base_url, config.timeout_ms, config.max_retries);
+        core.options = options(
+            "uniffi",
+            config.base_url,
+            config.timeout_ms,
+            config.max_retries,
+        );
         let transport = crate::pick_transport(transport)?;
         let inner = adkit::adjust::AdjustClient::new(core, Bridge(transport), TokioTimer)?;
         Ok(Arc::new(AdjustClient { inner }))
     }
 
     /// POST /app: get-or-create the app; returns its token and the migration ticket.
-    pub async fn create_app(&self, request: CreateAppRequest) -> Result<CreateAppResponse, AdkitError> {
+    pub async fn create_app(
+        &self,
+        request: CreateAppRequest,
+    ) -> Result<CreateAppResponse, AdkitError> {
         Ok(self.inner.create_app(&request).await?)
     }
 
@@ -100,12 +120,19 @@ impl AdjustClient {
     }
 
     /// GET /app?store_id=&platform= (follows Adjust's redirect).
-    pub async fn find_app(&self, store_id: String, platform: Platform) -> Result<AppDetails, AdkitError> {
+    pub async fn find_app(
+        &self,
+        store_id: String,
+        platform: Platform,
+    ) -> Result<AppDetails, AdkitError> {
         Ok(self.inner.find_app(&store_id, platform).await?)
     }
 
     /// POST /campaign: click and impression URLs.
-    pub async fn create_campaign(&self, request: CreateCampaignRequest) -> Result<CampaignUrls, AdkitError> {
+    pub async fn create_campaign(
+        &self,
+        request: CreateCampaignRequest,
+    ) -> Result<CampaignUrls, AdkitError> {
         Ok(self.inner.create_campaign(&request).await?)
     }
 
@@ -120,17 +147,26 @@ impl AdjustClient {
     }
 
     /// GET /status/{ticket_token}.
-    pub async fn get_ticket_status(&self, ticket_token: String) -> Result<TicketStatus, AdkitError> {
+    pub async fn get_ticket_status(
+        &self,
+        ticket_token: String,
+    ) -> Result<TicketStatus, AdkitError> {
         Ok(self.inner.get_ticket_status(&ticket_token).await?)
     }
 
     /// POST /app/{app_token}.
-    pub async fn update_app(&self, request: UpdateAppRequest) -> Result<UpdateAppResponse, AdkitError> {
+    pub async fn update_app(
+        &self,
+        request: UpdateAppRequest,
+    ) -> Result<UpdateAppResponse, AdkitError> {
         Ok(self.inner.update_app(&request).await?)
     }
 
     /// POST /signature (needs the signature token).
-    pub async fn generate_signature(&self, request: GenerateSignatureRequest) -> Result<GenerateSignatureResponse, AdkitError> {
+    pub async fn generate_signature(
+        &self,
+        request: GenerateSignatureRequest,
+    ) -> Result<GenerateSignatureResponse, AdkitError> {
         Ok(self.inner.generate_signature(&request).await?)
     }
 

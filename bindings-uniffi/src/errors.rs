@@ -85,20 +85,32 @@ impl From<Error> for AdkitError {
             field_errors: d.field_errors.clone(),
         };
         match &e {
-            Error::InvalidInput { field, reason } => AdkitError::InvalidInput { field: field.clone(), reason: reason.clone() },
+            Error::InvalidInput { field, reason } => AdkitError::InvalidInput {
+                field: field.clone(),
+                reason: reason.clone(),
+            },
             Error::Api(d) => AdkitError::Api { info: info(d) },
             Error::Auth(d) => AdkitError::Auth { info: info(d) },
             Error::RateLimited(d) => AdkitError::RateLimited { info: info(d) },
             Error::Decode(d) => AdkitError::Decode { info: info(d) },
-            Error::Transport { kind, message } => AdkitError::Transport { kind: *kind, detail: message.clone() },
+            Error::Transport { kind, message } => AdkitError::Transport {
+                kind: *kind,
+                detail: message.clone(),
+            },
             Error::Cancelled => AdkitError::Cancelled,
-            other => AdkitError::Transport { kind: TransportErrorKind::Other, detail: other.to_string() },
+            other => AdkitError::Transport {
+                kind: TransportErrorKind::Other,
+                detail: other.to_string(),
+            },
         }
     }
 }
 
 impl From<uniffi::UnexpectedUniFFICallbackError> for AdkitError {
     fn from(e: uniffi::UnexpectedUniFFICallbackError) -> Self {
-        AdkitError::Transport { kind: TransportErrorKind::Other, detail: format!("callback failed: {}", e.reason) }
+        AdkitError::Transport {
+            kind: TransportErrorKind::Other,
+            detail: format!("callback failed: {}", e.reason),
+        }
     }
 }

@@ -12,17 +12,25 @@ mod transport;
 
 pub use adjust::{AdjustClient, AdjustClientConfig, TicketProgressListener};
 pub use errors::{AdkitError, ResponseInfo};
-pub use transport::{HttpHeader, HttpRequest, HttpResponse, HttpTransport, TransportError, default_transport};
+pub use transport::{
+    HttpHeader, HttpRequest, HttpResponse, HttpTransport, TransportError, default_transport,
+};
 
 uniffi::setup_scaffolding!();
 
 /// Formats a secret-bearing config without its secrets.
 pub(crate) fn redacted(value: &Option<String>) -> &'static dyn fmt::Debug {
-    if value.is_some() { &"Some(<redacted>)" } else { &"None" }
+    if value.is_some() {
+        &"Some(<redacted>)"
+    } else {
+        &"None"
+    }
 }
 
 /// Shared by every client constructor: the transport chosen by the caller or the default one.
-pub(crate) fn pick_transport(transport: Option<Arc<dyn HttpTransport>>) -> Result<Arc<dyn HttpTransport>, AdkitError> {
+pub(crate) fn pick_transport(
+    transport: Option<Arc<dyn HttpTransport>>,
+) -> Result<Arc<dyn HttpTransport>, AdkitError> {
     match transport {
         Some(t) => Ok(t),
         None => transport::native_transport(),

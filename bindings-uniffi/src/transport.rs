@@ -78,7 +78,9 @@ pub enum TransportError {
 
 impl From<uniffi::UnexpectedUniFFICallbackError> for TransportError {
     fn from(e: uniffi::UnexpectedUniFFICallbackError) -> Self {
-        TransportError::Other { detail: format!("transport callback failed: {}", e.reason) }
+        TransportError::Other {
+            detail: format!("transport callback failed: {}", e.reason),
+        }
     }
 }
 
@@ -106,25 +108,39 @@ impl HttpTransport for NativeTransport {
             "PUT" => adkit::Method::Put,
             "PATCH" => adkit::Method::Patch,
             "DELETE" => adkit::Method::Delete,
-            other => return Err(TransportError::Other { detail: format!("unsupported method {other}") }),
+            other => {
+                return Err(TransportError::Other {
+                    detail: format!("unsupported method {other}"),
+                });
+            }
         };
         let core = adkit::HttpRequest {
             method,
             url: request.url,
-            headers: request.headers.into_iter().map(|h| (h.name, h.value)).collect(),
+            headers: request
+                .headers
+                .into_iter()
+                .map(|h| (h.name, h.value))
+                .collect(),
             body: request.body,
         };
         match adkit::Transport::send(&self.0, core, options).await {
             Ok(r) => Ok(HttpResponse {
                 status: r.status,
-                headers: r.headers.into_iter().map(|(name, value)| HttpHeader { name, value }).collect(),
+                headers: r
+                    .headers
+                    .into_iter()
+                    .map(|(name, value)| HttpHeader { name, value })
+                    .collect(),
                 body: r.body,
             }),
             Err(e) if e.cancelled => Err(TransportError::Cancelled),
             Err(e) => Err(match e.kind {
                 TransportErrorKind::Timeout => TransportError::Timeout { detail: e.message },
                 TransportErrorKind::Connect => TransportError::Connect { detail: e.message },
-                TransportErrorKind::BodyTooLarge => TransportError::BodyTooLarge { detail: e.message },
+                TransportErrorKind::BodyTooLarge => {
+                    TransportError::BodyTooLarge { detail: e.message }
+                }
                 _ => TransportError::Other { detail: e.message },
             }),
         }
@@ -147,11 +163,19 @@ pub fn default_transport() -> Result<Arc<dyn HttpTransport>, AdkitError> {
 pub(crate) struct Bridge(pub Arc<dyn HttpTransport>);
 
 impl adkit::Transport for Bridge {
-    async fn send(&self, request: adkit::HttpRequest, options: TransportOptions) -> Result<adkit::HttpResponse, adkit::TransportError> {
+    async fn send(
+        &self,
+        request: adkit::HttpRequest,
+        options: TransportOptions,
+    ) -> Result<adkit::HttpResponse, adkit::TransportError> {
         let ffi = HttpRequest {
             method: request.method.as_str().to_owned(),
             url: request.url,
-            headers: request.headers.into_iter().map(|(name, value)| HttpHeader { name, value }).collect(),
+            headers: request
+                .headers
+                .into_iter()
+                .map(|(name, value)| HttpHeader { name, value })
+                .collect(),
             body: request.body,
             timeout_ms: options.timeout.map(|t| t.as_millis() as u64).unwrap_or(0),
             max_response_bytes: options.max_response_bytes as u64,

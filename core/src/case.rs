@@ -8,7 +8,12 @@
 use serde_json::{Map, Value};
 
 /// Keys (in snake_case) whose values pass through without key conversion.
-pub const OPAQUE_KEYS: &[&str] = &["override_settings", "additional_info", "other", "custom_attributes", "raw"];
+pub const OPAQUE_KEYS: &[&str] = &[
+    "override_settings",
+    "additional_info",
+    "custom_attributes",
+    "raw",
+];
 
 /// `store_id` → `storeId`.
 pub fn snake_to_camel(key: &str) -> String {
@@ -58,13 +63,23 @@ fn convert(value: Value, f: &dyn Fn(&str) -> String, to_camel: bool) -> Value {
         Value::Object(map) => {
             let mut out = Map::with_capacity(map.len());
             for (key, inner) in map {
-                let snake = if to_camel { key.clone() } else { camel_to_snake(&key) };
-                let inner = if OPAQUE_KEYS.contains(&snake.as_str()) { inner } else { convert(inner, f, to_camel) };
+                let snake = if to_camel {
+                    key.clone()
+                } else {
+                    camel_to_snake(&key)
+                };
+                let inner = if OPAQUE_KEYS.contains(&snake.as_str()) {
+                    inner
+                } else {
+                    convert(inner, f, to_camel)
+                };
                 out.insert(f(&key), inner);
             }
             Value::Object(out)
         }
-        Value::Array(items) => Value::Array(items.into_iter().map(|v| convert(v, f, to_camel)).collect()),
+        Value::Array(items) => {
+            Value::Array(items.into_iter().map(|v| convert(v, f, to_camel)).collect())
+        }
         other => other,
     }
 }
@@ -76,10 +91,21 @@ mod tests {
 
     #[test]
     fn round_trips_snake_names() {
-        for k in ["store_id", "adjust_app_token", "ios_14", "sdk_keys", "status", "_private", "a__b"] {
+        for k in [
+            "store_id",
+            "adjust_app_token",
+            "ios_14",
+            "sdk_keys",
+            "status",
+            "_private",
+            "a__b",
+        ] {
             assert_eq!(camel_to_snake(&snake_to_camel(k)), k, "{k}");
         }
-        assert_eq!(snake_to_camel("android_signature_hash"), "androidSignatureHash");
+        assert_eq!(
+            snake_to_camel("android_signature_hash"),
+            "androidSignatureHash"
+        );
         assert_eq!(snake_to_camel("ios_14"), "ios_14");
     }
 
@@ -88,8 +114,11 @@ mod tests {
         let v = json!({"channel_setup": {"snapchat": {"snap_app_id": "x"}},
                        "override_settings": {"csv_upload_settings": {"a_b": 1}}});
         let camel = to_camel_keys(v.clone());
-        assert_eq!(camel, json!({"channelSetup": {"snapchat": {"snapAppId": "x"}},
-                                 "overrideSettings": {"csv_upload_settings": {"a_b": 1}}}));
+        assert_eq!(
+            camel,
+            json!({"channelSetup": {"snapchat": {"snapAppId": "x"}},
+                                 "overrideSettings": {"csv_upload_settings": {"a_b": 1}}})
+        );
         assert_eq!(to_snake_keys(camel), v);
     }
 }

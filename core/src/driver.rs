@@ -9,11 +9,10 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
-use url::Url;
-
 use crate::error::{Error, TransportErrorKind};
 use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::transport::{Timer, Transport, TransportOptions, race};
+use crate::weburl::WebUrl;
 
 /// Knobs shared by every client. `Default` gives the documented defaults.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -61,7 +60,12 @@ impl Default for ClientOptions {
 pub const CLIENT_HEADER: &str = "x-adkit-client";
 
 /// Response headers that carry a vendor request id, in order of preference.
-const REQUEST_ID_HEADERS: &[&str] = &["x-request-id", "request-id", "x-amzn-requestid", "x-correlation-id"];
+const REQUEST_ID_HEADERS: &[&str] = &[
+    "x-request-id",
+    "request-id",
+    "x-amzn-requestid",
+    "x-correlation-id",
+];
 
 /// How a request may be repeated, decided per endpoint from the vendor's documentation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -77,7 +81,10 @@ impl RequestPolicy {
     /// The policy for a method: GET is idempotent and follows redirects; others are neither.
     pub fn for_method(method: Method) -> Self {
         let get = method == Method::Get;
-        RequestPolicy { idempotent: get, follow_redirects: get }
+        RequestPolicy {
+            idempotent: get,
+            follow_redirects: get,
+        }
     }
 }
 
@@ -103,45 +110,48 @@ impl Exchange {
 
     /// Wraps a response, resolving `Retry-After` against `now_unix_ms`.
     pub fn at(response: HttpResponse, now_unix_ms: u64, attempts: u32) -> Self {
-        let request_id = REQUEST_ID_HEADERS.iter().find_map(|h| response.header(h)).map(str::to_owned);
-        let retry_after = response.header("retry-after").and_then(|v| parse_retry_after(v, now_unix_ms));
-        Exchange { response, request_id, retry_after, attempts }
+        let request_id = REQUEST_ID_HEADERS
+            .iter()
+            .find_map(|h| response.header(h))
+            .map(str::to_owned);
+        let retry_after = response
+            .header("retry-after")
+            .and_then(|v| parse_retry_after(v, now_unix_ms));
+        Exchange {
+            response,
+            request_id,
+            retry_after,
+            attempts,
+        }
     }
 }
 
 /// Checks a base URL: absolute, https (http only for loopback), no user info, query or fragment.
 /// Returns it with a trailing slash so endpoint paths join under it.
-pub fn parse_base_url(raw: &str) -> Result<Url, Error> {
-    let mut url = Url::parse(raw).map_err(|e| Error::invalid("base_url", format!("not an absolute URL: {e}")))?;
+pub fn parse_base_url(raw: &str) -> Result<WebUrl, Error> {
+    if raw.contains('#') {
+        return Err(Error::invalid(
+            "base_url",
+            "must not carry a query or fragment",
+        ));
+    }
+    let mut url = WebUrl::parse(raw).map_err(|reason| Error::invalid("base_url", reason))?;
     check_scheme(&url).map_err(|reason| Error::invalid("base_url", reason))?;
-    if !url.username().is_empty() || url.password().is_some() {
-        return Err(Error::invalid("base_url", "must not carry user info"));
+    if url.query().is_some() {
+        return Err(Error::invalid(
+            "base_url",
+            "must not carry a query or fragment",
+        ));
     }
-    if url.query().is_some() || url.fragment().is_some() {
-        return Err(Error::invalid("base_url", "must not carry a query or fragment"));
-    }
-    if !url.path().ends_with('/') {
-        let path = format!("{}/", url.path());
-        url.set_path(&path);
-    }
+    url.ensure_trailing_slash();
     Ok(url)
 }
 
-fn check_scheme(url: &Url) -> Result<(), String> {
-    match url.scheme() {
-        "https" => Ok(()),
-        "http" if is_loopback(url) => Ok(()),
-        "http" => Err("plain http is only allowed for loopback hosts (127.0.0.1, ::1, localhost)".into()),
-        other => Err(format!("unsupported scheme `{other}`")),
-    }
-}
-
-fn is_loopback(url: &Url) -> bool {
-    match url.host() {
-        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
-        None => false,
+fn check_scheme(url: &WebUrl) -> Result<(), String> {
+    if url.is_https() || url.is_loopback() {
+        Ok(())
+    } else {
+        Err("plain http is only allowed for loopback hosts (127.0.0.1, ::1, localhost)".into())
     }
 }
 
@@ -149,11 +159,20 @@ fn is_loopback(url: &Url) -> bool {
 pub fn check_headers(req: &HttpRequest) -> Result<(), Error> {
     for (name, value) in &req.headers {
         if name.is_empty() || !name.bytes().all(|b| b.is_ascii_graphic() && b != b':') {
-            return Err(Error::invalid(name.clone(), "header name must be visible ASCII"));
+            return Err(Error::invalid(
+                name.clone(),
+                "header name must be visible ASCII",
+            ));
         }
-        if value.bytes().any(|b| b == b'\r' || b == b'\n' || b == 0 || (b < 0x20 && b != b'\t') || b == 0x7f) {
+        if value
+            .bytes()
+            .any(|b| b == b'\r' || b == b'\n' || b == 0 || (b < 0x20 && b != b'\t') || b == 0x7f)
+        {
             // Never echo the value: it may be a credential.
-            return Err(Error::invalid(name.clone(), "header value must not contain CR, LF or other control characters"));
+            return Err(Error::invalid(
+                name.clone(),
+                "header value must not contain CR, LF or other control characters",
+            ));
         }
     }
     Ok(())
@@ -175,31 +194,49 @@ pub struct Driver<T, C> {
     transport: T,
     timer: C,
     options: ClientOptions,
-    base_url: Url,
+    base_url: WebUrl,
     client_header: String,
     rng: AtomicU64,
 }
 
 impl<T: Transport, C: Timer> Driver<T, C> {
     /// A driver for a vendor whose default base URL is `default_base_url`.
-    pub fn new(options: ClientOptions, default_base_url: &str, transport: T, timer: C) -> Result<Self, Error> {
+    pub fn new(
+        options: ClientOptions,
+        default_base_url: &str,
+        transport: T,
+        timer: C,
+    ) -> Result<Self, Error> {
         let base_url = parse_base_url(options.base_url.as_deref().unwrap_or(default_base_url))?;
         if options.max_response_bytes == 0 {
-            return Err(Error::invalid("max_response_bytes", "must be greater than zero"));
+            return Err(Error::invalid(
+                "max_response_bytes",
+                "must be greater than zero",
+            ));
         }
         if options.timeout.is_zero() {
             return Err(Error::invalid("timeout", "must be greater than zero"));
         }
         if options.surface.bytes().any(|b| b.is_ascii_control()) {
-            return Err(Error::invalid("surface", "must not contain control characters"));
+            return Err(Error::invalid(
+                "surface",
+                "must not contain control characters",
+            ));
         }
         let client_header = format!("adkit/{} ({})", crate::VERSION, options.surface);
         let seed = timer.now_unix_ms() ^ 0x9E37_79B9_7F4A_7C15;
-        Ok(Driver { transport, timer, options, base_url, client_header, rng: AtomicU64::new(seed | 1) })
+        Ok(Driver {
+            transport,
+            timer,
+            options,
+            base_url,
+            client_header,
+            rng: AtomicU64::new(seed | 1),
+        })
     }
 
     /// The base URL endpoints are built under (always ending in `/`).
-    pub fn base_url(&self) -> &Url {
+    pub fn base_url(&self) -> &WebUrl {
         &self.base_url
     }
 
@@ -220,10 +257,15 @@ impl<T: Transport, C: Timer> Driver<T, C> {
 
     /// Sends a built request under the driver's policy and returns the final response of any status.
     /// Errors only for bad input, transport failures and cancellation; statuses are the caller's to map.
-    pub async fn execute(&self, mut request: HttpRequest, policy: RequestPolicy) -> Result<Exchange, Error> {
+    pub async fn execute(
+        &self,
+        mut request: HttpRequest,
+        policy: RequestPolicy,
+    ) -> Result<Exchange, Error> {
         request.set_header(CLIENT_HEADER, self.client_header.clone());
         check_headers(&request)?;
-        let first_url = Url::parse(&request.url).map_err(|e| Error::invalid("url", e.to_string()))?;
+        let first_url =
+            WebUrl::parse(&request.url).map_err(|reason| Error::invalid("url", reason))?;
         check_scheme(&first_url).map_err(|reason| Error::invalid("url", reason))?;
 
         let max_attempts = self.options.max_retries.saturating_add(1);
@@ -231,10 +273,15 @@ impl<T: Transport, C: Timer> Driver<T, C> {
         loop {
             attempt += 1;
             let last = attempt >= max_attempts;
-            match self.send_following_redirects(request.clone(), &first_url, policy).await {
+            match self
+                .send_following_redirects(request.clone(), &first_url, policy)
+                .await
+            {
                 Ok(response) => {
                     let now = self.timer.now_unix_ms();
-                    let retry_after = response.header("retry-after").and_then(|v| parse_retry_after(v, now));
+                    let retry_after = response
+                        .header("retry-after")
+                        .and_then(|v| parse_retry_after(v, now));
                     let retryable = response.status == 429 || (500..600).contains(&response.status);
                     if retryable && policy.idempotent && !last {
                         let delay = match retry_after {
@@ -252,9 +299,15 @@ impl<T: Transport, C: Timer> Driver<T, C> {
                 Err(err) => {
                     let retry = match &err {
                         // Nothing reached the server: always safe to try again.
-                        Error::Transport { kind: TransportErrorKind::Connect, .. } => true,
+                        Error::Transport {
+                            kind: TransportErrorKind::Connect,
+                            ..
+                        } => true,
                         // The server may have acted on it: only when the vendor says repeating is harmless.
-                        Error::Transport { kind: TransportErrorKind::Timeout, .. } => policy.idempotent,
+                        Error::Transport {
+                            kind: TransportErrorKind::Timeout,
+                            ..
+                        } => policy.idempotent,
                         _ => false,
                     };
                     if retry && !last {
@@ -270,7 +323,7 @@ impl<T: Transport, C: Timer> Driver<T, C> {
     async fn send_following_redirects(
         &self,
         mut request: HttpRequest,
-        first_url: &Url,
+        first_url: &WebUrl,
         policy: RequestPolicy,
     ) -> Result<HttpResponse, Error> {
         let mut hops = 0u32;
@@ -287,14 +340,17 @@ impl<T: Transport, C: Timer> Driver<T, C> {
                     message: format!("more than {} redirects", self.options.max_redirects),
                 });
             }
-            let location = response.header("location").ok_or_else(|| Error::Transport {
+            let location = response
+                .header("location")
+                .ok_or_else(|| Error::Transport {
+                    kind: TransportErrorKind::Redirect,
+                    message: format!("HTTP {} without a Location header", response.status),
+                })?;
+            let current =
+                WebUrl::parse(&request.url).map_err(|reason| Error::invalid("url", reason))?;
+            let next = current.join(location).map_err(|reason| Error::Transport {
                 kind: TransportErrorKind::Redirect,
-                message: format!("HTTP {} without a Location header", response.status),
-            })?;
-            let current = Url::parse(&request.url).map_err(|e| Error::invalid("url", e.to_string()))?;
-            let next = current.join(location).map_err(|e| Error::Transport {
-                kind: TransportErrorKind::Redirect,
-                message: format!("unusable Location: {e}"),
+                message: format!("unusable Location: {reason}"),
             })?;
             check_scheme(&next).map_err(|reason| Error::Transport {
                 kind: TransportErrorKind::Redirect,
@@ -304,19 +360,25 @@ impl<T: Transport, C: Timer> Driver<T, C> {
                 // Credentials belong to the origin the request was built for, never to another one.
                 request.strip_credentials();
             }
-            request.url = next.into();
+            request.url = next.to_string();
         }
     }
 
     async fn send_once(&self, request: HttpRequest) -> Result<HttpResponse, Error> {
         let timeout = self.options.timeout;
-        let options = TransportOptions { timeout: Some(timeout), max_response_bytes: self.options.max_response_bytes };
+        let options = TransportOptions {
+            timeout: Some(timeout),
+            max_response_bytes: self.options.max_response_bytes,
+        };
         let send = async {
             self.transport.send(request, options).await.map_err(|e| {
                 if e.cancelled {
                     Error::Cancelled
                 } else {
-                    Error::Transport { kind: e.kind, message: e.message }
+                    Error::Transport {
+                        kind: e.kind,
+                        message: e.message,
+                    }
                 }
             })
         };
@@ -332,7 +394,10 @@ impl<T: Transport, C: Timer> Driver<T, C> {
         if response.body.len() > self.options.max_response_bytes {
             return Err(Error::Transport {
                 kind: TransportErrorKind::BodyTooLarge,
-                message: format!("response body exceeds {} bytes", self.options.max_response_bytes),
+                message: format!(
+                    "response body exceeds {} bytes",
+                    self.options.max_response_bytes
+                ),
             });
         }
         Ok(response)
@@ -342,13 +407,18 @@ impl<T: Transport, C: Timer> Driver<T, C> {
     /// jittered to 50–100%.
     fn backoff(&self, attempt: u32) -> Duration {
         let exp = attempt.saturating_sub(1).min(16);
-        let base = self.options.initial_backoff.saturating_mul(1u32 << exp).min(self.options.max_backoff);
+        let base = self
+            .options
+            .initial_backoff
+            .saturating_mul(1u32 << exp)
+            .min(self.options.max_backoff);
         if !self.options.jitter {
             return base;
         }
-        let r = self.next_random();
-        let fraction = 0.5 + (r >> 11) as f64 / (1u64 << 53) as f64 * 0.5;
-        base.mul_f64(fraction)
+        // 50–100% of the base, in integer milliseconds (no float conversions that could panic).
+        let ms = base.as_millis() as u64;
+        let permille = 500 + self.next_random() % 501;
+        Duration::from_millis(ms.saturating_mul(permille) / 1000)
     }
 
     fn next_random(&self) -> u64 {
@@ -368,11 +438,23 @@ mod tests {
 
     #[test]
     fn base_url_rules() {
-        assert_eq!(parse_base_url("https://settings.adjust.com/api").unwrap().as_str(), "https://settings.adjust.com/api/");
+        assert_eq!(
+            parse_base_url("https://settings.adjust.com/api")
+                .unwrap()
+                .to_string(),
+            "https://settings.adjust.com/api/"
+        );
         assert!(parse_base_url("http://127.0.0.1:8080/").is_ok());
         assert!(parse_base_url("http://localhost:1/adjust/").is_ok());
         assert!(parse_base_url("http://[::1]:1/").is_ok());
-        for bad in ["http://example.com/", "ftp://x/", "https://u:p@x.com/", "https://x.com/?a=1", "not a url", ""] {
+        for bad in [
+            "http://example.com/",
+            "ftp://x/",
+            "https://u:p@x.com/",
+            "https://x.com/?a=1",
+            "not a url",
+            "",
+        ] {
             let err = parse_base_url(bad).unwrap_err();
             assert_eq!(err.kind(), crate::ErrorKind::InvalidInput, "{bad}");
         }
@@ -383,8 +465,14 @@ mod tests {
         assert_eq!(parse_retry_after("7", 0), Some(Duration::from_secs(7)));
         // Sun, 06 Nov 1994 08:49:37 GMT = 784111777 s
         let now = 784_111_777_000 - 3_000;
-        assert_eq!(parse_retry_after("Sun, 06 Nov 1994 08:49:37 GMT", now), Some(Duration::from_secs(3)));
-        assert_eq!(parse_retry_after("Sun, 06 Nov 1994 08:49:37 GMT", now + 10_000), Some(Duration::ZERO));
+        assert_eq!(
+            parse_retry_after("Sun, 06 Nov 1994 08:49:37 GMT", now),
+            Some(Duration::from_secs(3))
+        );
+        assert_eq!(
+            parse_retry_after("Sun, 06 Nov 1994 08:49:37 GMT", now + 10_000),
+            Some(Duration::ZERO)
+        );
         assert_eq!(parse_retry_after("soon", 0), None);
     }
 
@@ -394,6 +482,9 @@ mod tests {
         req.set_header("AdjustAuthorization", "Token abc\r\nX-Evil: 1");
         let err = check_headers(&req).unwrap_err();
         assert_eq!(err.kind(), crate::ErrorKind::InvalidInput);
-        assert!(!err.to_string().contains("abc"), "the value must not be echoed: {err}");
+        assert!(
+            !err.to_string().contains("abc"),
+            "the value must not be echoed: {err}"
+        );
     }
 }

@@ -200,7 +200,10 @@ fn describe(what: &str, d: &ResponseDetails) -> String {
 impl Error {
     /// An [`Error::InvalidInput`].
     pub fn invalid(field: impl Into<String>, reason: impl Into<String>) -> Self {
-        Error::InvalidInput { field: field.into(), reason: reason.into() }
+        Error::InvalidInput {
+            field: field.into(),
+            reason: reason.into(),
+        }
     }
 
     /// The kind, the same on every surface.
@@ -250,7 +253,12 @@ impl Error {
     }
 
     /// A decode error for a response whose body did not match.
-    pub(crate) fn decode(vendor: Vendor, status: u16, body: &[u8], reason: impl fmt::Display) -> Self {
+    pub(crate) fn decode(
+        vendor: Vendor,
+        status: u16,
+        body: &[u8],
+        reason: impl fmt::Display,
+    ) -> Self {
         let mut d = ResponseDetails::new(vendor, status, body);
         d.message = reason.to_string();
         Error::Decode(Box::new(d))
@@ -277,7 +285,10 @@ mod tests {
         d.message = "name is required".into();
         d.request_id = Some("req-1".into());
         let e = Error::Api(Box::new(d));
-        assert_eq!(e.to_string(), "adjust API error (HTTP 400) [invalid]: name is required (request id req-1)");
+        assert_eq!(
+            e.to_string(),
+            "adjust API error (HTTP 400) [invalid]: name is required (request id req-1)"
+        );
         assert_eq!(e.kind(), ErrorKind::Api);
         assert_eq!(e.status(), Some(400));
         assert_eq!(e.request_id(), Some("req-1"));

@@ -49,7 +49,9 @@ const CREDENTIAL_HEADERS: &[&str] = &[
 
 /// Whether a header (name compared case-insensitively) carries a credential.
 pub fn is_credential_header(name: &str) -> bool {
-    CREDENTIAL_HEADERS.iter().any(|h| h.eq_ignore_ascii_case(name))
+    CREDENTIAL_HEADERS
+        .iter()
+        .any(|h| h.eq_ignore_ascii_case(name))
 }
 
 /// A request ready to be sent: method, absolute URL, headers in order, body bytes.
@@ -68,7 +70,12 @@ pub struct HttpRequest {
 impl HttpRequest {
     /// A request without headers or body.
     pub fn new(method: Method, url: impl Into<String>) -> Self {
-        Self { method, url: url.into(), headers: Vec::new(), body: Vec::new() }
+        Self {
+            method,
+            url: url.into(),
+            headers: Vec::new(),
+            body: Vec::new(),
+        }
     }
 
     /// The first value of a header, compared case-insensitively.
@@ -113,7 +120,11 @@ pub struct HttpResponse {
 impl HttpResponse {
     /// A response with a status and body and no headers.
     pub fn new(status: u16, body: impl Into<Vec<u8>>) -> Self {
-        Self { status, headers: Vec::new(), body: body.into() }
+        Self {
+            status,
+            headers: Vec::new(),
+            body: body.into(),
+        }
     }
 
     /// Adds a header (builder style).
@@ -144,7 +155,10 @@ impl fmt::Debug for HttpResponse {
 }
 
 fn find_header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    headers
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.as_str())
 }
 
 struct RedactedHeaders<'a>(&'a [(String, String)]);
@@ -177,7 +191,9 @@ impl TryFrom<HttpRequest> for http::Request<Vec<u8>> {
     type Error = http::Error;
 
     fn try_from(req: HttpRequest) -> Result<Self, Self::Error> {
-        let mut builder = http::Request::builder().method(req.method.as_str()).uri(req.url.as_str());
+        let mut builder = http::Request::builder()
+            .method(req.method.as_str())
+            .uri(req.url.as_str());
         for (name, value) in &req.headers {
             builder = builder.header(name.as_str(), value.as_str());
         }
@@ -191,9 +207,18 @@ impl From<http::Response<Vec<u8>>> for HttpResponse {
         let headers = parts
             .headers
             .iter()
-            .map(|(n, v)| (n.as_str().to_owned(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
+            .map(|(n, v)| {
+                (
+                    n.as_str().to_owned(),
+                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                )
+            })
             .collect();
-        HttpResponse { status: parts.status.as_u16(), headers, body }
+        HttpResponse {
+            status: parts.status.as_u16(),
+            headers,
+            body,
+        }
     }
 }
 
@@ -236,7 +261,11 @@ mod tests {
         assert_eq!(h.uri().query(), Some("b=c"));
         assert_eq!(h.headers()["accept"], "application/json");
 
-        let resp = http::Response::builder().status(201).header("x-request-id", "r1").body(b"{}".to_vec()).unwrap();
+        let resp = http::Response::builder()
+            .status(201)
+            .header("x-request-id", "r1")
+            .body(b"{}".to_vec())
+            .unwrap();
         let ours = HttpResponse::from(resp);
         assert_eq!(ours.status, 201);
         assert_eq!(ours.header("X-Request-Id"), Some("r1"));

@@ -28,18 +28,21 @@ pub mod driver;
 mod error;
 mod http;
 mod json;
-mod open_enum;
 #[cfg(feature = "reqwest")]
 pub mod native;
+mod open_enum;
 mod secret;
 mod transport;
 mod validate;
+pub mod weburl;
 
 pub use error::{Error, ErrorKind, FieldError, ResponseDetails, TransportErrorKind, Vendor};
 pub use http::{HttpRequest, HttpResponse, Method, is_credential_header};
 pub use json::Json;
 pub use secret::Secret;
-pub use transport::{MaybeSend, MaybeSync, Timer, Transport, TransportError, TransportOptions, race};
+pub use transport::{
+    MaybeSend, MaybeSync, Timer, Transport, TransportError, TransportOptions, race,
+};
 
 /// The crate version, sent in the SDK identification header.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -25,7 +25,10 @@ fn runtime_handle() -> Result<Handle, TransportError> {
     });
     match rt {
         Ok(rt) => Ok(rt.handle().clone()),
-        Err(e) => Err(TransportError::new(TransportErrorKind::Other, format!("cannot start the I/O runtime: {e}"))),
+        Err(e) => Err(TransportError::new(
+            TransportErrorKind::Other,
+            format!("cannot start the I/O runtime: {e}"),
+        )),
     }
 }
 
@@ -43,7 +46,10 @@ impl ReqwestTransport {
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .build()
-            .map_err(|e| Error::Transport { kind: TransportErrorKind::Other, message: format!("cannot build the HTTP client: {e}") })?;
+            .map_err(|e| Error::Transport {
+                kind: TransportErrorKind::Other,
+                message: format!("cannot build the HTTP client: {e}"),
+            })?;
         Ok(ReqwestTransport { client })
     }
 
@@ -65,7 +71,11 @@ fn classify(e: &reqwest::Error) -> TransportError {
     TransportError::new(kind, e.to_string())
 }
 
-async fn exchange(client: reqwest::Client, request: HttpRequest, options: TransportOptions) -> Result<HttpResponse, TransportError> {
+async fn exchange(
+    client: reqwest::Client,
+    request: HttpRequest,
+    options: TransportOptions,
+) -> Result<HttpResponse, TransportError> {
     let method = reqwest::Method::from_bytes(request.method.as_str().as_bytes())
         .map_err(|e| TransportError::new(TransportErrorKind::Other, e.to_string()))?;
     let mut builder = client.request(method, request.url.as_str());
@@ -79,15 +89,28 @@ async fn exchange(client: reqwest::Client, request: HttpRequest, options: Transp
         builder = builder.timeout(timeout);
     }
     let mut response = builder.send().await.map_err(|e| classify(&e))?;
-    let too_large = || TransportError::new(TransportErrorKind::BodyTooLarge, format!("response body exceeds {} bytes", options.max_response_bytes));
-    if response.content_length().is_some_and(|n| n > options.max_response_bytes as u64) {
+    let too_large = || {
+        TransportError::new(
+            TransportErrorKind::BodyTooLarge,
+            format!("response body exceeds {} bytes", options.max_response_bytes),
+        )
+    };
+    if response
+        .content_length()
+        .is_some_and(|n| n > options.max_response_bytes as u64)
+    {
         return Err(too_large());
     }
     let status = response.status().as_u16();
     let headers = response
         .headers()
         .iter()
-        .map(|(n, v)| (n.as_str().to_owned(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
+        .map(|(n, v)| {
+            (
+                n.as_str().to_owned(),
+                String::from_utf8_lossy(v.as_bytes()).into_owned(),
+            )
+        })
         .collect();
     let mut body = Vec::new();
     while let Some(chunk) = response.chunk().await.map_err(|e| classify(&e))? {
@@ -96,14 +119,24 @@ async fn exchange(client: reqwest::Client, request: HttpRequest, options: Transp
         }
         body.extend_from_slice(&chunk);
     }
-    Ok(HttpResponse { status, headers, body })
+    Ok(HttpResponse {
+        status,
+        headers,
+        body,
+    })
 }
 
 impl Transport for ReqwestTransport {
-    async fn send(&self, request: HttpRequest, options: TransportOptions) -> Result<HttpResponse, TransportError> {
+    async fn send(
+        &self,
+        request: HttpRequest,
+        options: TransportOptions,
+    ) -> Result<HttpResponse, TransportError> {
         let handle = runtime_handle()?;
         let task = handle.spawn(exchange(self.client.clone(), request, options));
-        task.await.map_err(|e| TransportError::new(TransportErrorKind::Other, format!("I/O task failed: {e}")))?
+        task.await.map_err(|e| {
+            TransportError::new(TransportErrorKind::Other, format!("I/O task failed: {e}"))
+        })?
     }
 }
 
@@ -116,7 +149,9 @@ impl Timer for TokioTimer {
         match runtime_handle() {
             Ok(handle) => {
                 // Created inside the task: `tokio::time::sleep` needs the runtime context when it is built.
-                let _ = handle.spawn(async move { tokio::time::sleep(duration).await }).await;
+                let _ = handle
+                    .spawn(async move { tokio::time::sleep(duration).await })
+                    .await;
             }
             Err(_) => std::thread::sleep(duration),
         }

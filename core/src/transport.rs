@@ -55,12 +55,20 @@ pub struct TransportError {
 impl TransportError {
     /// A transport error of the given kind.
     pub fn new(kind: TransportErrorKind, message: impl Into<String>) -> Self {
-        TransportError { kind, message: message.into(), cancelled: false }
+        TransportError {
+            kind,
+            message: message.into(),
+            cancelled: false,
+        }
     }
 
     /// The exchange was cancelled by the caller.
     pub fn cancelled() -> Self {
-        TransportError { kind: TransportErrorKind::Other, message: "cancelled".into(), cancelled: true }
+        TransportError {
+            kind: TransportErrorKind::Other,
+            message: "cancelled".into(),
+            cancelled: true,
+        }
     }
 }
 

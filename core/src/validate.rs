@@ -14,7 +14,10 @@ pub(crate) fn required(field: &str, value: &str) -> Result<(), Error> {
 /// No CR, LF or other control characters (they would corrupt a header or a log line).
 pub(crate) fn no_controls(field: &str, value: &str) -> Result<(), Error> {
     if value.chars().any(|c| c.is_control()) {
-        return Err(Error::invalid(field, "must not contain CR, LF or other control characters"));
+        return Err(Error::invalid(
+            field,
+            "must not contain CR, LF or other control characters",
+        ));
     }
     Ok(())
 }
@@ -26,8 +29,14 @@ pub(crate) fn path_segment(field: &str, value: &str) -> Result<(), Error> {
     if value.len() > 128 {
         return Err(Error::invalid(field, "is longer than 128 characters"));
     }
-    if !value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
-        return Err(Error::invalid(field, "may only contain ASCII letters, digits, `-` and `_` (no `/`, `..` or spaces)"));
+    if !value
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
+        return Err(Error::invalid(
+            field,
+            "may only contain ASCII letters, digits, `-` and `_` (no `/`, `..` or spaces)",
+        ));
     }
     Ok(())
 }
@@ -38,7 +47,10 @@ pub(crate) fn credential(field: &str, value: &str) -> Result<(), Error> {
         return Err(Error::invalid(field, "must not be empty"));
     }
     if value.bytes().any(|b| b.is_ascii_control()) || value.trim() != value {
-        return Err(Error::invalid(field, "must not contain whitespace at the ends, CR, LF or control characters"));
+        return Err(Error::invalid(
+            field,
+            "must not contain whitespace at the ends, CR, LF or control characters",
+        ));
     }
     Ok(())
 }

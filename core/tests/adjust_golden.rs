@@ -11,11 +11,18 @@ fn build<E: AdjustEndpoint>(e: &E, with_sig: bool) -> Result<adkit::HttpRequest,
     let base = parse_base_url(DEFAULT_BASE_URL).unwrap();
     let api = Secret::new("tok123");
     let sig = Secret::new("sig456");
-    e.build(&AdjustContext { base_url: &base, api_token: &api, signature_token: with_sig.then_some(&sig) })
+    e.build(&AdjustContext {
+        base_url: &base,
+        api_token: &api,
+        signature_token: with_sig.then_some(&sig),
+    })
 }
 
 fn headers(req: &adkit::HttpRequest) -> Vec<(&str, &str)> {
-    req.headers.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect()
+    req.headers
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .collect()
 }
 
 fn ok(body: &str) -> Exchange {
@@ -25,8 +32,12 @@ fn ok(body: &str) -> Exchange {
 #[test]
 fn create_app_wire_bytes() {
     let mut setup = ChannelSetup::default();
-    setup.snapchat = Some(SnapchatSetup { snap_app_id: "snap-1".into() });
-    setup.applovin = Some(AppLovinSetup { sdk_keys: vec!["k1".into()] });
+    setup.snapchat = Some(SnapchatSetup {
+        snap_app_id: "snap-1".into(),
+    });
+    setup.applovin = Some(AppLovinSetup {
+        sdk_keys: vec!["k1".into()],
+    });
     let req = CreateAppRequest {
         store_id: "com.example.app".into(),
         platform: Platform::Android,
@@ -55,7 +66,10 @@ fn create_app_wire_bytes() {
             r#"{{"store_id":"com.example.app","platform":"android","name":"Example","bundle_id":"com.example.app","android_signature_hash":"{HASH}","channel_setup":{{"snapchat":{{"snap_app_id":"snap-1"}},"applovin":{{"sdk_keys":["k1"]}}}},"sections":["events","brand_new"]}}"#
         )
     );
-    assert!(req.policy().idempotent, "POST /app is get-or-create and may be retried");
+    assert!(
+        req.policy().idempotent,
+        "POST /app is get-or-create and may be retried"
+    );
 }
 
 #[test]
@@ -69,19 +83,29 @@ fn create_app_without_hash_sends_no_signature_header() {
     };
     let http = build(&req, true).unwrap();
     assert!(http.header("SignatureAuthorization").is_none());
-    assert_eq!(String::from_utf8(http.body).unwrap(), r#"{"store_id":"1125517808","platform":"ios","name":"Ios","bundle_id":"com.example.ios"}"#);
+    assert_eq!(
+        String::from_utf8(http.body).unwrap(),
+        r#"{"store_id":"1125517808","platform":"ios","name":"Ios","bundle_id":"com.example.ios"}"#
+    );
 }
 
 #[test]
 fn create_app_parse_accepts_every_sk_app_id_form() {
     let req = CreateAppRequest::default();
-    for (raw, want) in [("null", None), ("123456789", Some("123456789")), ("\"123\"", Some("123"))] {
+    for (raw, want) in [
+        ("null", None),
+        ("123456789", Some("123456789")),
+        ("\"123\"", Some("123")),
+    ] {
         let body = format!(
             r#"{{"adjust_app_token":"p77yk727r18g","name":"Test App Name","sk_app_id":{raw},"store_id":"test.bundle.app","bundle_id":"test.bundle.app","ticket_token":"af7702a9-ba95-6ba2-bdac-3f83e55ed8d3","new_field":1}}"#
         );
         let out = req.parse(&ok(&body)).unwrap();
         assert_eq!(out.adjust_app_token, "p77yk727r18g");
-        assert_eq!(out.ticket_token.as_deref(), Some("af7702a9-ba95-6ba2-bdac-3f83e55ed8d3"));
+        assert_eq!(
+            out.ticket_token.as_deref(),
+            Some("af7702a9-ba95-6ba2-bdac-3f83e55ed8d3")
+        );
         assert_eq!(out.sk_app_id.as_deref(), want);
         assert_eq!(out.request_id.as_deref(), Some("req-1"));
     }
@@ -89,14 +113,32 @@ fn create_app_parse_accepts_every_sk_app_id_form() {
 
 #[test]
 fn get_and_find_app_requests() {
-    let http = build(&GetAppRequest { app_token: "p77yk727r18g".into() }, true).unwrap();
-    assert_eq!((http.method, http.url.as_str()), (Method::Get, "https://settings.adjust.com/api/app/p77yk727r18g"));
+    let http = build(
+        &GetAppRequest {
+            app_token: "p77yk727r18g".into(),
+        },
+        true,
+    )
+    .unwrap();
+    assert_eq!(
+        (http.method, http.url.as_str()),
+        (
+            Method::Get,
+            "https://settings.adjust.com/api/app/p77yk727r18g"
+        )
+    );
     assert!(http.body.is_empty());
     assert!(http.header("SignatureAuthorization").is_none());
 
-    let find = FindAppRequest { store_id: "test.bundle app&x".into(), platform: Platform::Android };
+    let find = FindAppRequest {
+        store_id: "test.bundle app&x".into(),
+        platform: Platform::Android,
+    };
     let http = build(&find, false).unwrap();
-    assert_eq!(http.url, "https://settings.adjust.com/api/app?store_id=test.bundle+app%26x&platform=android");
+    assert_eq!(
+        http.url,
+        "https://settings.adjust.com/api/app?store_id=test.bundle+app%26x&platform=android"
+    );
     assert!(find.policy().follow_redirects);
 
     let details = find
@@ -104,8 +146,14 @@ fn get_and_find_app_requests() {
             "additional_info":{"overrides":{}},"channel_setup":{"snapchat":{"app_id":"test.bundle.app"}}}"#))
         .unwrap();
     assert_eq!(details.platform, Platform::Android);
-    assert_eq!(details.channel_setup.unwrap()["snapchat"], Json(json!({"app_id": "test.bundle.app"})));
-    assert_eq!(details.additional_info, Some(Json(json!({"overrides": {}}))));
+    assert_eq!(
+        details.channel_setup.unwrap()["snapchat"],
+        Json(json!({"app_id": "test.bundle.app"}))
+    );
+    assert_eq!(
+        details.additional_info,
+        Some(Json(json!({"overrides": {}})))
+    );
 }
 
 #[test]
@@ -118,7 +166,10 @@ fn campaign_request_and_urls() {
     };
     let http = build(&req, true).unwrap();
     assert_eq!(http.url, "https://settings.adjust.com/api/campaign");
-    assert_eq!(String::from_utf8(http.body).unwrap(), r#"{"store_id":"com.example.app","platform":"android","channel":"facebook"}"#);
+    assert_eq!(
+        String::from_utf8(http.body).unwrap(),
+        r#"{"store_id":"com.example.app","platform":"android","channel":"facebook"}"#
+    );
     let urls = req
         .parse(&ok(r#"{"click_url": "https://app.adjust.com/1lwd85", "impression_url": "https://view.adjust.com/impression/1lwd85"}"#))
         .unwrap();
@@ -128,11 +179,20 @@ fn campaign_request_and_urls() {
 
 #[test]
 fn signature_libraries_all_nullable() {
-    let req = GetSignatureRequest { bundle_id: "com.example.app".into() };
+    let req = GetSignatureRequest {
+        bundle_id: "com.example.app".into(),
+    };
     let http = build(&req, true).unwrap();
-    assert_eq!(http.url, "https://settings.adjust.com/api/signature?bundle_id=com.example.app");
+    assert_eq!(
+        http.url,
+        "https://settings.adjust.com/api/signature?bundle_id=com.example.app"
+    );
     assert_eq!(http.header("SignatureAuthorization"), Some("Token sig456"));
-    let libs = req.parse(&ok(r#"{"android_app_token":"abc","ios_lib_url":null,"library_type":"plugin"}"#)).unwrap();
+    let libs = req
+        .parse(&ok(
+            r#"{"android_app_token":"abc","ios_lib_url":null,"library_type":"plugin"}"#,
+        ))
+        .unwrap();
     assert_eq!(libs.android_app_token.as_deref(), Some("abc"));
     assert_eq!(libs.ios_lib_url, None);
     assert_eq!(libs.library_type.as_deref(), Some("plugin"));
@@ -140,9 +200,16 @@ fn signature_libraries_all_nullable() {
 
 #[test]
 fn channels_accept_object_and_bare_array() {
-    let req = ListChannelsRequest { app_token: "p77yk727r18g".into() };
-    assert_eq!(build(&req, false).unwrap().url, "https://settings.adjust.com/api/app/p77yk727r18g/channels");
-    let a = req.parse(&ok(r#"{"channels":["facebook","google"]}"#)).unwrap();
+    let req = ListChannelsRequest {
+        app_token: "p77yk727r18g".into(),
+    };
+    assert_eq!(
+        build(&req, false).unwrap().url,
+        "https://settings.adjust.com/api/app/p77yk727r18g/channels"
+    );
+    let a = req
+        .parse(&ok(r#"{"channels":["facebook","google"]}"#))
+        .unwrap();
     let b = req.parse(&ok(r#"["facebook","google"]"#)).unwrap();
     assert_eq!(a.channels, vec!["facebook", "google"]);
     assert_eq!(a.channels, b.channels);
@@ -152,24 +219,47 @@ fn channels_accept_object_and_bare_array() {
 
 #[test]
 fn ticket_status_sections_and_signatures() {
-    let req = GetTicketStatusRequest { ticket_token: "af7702a9-ba95-6ba2-bdac-3f83e55ed8d3".into() };
-    assert_eq!(build(&req, false).unwrap().url, "https://settings.adjust.com/api/status/af7702a9-ba95-6ba2-bdac-3f83e55ed8d3");
+    let req = GetTicketStatusRequest {
+        ticket_token: "af7702a9-ba95-6ba2-bdac-3f83e55ed8d3".into(),
+    };
+    assert_eq!(
+        build(&req, false).unwrap().url,
+        "https://settings.adjust.com/api/status/af7702a9-ba95-6ba2-bdac-3f83e55ed8d3"
+    );
     let st = req
         .parse(&ok(r#"{"status": "OPENED", "events": {"successes": ["install"], "failures": []},
             "partners": {"section": "partners", "detail": "Could not be start, because {events} sections has failed"}}"#))
         .unwrap();
     assert_eq!(st.status, TicketState::Opened);
     assert!(!st.status.is_terminal());
-    assert_eq!(st.sections["events"].successes, vec![Json(json!("install"))]);
-    assert!(st.sections["partners"].detail.as_deref().unwrap().starts_with("Could not"));
+    assert_eq!(
+        st.sections["events"].successes,
+        vec![Json(json!("install"))]
+    );
+    assert!(
+        st.sections["partners"]
+            .detail
+            .as_deref()
+            .unwrap()
+            .starts_with("Could not")
+    );
 
     let sig = req
         .parse(&ok(r#"{"status":"COMPLETED","app_token":{"android":{"success":true,"msg":"Signature has been generated successfully"}},
             "force_sdk_signature":{"p77yk727r18g":"turned on"}}"#))
         .unwrap();
     assert!(sig.status.is_terminal());
-    assert_eq!(sig.signatures["android"], SignatureResult { success: true, msg: "Signature has been generated successfully".into() });
-    assert_eq!(sig.force_sdk_signature.unwrap()["p77yk727r18g"], "turned on");
+    assert_eq!(
+        sig.signatures["android"],
+        SignatureResult {
+            success: true,
+            msg: "Signature has been generated successfully".into()
+        }
+    );
+    assert_eq!(
+        sig.force_sdk_signature.unwrap()["p77yk727r18g"],
+        "turned on"
+    );
 
     let lower = req.parse(&ok(r#"{"status":"completed"}"#)).unwrap();
     assert_eq!(lower.status, TicketState::Completed);
@@ -180,11 +270,17 @@ fn ticket_status_sections_and_signatures() {
 
 #[test]
 fn update_app_and_generate_signature() {
-    let req = UpdateAppRequest { app_token: "p77yk727r18g".into(), name: Some("New".into()), ..Default::default() };
+    let req = UpdateAppRequest {
+        app_token: "p77yk727r18g".into(),
+        name: Some("New".into()),
+        ..Default::default()
+    };
     let http = build(&req, true).unwrap();
     assert_eq!(http.url, "https://settings.adjust.com/api/app/p77yk727r18g");
     assert_eq!(String::from_utf8(http.body).unwrap(), r#"{"name":"New"}"#);
-    let out = req.parse(&ok(r#"{"store_id":"s","name":"New","ticket_token":"t-1"}"#)).unwrap();
+    let out = req
+        .parse(&ok(r#"{"store_id":"s","name":"New","ticket_token":"t-1"}"#))
+        .unwrap();
     assert_eq!(out.ticket_token, "t-1");
 
     let generate = GenerateSignatureRequest {
@@ -199,7 +295,9 @@ fn update_app_and_generate_signature() {
     assert_eq!(http.header("SignatureAuthorization"), Some("Token sig456"));
     assert_eq!(
         String::from_utf8(http.body).unwrap(),
-        format!(r#"{{"app_token":"p77yk727r18g","platform":"both","android_signature_hash":"{HASH}","force_sdk_signature":true}}"#)
+        format!(
+            r#"{{"app_token":"p77yk727r18g","platform":"both","android_signature_hash":"{HASH}","force_sdk_signature":true}}"#
+        )
     );
     let err = build(&generate, false).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput);
@@ -208,16 +306,82 @@ fn update_app_and_generate_signature() {
 #[test]
 fn bad_input_is_refused_before_sending() {
     let cases: Vec<(&str, Result<adkit::HttpRequest, adkit::Error>)> = vec![
-        ("slash in app token", build(&GetAppRequest { app_token: "abc/def".into() }, false)),
-        ("dot-dot app token", build(&GetAppRequest { app_token: "..".into() }, false)),
-        ("empty app token", build(&ListChannelsRequest { app_token: "".into() }, false)),
-        ("slash in ticket", build(&GetTicketStatusRequest { ticket_token: "../app".into() }, false)),
-        ("unknown platform", build(&FindAppRequest { store_id: "x".into(), platform: Platform::parse("windows") }, false)),
-        ("both is signature-only", build(&FindAppRequest { store_id: "x".into(), platform: Platform::Both }, false)),
-        ("non-numeric iOS store id", build(&FindAppRequest { store_id: "com.x".into(), platform: Platform::Ios }, false)),
+        (
+            "slash in app token",
+            build(
+                &GetAppRequest {
+                    app_token: "abc/def".into(),
+                },
+                false,
+            ),
+        ),
+        (
+            "dot-dot app token",
+            build(
+                &GetAppRequest {
+                    app_token: "..".into(),
+                },
+                false,
+            ),
+        ),
+        (
+            "empty app token",
+            build(
+                &ListChannelsRequest {
+                    app_token: "".into(),
+                },
+                false,
+            ),
+        ),
+        (
+            "slash in ticket",
+            build(
+                &GetTicketStatusRequest {
+                    ticket_token: "../app".into(),
+                },
+                false,
+            ),
+        ),
+        (
+            "unknown platform",
+            build(
+                &FindAppRequest {
+                    store_id: "x".into(),
+                    platform: Platform::parse("windows"),
+                },
+                false,
+            ),
+        ),
+        (
+            "both is signature-only",
+            build(
+                &FindAppRequest {
+                    store_id: "x".into(),
+                    platform: Platform::Both,
+                },
+                false,
+            ),
+        ),
+        (
+            "non-numeric iOS store id",
+            build(
+                &FindAppRequest {
+                    store_id: "com.x".into(),
+                    platform: Platform::Ios,
+                },
+                false,
+            ),
+        ),
         (
             "missing name",
-            build(&CreateAppRequest { store_id: "a".into(), bundle_id: "a".into(), ..Default::default() }, false),
+            build(
+                &CreateAppRequest {
+                    store_id: "a".into(),
+                    bundle_id: "a".into(),
+                    ..Default::default()
+                },
+                false,
+            ),
         ),
         (
             "bad hash",
@@ -235,15 +399,36 @@ fn bad_input_is_refused_before_sending() {
         (
             "CR/LF in a name",
             build(
-                &CreateAppRequest { store_id: "a".into(), bundle_id: "a".into(), name: "n\r\nX: y".into(), ..Default::default() },
+                &CreateAppRequest {
+                    store_id: "a".into(),
+                    bundle_id: "a".into(),
+                    name: "n\r\nX: y".into(),
+                    ..Default::default()
+                },
                 false,
             ),
         ),
         (
             "android signature without hash",
-            build(&GenerateSignatureRequest { app_token: "abc".into(), platform: Platform::Android, ..Default::default() }, true),
+            build(
+                &GenerateSignatureRequest {
+                    app_token: "abc".into(),
+                    platform: Platform::Android,
+                    ..Default::default()
+                },
+                true,
+            ),
         ),
-        ("nothing to update", build(&UpdateAppRequest { app_token: "abc".into(), ..Default::default() }, false)),
+        (
+            "nothing to update",
+            build(
+                &UpdateAppRequest {
+                    app_token: "abc".into(),
+                    ..Default::default()
+                },
+                false,
+            ),
+        ),
     ];
     for (name, result) in cases {
         let err = result.expect_err(name);
@@ -253,9 +438,14 @@ fn bad_input_is_refused_before_sending() {
 
 #[test]
 fn bad_responses_are_typed_decode_errors_with_excerpt() {
-    let req = GetAppRequest { app_token: "abc".into() };
+    let req = GetAppRequest {
+        app_token: "abc".into(),
+    };
     for (body, what) in [
-        ("<!doctype html><html><body>Maintenance</body></html>", "HTML"),
+        (
+            "<!doctype html><html><body>Maintenance</body></html>",
+            "HTML",
+        ),
         (r#"{"adjust_app_token":"abc","store_id":"#, "truncated"),
         (r#"{"adjust_app_token":42}"#, "wrong shape"),
         ("", "empty"),
@@ -266,7 +456,12 @@ fn bad_responses_are_typed_decode_errors_with_excerpt() {
         assert_eq!(err.body_excerpt(), Some(body), "{what}");
         assert_eq!(err.request_id(), Some("req-1"), "{what}");
     }
-    let auth = req.parse(&Exchange::new(HttpResponse::new(401, r#"{"detail":"Invalid token."}"#))).unwrap_err();
+    let auth = req
+        .parse(&Exchange::new(HttpResponse::new(
+            401,
+            r#"{"detail":"Invalid token."}"#,
+        )))
+        .unwrap_err();
     assert_eq!(auth.kind(), ErrorKind::Auth);
     assert_eq!(auth.details().unwrap().message, "Invalid token.");
 }
@@ -274,8 +469,14 @@ fn bad_responses_are_typed_decode_errors_with_excerpt() {
 #[test]
 fn secrets_never_in_debug() {
     let mut setup = ChannelSetup::default();
-    setup.ironsource = Some(IronSourceSetup { advertiser_id: "adv".into(), password: "pw-secret-1".into() });
-    setup.chartboost = Some(ChartboostSetup { app_id: "cb".into(), token: "cb-secret-2".into() });
+    setup.ironsource = Some(IronSourceSetup {
+        advertiser_id: "adv".into(),
+        password: "pw-secret-1".into(),
+    });
+    setup.chartboost = Some(ChartboostSetup {
+        app_id: "cb".into(),
+        token: "cb-secret-2".into(),
+    });
     let req = CreateAppRequest {
         channel_setup: Some(setup),
         ios_pv_shared_secret: Some("pv-secret-3".into()),
@@ -287,5 +488,8 @@ fn secrets_never_in_debug() {
     }
     let config = AdjustConfig::new("tok-secret-4").with_signature_token("sig-secret-5");
     let dbg = format!("{config:?}");
-    assert!(!dbg.contains("tok-secret-4") && !dbg.contains("sig-secret-5"), "{dbg}");
+    assert!(
+        !dbg.contains("tok-secret-4") && !dbg.contains("sig-secret-5"),
+        "{dbg}"
+    );
 }

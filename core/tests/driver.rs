@@ -7,7 +7,10 @@ use std::time::Duration;
 
 use adkit::adjust::{AdjustClient, AdjustConfig, CreateAppRequest, Platform, WaitOptions};
 use adkit::driver::ClientOptions;
-use adkit::{ErrorKind, HttpRequest, HttpResponse, Timer, Transport, TransportError, TransportErrorKind, TransportOptions};
+use adkit::{
+    ErrorKind, HttpRequest, HttpResponse, Timer, Transport, TransportError, TransportErrorKind,
+    TransportOptions,
+};
 
 type Step = Result<HttpResponse, TransportError>;
 
@@ -19,7 +22,10 @@ struct Scripted {
 
 impl Scripted {
     fn new(steps: Vec<Step>) -> Self {
-        Scripted { steps: Arc::new(Mutex::new(steps.into())), seen: Arc::default() }
+        Scripted {
+            steps: Arc::new(Mutex::new(steps.into())),
+            seen: Arc::default(),
+        }
     }
     fn seen(&self) -> Vec<HttpRequest> {
         self.seen.lock().unwrap().clone()
@@ -27,9 +33,17 @@ impl Scripted {
 }
 
 impl Transport for Scripted {
-    async fn send(&self, request: HttpRequest, _: TransportOptions) -> Result<HttpResponse, TransportError> {
+    async fn send(
+        &self,
+        request: HttpRequest,
+        _: TransportOptions,
+    ) -> Result<HttpResponse, TransportError> {
         self.seen.lock().unwrap().push(request);
-        self.steps.lock().unwrap().pop_front().expect("transport called more often than scripted")
+        self.steps
+            .lock()
+            .unwrap()
+            .pop_front()
+            .expect("transport called more often than scripted")
     }
 }
 
@@ -49,7 +63,11 @@ impl Timer for VirtualClock {
     }
 }
 
-fn client(t: &Scripted, c: &VirtualClock, tweak: impl FnOnce(&mut ClientOptions)) -> AdjustClient<Scripted, VirtualClock> {
+fn client(
+    t: &Scripted,
+    c: &VirtualClock,
+    tweak: impl FnOnce(&mut ClientOptions),
+) -> AdjustClient<Scripted, VirtualClock> {
     let mut config = AdjustConfig::new("tok").with_base_url("https://settings.adjust.com/api/");
     config.options.jitter = false;
     tweak(&mut config.options);
@@ -63,7 +81,13 @@ fn resp(status: u16, body: &str) -> Step {
 }
 
 fn create() -> CreateAppRequest {
-    CreateAppRequest { store_id: "s".into(), platform: Platform::Android, name: "n".into(), bundle_id: "s".into(), ..Default::default() }
+    CreateAppRequest {
+        store_id: "s".into(),
+        platform: Platform::Android,
+        name: "n".into(),
+        bundle_id: "s".into(),
+        ..Default::default()
+    }
 }
 
 #[tokio::test]
@@ -73,12 +97,16 @@ async fn retries_503_with_backoff_then_succeeds() {
     let app = client(&t, &c, |_| {}).get_app("abc").await.unwrap();
     assert_eq!(app.adjust_app_token, "abc");
     assert_eq!(t.seen().len(), 3);
-    assert_eq!(*c.sleeps.lock().unwrap(), vec![Duration::from_millis(500), Duration::from_millis(1000)]);
+    assert_eq!(
+        *c.sleeps.lock().unwrap(),
+        vec![Duration::from_millis(500), Duration::from_millis(1000)]
+    );
 }
 
 #[tokio::test]
 async fn retry_after_seconds_is_honoured_then_rate_limited() {
-    let limited = || Ok(HttpResponse::new(429, r#"{"detail":"slow down"}"#).with_header("Retry-After", "2"));
+    let limited =
+        || Ok(HttpResponse::new(429, r#"{"detail":"slow down"}"#).with_header("Retry-After", "2"));
     let t = Scripted::new(vec![limited(), limited(), limited()]);
     let c = VirtualClock::default();
     let err = client(&t, &c, |_| {}).get_app("abc").await.unwrap_err();
@@ -100,7 +128,9 @@ async fn retry_after_http_date_and_cap() {
     assert_eq!(*c.sleeps.lock().unwrap(), vec![Duration::from_secs(4)]);
 
     // Longer than max_retry_after: no waiting, the error comes back at once.
-    let t = Scripted::new(vec![Ok(HttpResponse::new(429, "").with_header("Retry-After", "3600"))]);
+    let t = Scripted::new(vec![Ok(
+        HttpResponse::new(429, "").with_header("Retry-After", "3600")
+    )]);
     let c = VirtualClock::default();
     let err = client(&t, &c, |_| {}).get_app("abc").await.unwrap_err();
     assert_eq!(err.kind(), ErrorKind::RateLimited);
@@ -119,29 +149,59 @@ async fn posts_are_retried_only_where_safe() {
         channel: "organic".into(),
         ..Default::default()
     };
-    let err = client(&t, &c, |_| {}).create_campaign(&req).await.unwrap_err();
+    let err = client(&t, &c, |_| {})
+        .create_campaign(&req)
+        .await
+        .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Api);
     assert_eq!(t.seen().len(), 1);
 
     // POST /app is get-or-create → retried.
-    let t = Scripted::new(vec![resp(503, ""), resp(200, r#"{"adjust_app_token":"abc","ticket_token":"t"}"#)]);
+    let t = Scripted::new(vec![
+        resp(503, ""),
+        resp(200, r#"{"adjust_app_token":"abc","ticket_token":"t"}"#),
+    ]);
     client(&t, &c, |_| {}).create_app(&create()).await.unwrap();
     assert_eq!(t.seen().len(), 2);
-    assert_eq!(t.seen()[0].body, t.seen()[1].body, "the retry sends the same bytes");
+    assert_eq!(
+        t.seen()[0].body,
+        t.seen()[1].body,
+        "the retry sends the same bytes"
+    );
 }
 
 #[tokio::test]
 async fn connect_errors_retry_timeouts_only_when_idempotent() {
-    let t = Scripted::new(vec![Err(TransportError::new(TransportErrorKind::Connect, "refused")), resp(200, APP)]);
+    let t = Scripted::new(vec![
+        Err(TransportError::new(TransportErrorKind::Connect, "refused")),
+        resp(200, APP),
+    ]);
     let c = VirtualClock::default();
     client(&t, &c, |_| {}).get_app("abc").await.unwrap();
     assert_eq!(t.seen().len(), 2);
 
-    let t = Scripted::new(vec![Err(TransportError::new(TransportErrorKind::Timeout, "slow"))]);
-    let req = adkit::adjust::UpdateAppRequest { app_token: "abc".into(), name: Some("x".into()), ..Default::default() };
+    let t = Scripted::new(vec![Err(TransportError::new(
+        TransportErrorKind::Timeout,
+        "slow",
+    ))]);
+    let req = adkit::adjust::UpdateAppRequest {
+        app_token: "abc".into(),
+        name: Some("x".into()),
+        ..Default::default()
+    };
     let err = client(&t, &c, |_| {}).update_app(&req).await.unwrap_err();
-    assert!(matches!(err, adkit::Error::Transport { kind: TransportErrorKind::Timeout, .. }));
-    assert_eq!(t.seen().len(), 1, "a POST that may have landed is not sent twice");
+    assert!(matches!(
+        err,
+        adkit::Error::Transport {
+            kind: TransportErrorKind::Timeout,
+            ..
+        }
+    ));
+    assert_eq!(
+        t.seen().len(),
+        1,
+        "a POST that may have landed is not sent twice"
+    );
 
     let t = Scripted::new(vec![Err(TransportError::cancelled())]);
     let err = client(&t, &c, |_| {}).get_app("abc").await.unwrap_err();
@@ -155,7 +215,10 @@ async fn same_origin_redirect_keeps_credentials_cross_origin_drops_them() {
         resp(200, APP),
     ]);
     let c = VirtualClock::default();
-    let app = client(&t, &c, |_| {}).find_app("s", Platform::Android).await.unwrap();
+    let app = client(&t, &c, |_| {})
+        .find_app("s", Platform::Android)
+        .await
+        .unwrap();
     assert_eq!(app.adjust_app_token, "abc");
     let seen = t.seen();
     assert_eq!(seen[1].url, "https://settings.adjust.com/api/app/abc");
@@ -165,30 +228,63 @@ async fn same_origin_redirect_keeps_credentials_cross_origin_drops_them() {
         Ok(HttpResponse::new(307, "").with_header("Location", "https://evil.example/steal")),
         resp(200, APP),
     ]);
-    client(&t, &c, |_| {}).find_app("s", Platform::Android).await.unwrap();
+    client(&t, &c, |_| {})
+        .find_app("s", Platform::Android)
+        .await
+        .unwrap();
     let seen = t.seen();
     assert_eq!(seen[1].url, "https://evil.example/steal");
     assert_eq!(seen[1].header("AdjustAuthorization"), None);
     assert!(seen[1].header("x-adkit-client").is_some());
 
     // Downgrade to plain http on a public host: refused.
-    let t = Scripted::new(vec![Ok(HttpResponse::new(302, "").with_header("Location", "http://settings.adjust.com/x"))]);
-    let err = client(&t, &c, |_| {}).find_app("s", Platform::Android).await.unwrap_err();
-    assert!(matches!(err, adkit::Error::Transport { kind: TransportErrorKind::Redirect, .. }), "{err}");
+    let t = Scripted::new(vec![Ok(
+        HttpResponse::new(302, "").with_header("Location", "http://settings.adjust.com/x")
+    )]);
+    let err = client(&t, &c, |_| {})
+        .find_app("s", Platform::Android)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            adkit::Error::Transport {
+                kind: TransportErrorKind::Redirect,
+                ..
+            }
+        ),
+        "{err}"
+    );
 
     // Redirect loops end.
-    let steps = (0..10).map(|_| Ok(HttpResponse::new(302, "").with_header("Location", "/api/app?x=1"))).collect();
+    let steps = (0..10)
+        .map(|_| Ok(HttpResponse::new(302, "").with_header("Location", "/api/app?x=1")))
+        .collect();
     let t = Scripted::new(steps);
-    let err = client(&t, &c, |o| o.max_redirects = 3).find_app("s", Platform::Android).await.unwrap_err();
-    assert!(matches!(err, adkit::Error::Transport { kind: TransportErrorKind::Redirect, .. }));
+    let err = client(&t, &c, |o| o.max_redirects = 3)
+        .find_app("s", Platform::Android)
+        .await
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        adkit::Error::Transport {
+            kind: TransportErrorKind::Redirect,
+            ..
+        }
+    ));
     assert_eq!(t.seen().len(), 4);
 }
 
 #[tokio::test]
 async fn posts_do_not_follow_redirects() {
-    let t = Scripted::new(vec![Ok(HttpResponse::new(302, "").with_header("Location", "/api/app/abc"))]);
+    let t = Scripted::new(vec![Ok(
+        HttpResponse::new(302, "").with_header("Location", "/api/app/abc")
+    )]);
     let c = VirtualClock::default();
-    let err = client(&t, &c, |_| {}).create_app(&create()).await.unwrap_err();
+    let err = client(&t, &c, |_| {})
+        .create_app(&create())
+        .await
+        .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Api);
     assert_eq!(err.status(), Some(302));
     assert_eq!(t.seen().len(), 1);
@@ -196,10 +292,22 @@ async fn posts_do_not_follow_redirects() {
 
 #[tokio::test]
 async fn size_cap_and_sdk_header() {
-    let t = Scripted::new(vec![resp(200, &format!(r#"{{"pad":"{}"}}"#, "x".repeat(2000)))]);
+    let t = Scripted::new(vec![resp(
+        200,
+        &format!(r#"{{"pad":"{}"}}"#, "x".repeat(2000)),
+    )]);
     let c = VirtualClock::default();
-    let err = client(&t, &c, |o| o.max_response_bytes = 1024).get_app("abc").await.unwrap_err();
-    assert!(matches!(err, adkit::Error::Transport { kind: TransportErrorKind::BodyTooLarge, .. }));
+    let err = client(&t, &c, |o| o.max_response_bytes = 1024)
+        .get_app("abc")
+        .await
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        adkit::Error::Transport {
+            kind: TransportErrorKind::BodyTooLarge,
+            ..
+        }
+    ));
     let header = t.seen()[0].header("x-adkit-client").unwrap().to_owned();
     assert_eq!(header, format!("adkit/{} (rust)", adkit::VERSION));
 }
@@ -208,7 +316,11 @@ async fn size_cap_and_sdk_header() {
 async fn timeout_race_guards_transports_that_ignore_it() {
     struct Never;
     impl Transport for Never {
-        async fn send(&self, _: HttpRequest, _: TransportOptions) -> Result<HttpResponse, TransportError> {
+        async fn send(
+            &self,
+            _: HttpRequest,
+            _: TransportOptions,
+        ) -> Result<HttpResponse, TransportError> {
             std::future::pending().await
         }
     }
@@ -218,7 +330,13 @@ async fn timeout_race_guards_transports_that_ignore_it() {
     config.options.timeout = Duration::from_millis(250);
     let client = AdjustClient::new(config, Never, c.clone()).unwrap();
     let err = client.get_app("abc").await.unwrap_err();
-    assert!(matches!(err, adkit::Error::Transport { kind: TransportErrorKind::Timeout, .. }));
+    assert!(matches!(
+        err,
+        adkit::Error::Transport {
+            kind: TransportErrorKind::Timeout,
+            ..
+        }
+    ));
     assert_eq!(*c.sleeps.lock().unwrap(), vec![Duration::from_millis(250)]);
 }
 
@@ -232,17 +350,49 @@ async fn wait_for_ticket_polls_with_backoff_and_reports_progress() {
     ]);
     let c = VirtualClock::default();
     let mut seen = Vec::new();
-    let options = WaitOptions { timeout_ms: 60_000, initial_interval_ms: 100, max_interval_ms: 300 };
-    let done = client(&t, &c, |_| {}).wait_for_ticket("t-1", options, |s| seen.push(s.status.to_string())).await.unwrap();
+    let options = WaitOptions {
+        timeout_ms: 60_000,
+        initial_interval_ms: 100,
+        max_interval_ms: 300,
+    };
+    let done = client(&t, &c, |_| {})
+        .wait_for_ticket("t-1", options, |s| seen.push(s.status.to_string()))
+        .await
+        .unwrap();
     assert_eq!(done.status, adkit::adjust::TicketState::Completed);
     assert_eq!(seen, vec!["NEW", "OPENED", "OPENED", "COMPLETED"]);
-    assert_eq!(*c.sleeps.lock().unwrap(), vec![Duration::from_millis(100), Duration::from_millis(200), Duration::from_millis(300)]);
+    assert_eq!(
+        *c.sleeps.lock().unwrap(),
+        vec![
+            Duration::from_millis(100),
+            Duration::from_millis(200),
+            Duration::from_millis(300)
+        ]
+    );
 
-    let steps = (0..100).map(|_| resp(200, r#"{"status":"OPENED"}"#)).collect();
+    let steps = (0..100)
+        .map(|_| resp(200, r#"{"status":"OPENED"}"#))
+        .collect();
     let t = Scripted::new(steps);
-    let options = WaitOptions { timeout_ms: 1_000, initial_interval_ms: 100, max_interval_ms: 400 };
-    let err = client(&t, &c, |_| {}).wait_for_ticket("t-1", options, |_| {}).await.unwrap_err();
-    assert!(matches!(err, adkit::Error::Transport { kind: TransportErrorKind::Timeout, .. }), "{err}");
+    let options = WaitOptions {
+        timeout_ms: 1_000,
+        initial_interval_ms: 100,
+        max_interval_ms: 400,
+    };
+    let err = client(&t, &c, |_| {})
+        .wait_for_ticket("t-1", options, |_| {})
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            adkit::Error::Transport {
+                kind: TransportErrorKind::Timeout,
+                ..
+            }
+        ),
+        "{err}"
+    );
 }
 
 #[tokio::test]
@@ -252,8 +402,14 @@ async fn config_is_checked() {
     for (config, field) in [
         (AdjustConfig::new(""), "api_token"),
         (AdjustConfig::new("a\r\nb"), "api_token"),
-        (AdjustConfig::new("ok").with_signature_token(" "), "signature_token"),
-        (AdjustConfig::new("ok").with_base_url("http://settings.adjust.com/api/"), "base_url"),
+        (
+            AdjustConfig::new("ok").with_signature_token(" "),
+            "signature_token",
+        ),
+        (
+            AdjustConfig::new("ok").with_base_url("http://settings.adjust.com/api/"),
+            "base_url",
+        ),
     ] {
         match AdjustClient::new(config, t.clone(), c.clone()) {
             Err(adkit::Error::InvalidInput { field: f, .. }) => assert_eq!(f, field),

@@ -18,8 +18,19 @@ use crate::common::{SandboxState, json_response, lock};
 
 /// Partners whose trackers need `channel_setup` before links exist.
 const SETUP_REQUIRED: &[&str] = &[
-    "snapchat", "facebook", "google", "gameanalytics", "tapjoy", "unityads", "vungle", "chartboost", "inmobi",
-    "applovin", "mintegral", "tiktok", "ironsource",
+    "snapchat",
+    "facebook",
+    "google",
+    "gameanalytics",
+    "tapjoy",
+    "unityads",
+    "vungle",
+    "chartboost",
+    "inmobi",
+    "applovin",
+    "mintegral",
+    "tiktok",
+    "ironsource",
 ];
 
 /// One stored app.
@@ -74,7 +85,10 @@ fn field_errors(errors: Vec<(&str, &str)>) -> Response {
     for (field, msg) in errors {
         map.insert(field.to_owned(), json!([msg]));
     }
-    json_response(StatusCode::BAD_REQUEST, json!({"detail": "Invalid input.", "errors": map}))
+    json_response(
+        StatusCode::BAD_REQUEST,
+        json!({"detail": "Invalid input.", "errors": map}),
+    )
 }
 
 fn token_of(headers: &HeaderMap, name: &str) -> Result<Option<String>, ()> {
@@ -88,10 +102,21 @@ fn token_of(headers: &HeaderMap, name: &str) -> Result<Option<String>, ()> {
     }
 }
 
-async fn handle(State(state): State<Arc<SandboxState>>, method: Method, uri: Uri, headers: HeaderMap, body: Bytes) -> Response {
+async fn handle(
+    State(state): State<Arc<SandboxState>>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
     let api_token = match token_of(&headers, "adjustauthorization") {
         Ok(Some(t)) if t.starts_with("adj_") => t,
-        Ok(None) => return err(StatusCode::UNAUTHORIZED, "Authentication credentials were not provided."),
+        Ok(None) => {
+            return err(
+                StatusCode::UNAUTHORIZED,
+                "Authentication credentials were not provided.",
+            );
+        }
         _ => return err(StatusCode::UNAUTHORIZED, "Invalid token."),
     };
     let signature = match token_of(&headers, "signatureauthorization") {
@@ -99,7 +124,11 @@ async fn handle(State(state): State<Arc<SandboxState>>, method: Method, uri: Uri
         Ok(None) => None,
         _ => return err(StatusCode::UNAUTHORIZED, "Invalid signature token."),
     };
-    let path = uri.path().trim_start_matches("/adjust/api").trim_matches('/').to_owned();
+    let path = uri
+        .path()
+        .trim_start_matches("/adjust/api")
+        .trim_matches('/')
+        .to_owned();
     let query: HashMap<String, String> = uri
         .query()
         .map(|q| serde_urlencoded_pairs(q))
@@ -108,20 +137,31 @@ async fn handle(State(state): State<Arc<SandboxState>>, method: Method, uri: Uri
     let json_body = || -> Result<Map<String, Value>, Response> {
         match serde_json::from_slice::<Value>(&body) {
             Ok(Value::Object(map)) => Ok(map),
-            _ => Err(err(StatusCode::BAD_REQUEST, "JSON parse error: expected an object.")),
+            _ => Err(err(
+                StatusCode::BAD_REQUEST,
+                "JSON parse error: expected an object.",
+            )),
         }
     };
     let mut adjust = lock(&state.adjust);
     let tenant = adjust.tenants.entry(api_token).or_default();
     let result = match (&method, segments.as_slice()) {
-        (&Method::POST, ["app"]) => json_body().and_then(|b| create_app(&state, tenant, b, signature.is_some())),
+        (&Method::POST, ["app"]) => {
+            json_body().and_then(|b| create_app(&state, tenant, b, signature.is_some()))
+        }
         (&Method::GET, ["app"]) => find_app(tenant, &query),
         (&Method::GET, ["app", token]) => get_app(tenant, token),
-        (&Method::POST, ["app", token]) => json_body().and_then(|b| update_app(&state, tenant, token, b)),
+        (&Method::POST, ["app", token]) => {
+            json_body().and_then(|b| update_app(&state, tenant, token, b))
+        }
         (&Method::GET, ["app", token, "channels"]) => list_channels(tenant, token),
-        (&Method::POST, ["campaign"]) => json_body().and_then(|b| create_campaign(&state, tenant, b)),
+        (&Method::POST, ["campaign"]) => {
+            json_body().and_then(|b| create_campaign(&state, tenant, b))
+        }
         (&Method::GET, ["signature"]) => get_signature(tenant, &query),
-        (&Method::POST, ["signature"]) => json_body().and_then(|b| generate_signature(&state, tenant, b, signature.is_some())),
+        (&Method::POST, ["signature"]) => {
+            json_body().and_then(|b| generate_signature(&state, tenant, b, signature.is_some()))
+        }
         (&Method::GET, ["status", ticket]) => ticket_status(tenant, ticket),
         _ => Err(err(StatusCode::NOT_FOUND, "Not found.")),
     };
@@ -157,13 +197,29 @@ fn percent_decode(s: &str) -> Option<String> {
 }
 
 fn str_field<'a>(body: &'a Map<String, Value>, name: &str) -> Option<&'a str> {
-    body.get(name).and_then(Value::as_str).filter(|s| !s.trim().is_empty())
+    body.get(name)
+        .and_then(Value::as_str)
+        .filter(|s| !s.trim().is_empty())
 }
 
-fn new_ticket(state: &SandboxState, tenant: &mut Tenant, app_token: &str, fail: bool, signature: Option<(Vec<String>, Option<bool>)>) -> String {
+fn new_ticket(
+    state: &SandboxState,
+    tenant: &mut Tenant,
+    app_token: &str,
+    fail: bool,
+    signature: Option<(Vec<String>, Option<bool>)>,
+) -> String {
     let n = state.next_id();
     let ticket = format!("af7702a9-ba95-6ba2-bdac-{n:012x}");
-    tenant.tickets.insert(ticket.clone(), Ticket { app_token: app_token.to_owned(), polls: 0, fail, signature });
+    tenant.tickets.insert(
+        ticket.clone(),
+        Ticket {
+            app_token: app_token.to_owned(),
+            polls: 0,
+            fail,
+            signature,
+        },
+    );
     ticket
 }
 
@@ -184,7 +240,12 @@ fn app_token_for(state: &SandboxState) -> String {
         .collect()
 }
 
-fn create_app(state: &SandboxState, tenant: &mut Tenant, body: Map<String, Value>, has_signature: bool) -> Result<Response, Response> {
+fn create_app(
+    state: &SandboxState,
+    tenant: &mut Tenant,
+    body: Map<String, Value>,
+    has_signature: bool,
+) -> Result<Response, Response> {
     let mut missing = Vec::new();
     for f in ["store_id", "platform", "name", "bundle_id"] {
         if str_field(&body, f).is_none() {
@@ -196,10 +257,16 @@ fn create_app(state: &SandboxState, tenant: &mut Tenant, body: Map<String, Value
     }
     let platform = str_field(&body, "platform").unwrap_or_default();
     if platform != "android" && platform != "ios" {
-        return Err(field_errors(vec![("platform", "Must be one of: android, ios.")]));
+        return Err(field_errors(vec![(
+            "platform",
+            "Must be one of: android, ios.",
+        )]));
     }
     if body.get("verification") == Some(&Value::Bool(true)) {
-        return Err(err(StatusCode::BAD_REQUEST, "Verification is not enabled for this account."));
+        return Err(err(
+            StatusCode::BAD_REQUEST,
+            "Verification is not enabled for this account.",
+        ));
     }
     let store_id = str_field(&body, "store_id").unwrap_or_default().to_owned();
     let template_ok = match body.get("template_app_token") {
@@ -211,13 +278,22 @@ fn create_app(state: &SandboxState, tenant: &mut Tenant, body: Map<String, Value
     comparable.remove("force_update");
     let comparable = Value::Object(comparable);
 
-    let existing = tenant.apps.values().find(|a| a.store_id == store_id && a.platform == platform).map(|a| a.token.clone());
+    let existing = tenant
+        .apps
+        .values()
+        .find(|a| a.store_id == store_id && a.platform == platform)
+        .map(|a| a.token.clone());
     let (token, changed) = match existing {
         Some(token) => {
-            let app = tenant.apps.get_mut(&token).ok_or_else(|| err(StatusCode::INTERNAL_SERVER_ERROR, "lost app"))?;
+            let app = tenant
+                .apps
+                .get_mut(&token)
+                .ok_or_else(|| err(StatusCode::INTERNAL_SERVER_ERROR, "lost app"))?;
             let changed = app.last_body != comparable;
             app.name = str_field(&body, "name").unwrap_or(&app.name).to_owned();
-            app.bundle_id = str_field(&body, "bundle_id").unwrap_or(&app.bundle_id).to_owned();
+            app.bundle_id = str_field(&body, "bundle_id")
+                .unwrap_or(&app.bundle_id)
+                .to_owned();
             (token, changed)
         }
         None => {
@@ -241,11 +317,15 @@ fn create_app(state: &SandboxState, tenant: &mut Tenant, body: Map<String, Value
             (token, true)
         }
     };
-    let app = tenant.apps.get_mut(&token).ok_or_else(|| err(StatusCode::INTERNAL_SERVER_ERROR, "lost app"))?;
+    let app = tenant
+        .apps
+        .get_mut(&token)
+        .ok_or_else(|| err(StatusCode::INTERNAL_SERVER_ERROR, "lost app"))?;
     app.last_body = comparable;
     if let Some(Value::Object(setup)) = body.get("channel_setup") {
         for (partner, values) in setup {
-            app.channel_setup.insert(partner.clone(), stored_setup(partner, values));
+            app.channel_setup
+                .insert(partner.clone(), stored_setup(partner, values));
         }
     }
     if let Some(v) = body.get("override_settings") {
@@ -261,7 +341,11 @@ fn create_app(state: &SandboxState, tenant: &mut Tenant, body: Map<String, Value
         "adjust_app_token": app.token, "name": app.name, "sk_app_id": null,
         "store_id": app.store_id, "bundle_id": app.bundle_id,
     });
-    let ticket = if changed || force { Some(new_ticket(state, tenant, &token, !template_ok, None)) } else { None };
+    let ticket = if changed || force {
+        Some(new_ticket(state, tenant, &token, !template_ok, None))
+    } else {
+        None
+    };
     let mut resp = resp;
     resp["ticket_token"] = ticket.map(Value::String).unwrap_or(Value::Null);
     Ok(json_response(StatusCode::OK, resp))
@@ -286,13 +370,19 @@ fn app_json(app: &App) -> Value {
 }
 
 fn get_app(tenant: &Tenant, token: &str) -> Result<Response, Response> {
-    let app = tenant.apps.get(token).ok_or_else(|| err(StatusCode::NOT_FOUND, "Not found."))?;
+    let app = tenant
+        .apps
+        .get(token)
+        .ok_or_else(|| err(StatusCode::NOT_FOUND, "Not found."))?;
     Ok(json_response(StatusCode::OK, app_json(app)))
 }
 
 fn find_app(tenant: &Tenant, query: &HashMap<String, String>) -> Result<Response, Response> {
     let (Some(store_id), Some(platform)) = (query.get("store_id"), query.get("platform")) else {
-        return Err(field_errors(vec![("store_id", "This query parameter is required."), ("platform", "This query parameter is required.")]));
+        return Err(field_errors(vec![
+            ("store_id", "This query parameter is required."),
+            ("platform", "This query parameter is required."),
+        ]));
     };
     let app = tenant
         .apps
@@ -301,12 +391,24 @@ fn find_app(tenant: &Tenant, query: &HashMap<String, String>) -> Result<Response
         .ok_or_else(|| err(StatusCode::NOT_FOUND, "Not found."))?;
     let mut resp = StatusCode::FOUND.into_response();
     let location = format!("/adjust/api/app/{}", app.token);
-    resp.headers_mut().insert(header::LOCATION, HeaderValue::from_str(&location).map_err(|_| err(StatusCode::INTERNAL_SERVER_ERROR, "bad token"))?);
+    resp.headers_mut().insert(
+        header::LOCATION,
+        HeaderValue::from_str(&location)
+            .map_err(|_| err(StatusCode::INTERNAL_SERVER_ERROR, "bad token"))?,
+    );
     Ok(resp)
 }
 
-fn update_app(state: &SandboxState, tenant: &mut Tenant, token: &str, body: Map<String, Value>) -> Result<Response, Response> {
-    let app = tenant.apps.get_mut(token).ok_or_else(|| err(StatusCode::NOT_FOUND, "Not found."))?;
+fn update_app(
+    state: &SandboxState,
+    tenant: &mut Tenant,
+    token: &str,
+    body: Map<String, Value>,
+) -> Result<Response, Response> {
+    let app = tenant
+        .apps
+        .get_mut(token)
+        .ok_or_else(|| err(StatusCode::NOT_FOUND, "Not found."))?;
     if let Some(name) = str_field(&body, "name") {
         app.name = name.to_owned();
     }
@@ -326,18 +428,32 @@ fn update_app(state: &SandboxState, tenant: &mut Tenant, token: &str, body: Map<
     }
     let (store_id, name) = (app.store_id.clone(), app.name.clone());
     let ticket = new_ticket(state, tenant, token, false, None);
-    Ok(json_response(StatusCode::OK, json!({"store_id": store_id, "name": name, "ticket_token": ticket})))
+    Ok(json_response(
+        StatusCode::OK,
+        json!({"store_id": store_id, "name": name, "ticket_token": ticket}),
+    ))
 }
 
 fn list_channels(tenant: &Tenant, token: &str) -> Result<Response, Response> {
-    let app = tenant.apps.get(token).ok_or_else(|| err(StatusCode::NOT_FOUND, "Not found."))?;
+    let app = tenant
+        .apps
+        .get(token)
+        .ok_or_else(|| err(StatusCode::NOT_FOUND, "Not found."))?;
     // Both documented shapes: the requirement document's object (Android apps here) and the published
     // example's bare array (iOS apps here).
-    let body = if app.platform == "ios" { json!(app.channels) } else { json!({ "channels": app.channels }) };
+    let body = if app.platform == "ios" {
+        json!(app.channels)
+    } else {
+        json!({ "channels": app.channels })
+    };
     Ok(json_response(StatusCode::OK, body))
 }
 
-fn create_campaign(state: &SandboxState, tenant: &mut Tenant, body: Map<String, Value>) -> Result<Response, Response> {
+fn create_campaign(
+    state: &SandboxState,
+    tenant: &mut Tenant,
+    body: Map<String, Value>,
+) -> Result<Response, Response> {
     let mut missing = Vec::new();
     for f in ["store_id", "platform", "channel"] {
         if str_field(&body, f).is_none() {
@@ -357,7 +473,8 @@ fn create_campaign(state: &SandboxState, tenant: &mut Tenant, body: Map<String, 
         .ok_or_else(|| err(StatusCode::NOT_FOUND, "App not found."))?;
     if let Some(Value::Object(setup)) = body.get("channel_setup") {
         for (partner, values) in setup {
-            app.channel_setup.insert(partner.clone(), stored_setup(partner, values));
+            app.channel_setup
+                .insert(partner.clone(), stored_setup(partner, values));
         }
     }
     if SETUP_REQUIRED.contains(&channel.as_str()) && !app.channel_setup.contains_key(&channel) {
@@ -377,8 +494,15 @@ fn create_campaign(state: &SandboxState, tenant: &mut Tenant, body: Map<String, 
 }
 
 fn get_signature(tenant: &Tenant, query: &HashMap<String, String>) -> Result<Response, Response> {
-    let bundle_id = query.get("bundle_id").filter(|b| !b.is_empty()).ok_or_else(|| field_errors(vec![("bundle_id", "This query parameter is required.")]))?;
-    let apps: Vec<&App> = tenant.apps.values().filter(|a| &a.bundle_id == bundle_id).collect();
+    let bundle_id = query
+        .get("bundle_id")
+        .filter(|b| !b.is_empty())
+        .ok_or_else(|| field_errors(vec![("bundle_id", "This query parameter is required.")]))?;
+    let apps: Vec<&App> = tenant
+        .apps
+        .values()
+        .filter(|a| &a.bundle_id == bundle_id)
+        .collect();
     if apps.is_empty() {
         return Err(err(StatusCode::NOT_FOUND, "No app with this bundle id."));
     }
@@ -391,50 +515,90 @@ fn get_signature(tenant: &Tenant, query: &HashMap<String, String>) -> Result<Res
         let p = app.platform.as_str();
         body[format!("{p}_app_token")] = json!(app.token);
         if app.signed {
-            let file = if p == "android" { "adjust-android.aar" } else { "AdjustSdk.a" };
-            body[format!("{p}_lib_url")] = json!(format!("https://signatures.adjust.example/{}/{file}", app.token));
-            body[format!("{p}_doctor_url")] = json!(format!("https://signatures.adjust.example/{}/doctor.zip", app.token));
-            body[format!("{p}_md5_sum")] = json!(format!("{:032x}", app.token.len() as u128 * 0x1234_5678_9abc));
+            let file = if p == "android" {
+                "adjust-android.aar"
+            } else {
+                "AdjustSdk.a"
+            };
+            body[format!("{p}_lib_url")] = json!(format!(
+                "https://signatures.adjust.example/{}/{file}",
+                app.token
+            ));
+            body[format!("{p}_doctor_url")] = json!(format!(
+                "https://signatures.adjust.example/{}/doctor.zip",
+                app.token
+            ));
+            body[format!("{p}_md5_sum")] = json!(format!(
+                "{:032x}",
+                app.token.len() as u128 * 0x1234_5678_9abc
+            ));
         }
     }
     Ok(json_response(StatusCode::OK, body))
 }
 
-fn generate_signature(state: &SandboxState, tenant: &mut Tenant, body: Map<String, Value>, has_signature: bool) -> Result<Response, Response> {
+fn generate_signature(
+    state: &SandboxState,
+    tenant: &mut Tenant,
+    body: Map<String, Value>,
+    has_signature: bool,
+) -> Result<Response, Response> {
     if !has_signature {
-        return Err(err(StatusCode::FORBIDDEN, "SignatureAuthorization is required for this endpoint."));
+        return Err(err(
+            StatusCode::FORBIDDEN,
+            "SignatureAuthorization is required for this endpoint.",
+        ));
     }
     let Some(token) = str_field(&body, "app_token").map(str::to_owned) else {
         return Err(field_errors(vec![("app_token", "This field is required.")]));
     };
     let platform = str_field(&body, "platform").unwrap_or_default().to_owned();
     if !["android", "ios", "both"].contains(&platform.as_str()) {
-        return Err(field_errors(vec![("platform", "Must be one of: android, ios, both.")]));
+        return Err(field_errors(vec![(
+            "platform",
+            "Must be one of: android, ios, both.",
+        )]));
     }
     if platform != "ios" && str_field(&body, "android_signature_hash").is_none() {
-        return Err(field_errors(vec![("android_signature_hash", "Required for Android signatures.")]));
+        return Err(field_errors(vec![(
+            "android_signature_hash",
+            "Required for Android signatures.",
+        )]));
     }
     if !tenant.apps.contains_key(&token) {
         return Err(err(StatusCode::NOT_FOUND, "Not found."));
     }
-    let running = tenant.tickets.values().any(|t| t.app_token == token && t.polls < 2);
+    let running = tenant
+        .tickets
+        .values()
+        .any(|t| t.app_token == token && t.polls < 2);
     if running {
         return Err(json_response(
             StatusCode::CONFLICT,
             json!({"detail": "A job for this app is already scheduled or running.", "code": "job_running"}),
         ));
     }
-    let platforms = if platform == "both" { vec!["android".to_owned(), "ios".to_owned()] } else { vec![platform] };
+    let platforms = if platform == "both" {
+        vec!["android".to_owned(), "ios".to_owned()]
+    } else {
+        vec![platform]
+    };
     let force = body.get("force_sdk_signature").and_then(Value::as_bool);
     if let Some(app) = tenant.apps.get_mut(&token) {
         app.signed = true;
     }
     let ticket = new_ticket(state, tenant, &token, false, Some((platforms, force)));
-    Ok(json_response(StatusCode::OK, json!({ "ticket_token": ticket })))
+    Ok(json_response(
+        StatusCode::OK,
+        json!({ "ticket_token": ticket }),
+    ))
 }
 
 fn ticket_status(tenant: &mut Tenant, ticket: &str) -> Result<Response, Response> {
-    let t = tenant.tickets.get_mut(ticket).ok_or_else(|| err(StatusCode::NOT_FOUND, "Not found."))?;
+    let t = tenant
+        .tickets
+        .get_mut(ticket)
+        .ok_or_else(|| err(StatusCode::NOT_FOUND, "Not found."))?;
     let status = match (t.polls, t.fail) {
         (0, _) => "NEW",
         (1, _) => "OPENED",
@@ -447,11 +611,16 @@ fn ticket_status(tenant: &mut Tenant, ticket: &str) -> Result<Response, Response
         if status == "COMPLETED" {
             let mut per = Map::new();
             for p in platforms {
-                per.insert(p.clone(), json!({"success": true, "msg": "Signature has been generated successfully"}));
+                per.insert(
+                    p.clone(),
+                    json!({"success": true, "msg": "Signature has been generated successfully"}),
+                );
             }
             body["app_token"] = Value::Object(per);
             body["force_sdk_signature"] = match force {
-                Some(on) => json!({ t.app_token.clone(): format!("Force SDK signature turned {}", if *on { "on" } else { "off" }) }),
+                Some(on) => {
+                    json!({ t.app_token.clone(): format!("Force SDK signature turned {}", if *on { "on" } else { "off" }) })
+                }
                 None => Value::Null,
             };
         }

@@ -70,11 +70,16 @@ impl SandboxState {
 
     /// Queues faults for a credential.
     pub fn push_faults(&self, key: &str, faults: Vec<Fault>) {
-        lock(&self.faults).entry(key.to_owned()).or_default().extend(faults);
+        lock(&self.faults)
+            .entry(key.to_owned())
+            .or_default()
+            .extend(faults);
     }
 
     fn take_fault(&self, key: &str) -> Option<Fault> {
-        lock(&self.faults).get_mut(key).and_then(VecDeque::pop_front)
+        lock(&self.faults)
+            .get_mut(key)
+            .and_then(VecDeque::pop_front)
     }
 
     /// The requests a credential made: method, path, header names and the SDK header.
@@ -107,13 +112,26 @@ const CORS_HEADERS: &str = "authorization, adjustauthorization, signatureauthori
 
 fn add_cors(headers: &mut HeaderMap) {
     headers.insert("access-control-allow-origin", HeaderValue::from_static("*"));
-    headers.insert("access-control-allow-methods", HeaderValue::from_static("GET, POST, PUT, PATCH, DELETE, OPTIONS"));
-    headers.insert("access-control-allow-headers", HeaderValue::from_static(CORS_HEADERS));
-    headers.insert("access-control-expose-headers", HeaderValue::from_static("x-request-id, retry-after, location"));
+    headers.insert(
+        "access-control-allow-methods",
+        HeaderValue::from_static("GET, POST, PUT, PATCH, DELETE, OPTIONS"),
+    );
+    headers.insert(
+        "access-control-allow-headers",
+        HeaderValue::from_static(CORS_HEADERS),
+    );
+    headers.insert(
+        "access-control-expose-headers",
+        HeaderValue::from_static("x-request-id, retry-after, location"),
+    );
 }
 
 /// CORS on every answer (204 to preflights), an `x-request-id`, the request log and queued faults.
-pub(crate) async fn cors_and_request_id(State(state): State<Arc<SandboxState>>, req: Request, next: Next) -> Response {
+pub(crate) async fn cors_and_request_id(
+    State(state): State<Arc<SandboxState>>,
+    req: Request,
+    next: Next,
+) -> Response {
     if req.method() == Method::OPTIONS {
         let mut resp = StatusCode::NO_CONTENT.into_response();
         add_cors(resp.headers_mut());
@@ -151,7 +169,8 @@ pub(crate) async fn cors_and_request_id(State(state): State<Arc<SandboxState>>, 
 fn fault_response(fault: &Fault) -> Option<Response> {
     if let Some(location) = &fault.redirect_to {
         let mut resp = StatusCode::FOUND.into_response();
-        resp.headers_mut().insert(header::LOCATION, HeaderValue::from_str(location).ok()?);
+        resp.headers_mut()
+            .insert(header::LOCATION, HeaderValue::from_str(location).ok()?);
         return Some(resp);
     }
     if let Some(n) = fault.oversized_bytes {
@@ -162,12 +181,21 @@ fn fault_response(fault: &Fault) -> Option<Response> {
         return Some(([(header::CONTENT_TYPE, "application/json")], body).into_response());
     }
     let status = StatusCode::from_u16(fault.status?).ok()?;
-    let body = fault.body.clone().unwrap_or_else(|| json!({"detail": format!("sandbox fault {}", status.as_u16())}).to_string());
-    let content_type = fault.content_type.clone().unwrap_or_else(|| "application/json".into());
+    let body = fault.body.clone().unwrap_or_else(|| {
+        json!({"detail": format!("sandbox fault {}", status.as_u16())}).to_string()
+    });
+    let content_type = fault
+        .content_type
+        .clone()
+        .unwrap_or_else(|| "application/json".into());
     let mut resp = (status, body).into_response();
-    resp.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_str(&content_type).ok()?);
+    resp.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_str(&content_type).ok()?,
+    );
     if let Some(ra) = &fault.retry_after {
-        resp.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_str(ra).ok()?);
+        resp.headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from_str(ra).ok()?);
     }
     Some(resp)
 }
@@ -188,17 +216,21 @@ pub(crate) fn control_router() -> Router<Arc<SandboxState>> {
     Router::new()
         .route(
             "/__sandbox/faults",
-            post(|State(s): State<Arc<SandboxState>>, Json(req): Json<FaultRequest>| async move {
-                let n = req.faults.len();
-                s.push_faults(&req.key, req.faults);
-                json_response(StatusCode::OK, json!({"queued": n}))
-            }),
+            post(
+                |State(s): State<Arc<SandboxState>>, Json(req): Json<FaultRequest>| async move {
+                    let n = req.faults.len();
+                    s.push_faults(&req.key, req.faults);
+                    json_response(StatusCode::OK, json!({"queued": n}))
+                },
+            ),
         )
         .route(
             "/__sandbox/requests",
-            get(|State(s): State<Arc<SandboxState>>, Query(q): Query<KeyQuery>| async move {
-                json_response(StatusCode::OK, Value::Array(s.requests_for(&q.key)))
-            }),
+            get(
+                |State(s): State<Arc<SandboxState>>, Query(q): Query<KeyQuery>| async move {
+                    json_response(StatusCode::OK, Value::Array(s.requests_for(&q.key)))
+                },
+            ),
         )
         .route(
             "/__sandbox/other-origin/requests",
@@ -214,7 +246,11 @@ pub(crate) fn other_origin_router(state: Arc<SandboxState>) -> Router {
     Router::new().fallback(any(move |req: Request<Body>| {
         let state = state.clone();
         async move {
-            let mut headers: Vec<String> = req.headers().keys().map(|k| k.as_str().to_owned()).collect();
+            let mut headers: Vec<String> = req
+                .headers()
+                .keys()
+                .map(|k| k.as_str().to_owned())
+                .collect();
             headers.sort();
             let entry = json!({
                 "method": req.method().as_str(),
@@ -223,7 +259,8 @@ pub(crate) fn other_origin_router(state: Arc<SandboxState>) -> Router {
             });
             let _ = to_bytes(req.into_body(), 1 << 20).await;
             lock(&state.other_seen).push(entry);
-            let mut resp = json_response(StatusCode::OK, json!({"detail": "this is another origin"}));
+            let mut resp =
+                json_response(StatusCode::OK, json!({"detail": "this is another origin"}));
             add_cors(resp.headers_mut());
             resp
         }

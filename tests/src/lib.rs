@@ -42,7 +42,10 @@ impl Sandbox {
         let other = TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], 0))).await?;
         let base_url = format!("http://{}", main.local_addr()?);
         let other_origin_url = format!("http://{}", other.local_addr()?);
-        let state = Arc::new(SandboxState::new(base_url.clone(), other_origin_url.clone()));
+        let state = Arc::new(SandboxState::new(
+            base_url.clone(),
+            other_origin_url.clone(),
+        ));
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         let rx = Arc::new(Mutex::new(Some(rx)));
         let app = router(state.clone());
@@ -59,7 +62,12 @@ impl Sandbox {
         tokio::spawn(async move {
             let _ = axum::serve(other, other_app).await;
         });
-        Ok(Sandbox { base_url, other_origin_url, state, shutdown: Some(tx) })
+        Ok(Sandbox {
+            base_url,
+            other_origin_url,
+            state,
+            shutdown: Some(tx),
+        })
     }
 
     /// Starts on a free port.
@@ -86,6 +94,9 @@ pub fn router(state: Arc<SandboxState>) -> Router {
     Router::new()
         .nest("/adjust/api", adjust::router())
         .merge(common::control_router())
-        .layer(axum::middleware::from_fn_with_state(state.clone(), common::cors_and_request_id))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            common::cors_and_request_id,
+        ))
         .with_state(state)
 }

@@ -84,7 +84,10 @@ impl fmt::Debug for CreateAppRequest {
             .field("channel_setup", &self.channel_setup)
             .field("editors", &self.editors)
             .field("template_app_token", &self.template_app_token)
-            .field("ios_pv_shared_secret", &self.ios_pv_shared_secret.as_ref().map(|_| "<redacted>"))
+            .field(
+                "ios_pv_shared_secret",
+                &self.ios_pv_shared_secret.as_ref().map(|_| "<redacted>"),
+            )
             .field("sections", &self.sections)
             .field("force_update", &self.force_update)
             .field("override_settings", &self.override_settings)
@@ -96,13 +99,21 @@ impl fmt::Debug for CreateAppRequest {
 fn check_store_id(field: &str, store_id: &str, platform: &Platform) -> Result<(), Error> {
     validate::required(field, store_id)?;
     if *platform == Platform::Ios && !store_id.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(Error::invalid(field, "an iOS store id is the numeric iTunes id, digits only"));
+        return Err(Error::invalid(
+            field,
+            "an iOS store id is the numeric iTunes id, digits only",
+        ));
     }
     Ok(())
 }
 
 /// Builds a JSON POST with the auth headers.
-pub(super) fn json_post(ctx: &AdjustContext<'_>, path: &[&str], body: &impl Serialize, with_signature: bool) -> Result<HttpRequest, Error> {
+pub(super) fn json_post(
+    ctx: &AdjustContext<'_>,
+    path: &[&str],
+    body: &impl Serialize,
+    with_signature: bool,
+) -> Result<HttpRequest, Error> {
     let mut req = base_request(ctx, Method::Post, path, &[], with_signature)?;
     req.set_header("Content-Type", "application/json");
     req.body = serde_json::to_vec(body).map_err(|e| Error::invalid("body", e.to_string()))?;
@@ -118,21 +129,19 @@ pub(super) fn base_request(
     query: &[(&str, &str)],
     with_signature: bool,
 ) -> Result<HttpRequest, Error> {
-    let mut url = ctx.base_url.clone();
-    {
-        let mut segments = url.path_segments_mut().map_err(|_| Error::invalid("base_url", "cannot be a base"))?;
-        segments.pop_if_empty();
-        segments.extend(path);
-    }
-    if !query.is_empty() {
-        url.query_pairs_mut().extend_pairs(query);
-    }
-    let mut req = HttpRequest::new(method, url.as_str());
+    let url = ctx.base_url.endpoint(path, query);
+    let mut req = HttpRequest::new(method, url.to_string());
     req.set_header("Accept", "application/json");
-    req.set_header(super::AUTH_HEADER, format!("Token {}", ctx.api_token.expose()));
+    req.set_header(
+        super::AUTH_HEADER,
+        format!("Token {}", ctx.api_token.expose()),
+    );
     if with_signature {
         if let Some(sig) = ctx.signature_token {
-            req.set_header(super::SIGNATURE_AUTH_HEADER, format!("Token {}", sig.expose()));
+            req.set_header(
+                super::SIGNATURE_AUTH_HEADER,
+                format!("Token {}", sig.expose()),
+            );
         }
     }
     Ok(req)
@@ -154,10 +163,15 @@ impl AdjustEndpoint for CreateAppRequest {
         }
         if let Some(editors) = &self.editors {
             for e in editors {
-                let ok = e.split_once('@').is_some_and(|(l, d)| !l.is_empty() && d.contains('.'))
+                let ok = e
+                    .split_once('@')
+                    .is_some_and(|(l, d)| !l.is_empty() && d.contains('.'))
                     && !e.chars().any(|c| c.is_whitespace() || c.is_control());
                 if !ok {
-                    return Err(Error::invalid("editors", format!("`{e}` is not an e-mail address")));
+                    return Err(Error::invalid(
+                        "editors",
+                        format!("`{e}` is not an e-mail address"),
+                    ));
                 }
             }
         }
@@ -166,7 +180,10 @@ impl AdjustEndpoint for CreateAppRequest {
         }
         if let Some(sections) = &self.sections {
             if sections.iter().any(|s| s.as_str().trim().is_empty()) {
-                return Err(Error::invalid("sections", "section names must not be empty"));
+                return Err(Error::invalid(
+                    "sections",
+                    "section names must not be empty",
+                ));
             }
         }
         // The signature token triggers signature generation only together with a hash (spec §4.1).
@@ -179,7 +196,10 @@ impl AdjustEndpoint for CreateAppRequest {
 
     fn policy(&self) -> RequestPolicy {
         // Documented as safe to invoke multiple times for the same app (get-or-create).
-        RequestPolicy { idempotent: true, follow_redirects: false }
+        RequestPolicy {
+            idempotent: true,
+            follow_redirects: false,
+        }
     }
 }
 
@@ -214,7 +234,7 @@ fn string_or_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D
         Some(serde_json::Value::String(s)) => Some(s),
         Some(serde_json::Value::Number(n)) => Some(n.to_string()),
         Some(serde_json::Value::Null) | None => None,
-        Some(other) => return Err(serde::de::Error::custom(format!("expected a string or number, got {other}"))),
+        Some(_) => return Err(serde::de::Error::custom("expected a string or number")),
     })
 }
 
@@ -260,7 +280,16 @@ impl AdjustEndpoint for FindAppRequest {
     fn build(&self, ctx: &AdjustContext<'_>) -> Result<HttpRequest, Error> {
         self.platform.check_single("platform")?;
         check_store_id("store_id", &self.store_id, &self.platform)?;
-        base_request(ctx, Method::Get, &["app"], &[("store_id", &self.store_id), ("platform", self.platform.as_str())], false)
+        base_request(
+            ctx,
+            Method::Get,
+            &["app"],
+            &[
+                ("store_id", &self.store_id),
+                ("platform", self.platform.as_str()),
+            ],
+            false,
+        )
     }
 
     fn parse(&self, exchange: &Exchange) -> Result<AppDetails, Error> {
@@ -331,10 +360,21 @@ impl AdjustEndpoint for UpdateAppRequest {
 
     fn build(&self, ctx: &AdjustContext<'_>) -> Result<HttpRequest, Error> {
         validate::path_segment("app_token", &self.app_token)?;
-        if self.name.is_none() && self.store_id.is_none() && self.bundle_id.is_none() && self.android_signature_hash.is_none() {
-            return Err(Error::invalid("body", "nothing to update: set name, store_id, bundle_id or android_signature_hash"));
+        if self.name.is_none()
+            && self.store_id.is_none()
+            && self.bundle_id.is_none()
+            && self.android_signature_hash.is_none()
+        {
+            return Err(Error::invalid(
+                "body",
+                "nothing to update: set name, store_id, bundle_id or android_signature_hash",
+            ));
         }
-        for (field, value) in [("name", &self.name), ("store_id", &self.store_id), ("bundle_id", &self.bundle_id)] {
+        for (field, value) in [
+            ("name", &self.name),
+            ("store_id", &self.store_id),
+            ("bundle_id", &self.bundle_id),
+        ] {
             if let Some(v) = value {
                 validate::required(field, v)?;
             }

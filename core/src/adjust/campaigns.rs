@@ -42,8 +42,15 @@ impl AdjustEndpoint for CreateCampaignRequest {
         self.platform.check_single("platform")?;
         validate::required("store_id", &self.store_id)?;
         validate::required("channel", &self.channel)?;
-        if !self.channel.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
-            return Err(Error::invalid("channel", "channel slugs are lower-case letters, digits and `_`"));
+        if !self
+            .channel
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        {
+            return Err(Error::invalid(
+                "channel",
+                "channel slugs are lower-case letters, digits and `_`",
+            ));
         }
         if let Some(setup) = &self.channel_setup {
             setup.check("channel_setup")?;

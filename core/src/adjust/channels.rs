@@ -36,7 +36,13 @@ impl AdjustEndpoint for ListChannelsRequest {
 
     fn build(&self, ctx: &AdjustContext<'_>) -> Result<HttpRequest, Error> {
         validate::path_segment("app_token", &self.app_token)?;
-        base_request(ctx, Method::Get, &["app", &self.app_token, "channels"], &[], true)
+        base_request(
+            ctx,
+            Method::Get,
+            &["app", &self.app_token, "channels"],
+            &[],
+            true,
+        )
     }
 
     fn parse(&self, exchange: &Exchange) -> Result<ChannelList, Error> {
@@ -47,16 +53,27 @@ impl AdjustEndpoint for ListChannelsRequest {
                 Some(Value::Array(items)) => items,
                 _ => return Err(decode_error(exchange, "expected `channels` to be a list")),
             },
-            _ => return Err(decode_error(exchange, "expected a list of channels or an object with `channels`")),
+            _ => {
+                return Err(decode_error(
+                    exchange,
+                    "expected a list of channels or an object with `channels`",
+                ));
+            }
         };
         let channels = list
             .into_iter()
             .map(|v| match v {
                 Value::String(s) => Ok(s),
-                other => Err(decode_error(exchange, format!("expected a channel slug, got {other}"))),
+                _ => Err(decode_error(
+                    exchange,
+                    "expected every channel to be a string",
+                )),
             })
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(ChannelList { channels, request_id: exchange.request_id.clone() })
+        Ok(ChannelList {
+            channels,
+            request_id: exchange.request_id.clone(),
+        })
     }
 
     fn policy(&self) -> RequestPolicy {

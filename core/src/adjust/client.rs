@@ -2,11 +2,16 @@
 
 use std::fmt;
 
-use super::apps::{AppDetails, CreateAppRequest, CreateAppResponse, FindAppRequest, GetAppRequest, UpdateAppRequest, UpdateAppResponse};
+use super::apps::{
+    AppDetails, CreateAppRequest, CreateAppResponse, FindAppRequest, GetAppRequest,
+    UpdateAppRequest, UpdateAppResponse,
+};
 use super::campaigns::{CampaignUrls, CreateCampaignRequest};
 use super::channels::{ChannelList, ListChannelsRequest};
 use super::models::Platform;
-use super::signatures::{GenerateSignatureRequest, GenerateSignatureResponse, GetSignatureRequest, SignatureLibraries};
+use super::signatures::{
+    GenerateSignatureRequest, GenerateSignatureResponse, GetSignatureRequest, SignatureLibraries,
+};
 use super::tickets::{GetTicketStatusRequest, TicketStatus, WaitOptions};
 use super::{AdjustContext, AdjustEndpoint, DEFAULT_BASE_URL};
 use crate::driver::{ClientOptions, Driver};
@@ -29,7 +34,11 @@ pub struct AdjustConfig {
 impl AdjustConfig {
     /// A config with an API token and default options.
     pub fn new(api_token: impl Into<Secret>) -> Self {
-        AdjustConfig { api_token: api_token.into(), signature_token: None, options: ClientOptions::default() }
+        AdjustConfig {
+            api_token: api_token.into(),
+            signature_token: None,
+            options: ClientOptions::default(),
+        }
     }
 
     /// Sets the signature token.
@@ -70,7 +79,11 @@ impl<T: Transport, C: Timer> AdjustClient<T, C> {
             validate::credential("signature_token", sig.expose())?;
         }
         let driver = Driver::new(config.options, DEFAULT_BASE_URL, transport, timer)?;
-        Ok(AdjustClient { driver, api_token: config.api_token, signature_token: config.signature_token })
+        Ok(AdjustClient {
+            driver,
+            api_token: config.api_token,
+            signature_token: config.signature_token,
+        })
     }
 
     /// The driver (base URL, options, transport, timer).
@@ -101,32 +114,51 @@ impl<T: Transport, C: Timer> AdjustClient<T, C> {
 
     /// GET /app/{app_token}: the app's details.
     pub async fn get_app(&self, app_token: &str) -> Result<AppDetails, Error> {
-        self.send(&GetAppRequest { app_token: app_token.to_owned() }).await
+        self.send(&GetAppRequest {
+            app_token: app_token.to_owned(),
+        })
+        .await
     }
 
     /// GET /app?store_id=&platform=: finds the app (following Adjust's redirect).
     pub async fn find_app(&self, store_id: &str, platform: Platform) -> Result<AppDetails, Error> {
-        self.send(&FindAppRequest { store_id: store_id.to_owned(), platform }).await
+        self.send(&FindAppRequest {
+            store_id: store_id.to_owned(),
+            platform,
+        })
+        .await
     }
 
     /// POST /campaign: click and impression URLs for a channel.
-    pub async fn create_campaign(&self, request: &CreateCampaignRequest) -> Result<CampaignUrls, Error> {
+    pub async fn create_campaign(
+        &self,
+        request: &CreateCampaignRequest,
+    ) -> Result<CampaignUrls, Error> {
         self.send(request).await
     }
 
     /// GET /signature?bundle_id=: the signed SDK library links.
     pub async fn get_signature(&self, bundle_id: &str) -> Result<SignatureLibraries, Error> {
-        self.send(&GetSignatureRequest { bundle_id: bundle_id.to_owned() }).await
+        self.send(&GetSignatureRequest {
+            bundle_id: bundle_id.to_owned(),
+        })
+        .await
     }
 
     /// GET /app/{app_token}/channels: channels with network trackers.
     pub async fn list_channels(&self, app_token: &str) -> Result<ChannelList, Error> {
-        self.send(&ListChannelsRequest { app_token: app_token.to_owned() }).await
+        self.send(&ListChannelsRequest {
+            app_token: app_token.to_owned(),
+        })
+        .await
     }
 
     /// GET /status/{ticket_token}: one look at a background job.
     pub async fn get_ticket_status(&self, ticket_token: &str) -> Result<TicketStatus, Error> {
-        self.send(&GetTicketStatusRequest { ticket_token: ticket_token.to_owned() }).await
+        self.send(&GetTicketStatusRequest {
+            ticket_token: ticket_token.to_owned(),
+        })
+        .await
     }
 
     /// POST /app/{app_token}: changes name, store id, bundle id or signature hash.
@@ -135,7 +167,10 @@ impl<T: Transport, C: Timer> AdjustClient<T, C> {
     }
 
     /// POST /signature: generates SDK signatures (needs the signature token).
-    pub async fn generate_signature(&self, request: &GenerateSignatureRequest) -> Result<GenerateSignatureResponse, Error> {
+    pub async fn generate_signature(
+        &self,
+        request: &GenerateSignatureRequest,
+    ) -> Result<GenerateSignatureResponse, Error> {
         self.send(request).await
     }
 
@@ -147,11 +182,15 @@ impl<T: Transport, C: Timer> AdjustClient<T, C> {
         &self,
         ticket_token: &str,
         options: WaitOptions,
-        mut on_progress: impl FnMut(&TicketStatus) + Send,
+        mut on_progress: impl FnMut(&TicketStatus) + crate::MaybeSend,
     ) -> Result<TicketStatus, Error> {
         validate::path_segment("ticket_token", ticket_token)?;
-        if options.initial_interval_ms == 0 || options.max_interval_ms < options.initial_interval_ms {
-            return Err(Error::invalid("options", "need 0 < initial_interval_ms <= max_interval_ms"));
+        if options.initial_interval_ms == 0 || options.max_interval_ms < options.initial_interval_ms
+        {
+            return Err(Error::invalid(
+                "options",
+                "need 0 < initial_interval_ms <= max_interval_ms",
+            ));
         }
         let timer = self.driver.timer();
         let deadline = timer.now_unix_ms().saturating_add(options.timeout_ms);
@@ -172,7 +211,9 @@ impl<T: Transport, C: Timer> AdjustClient<T, C> {
                     ),
                 });
             }
-            timer.sleep(std::time::Duration::from_millis(interval)).await;
+            timer
+                .sleep(std::time::Duration::from_millis(interval))
+                .await;
             interval = interval.saturating_mul(2).min(options.max_interval_ms);
         }
     }
@@ -182,6 +223,10 @@ impl<T: Transport, C: Timer> AdjustClient<T, C> {
 impl AdjustClient<crate::native::ReqwestTransport, crate::native::TokioTimer> {
     /// A client on the native reqwest transport and tokio timer.
     pub fn native(config: AdjustConfig) -> Result<Self, Error> {
-        AdjustClient::new(config, crate::native::ReqwestTransport::new()?, crate::native::TokioTimer)
+        AdjustClient::new(
+            config,
+            crate::native::ReqwestTransport::new()?,
+            crate::native::TokioTimer,
+        )
     }
 }

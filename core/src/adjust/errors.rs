@@ -52,12 +52,18 @@ pub fn error_from_exchange(exchange: &Exchange) -> Error {
         let source = fields.unwrap_or(&map);
         for (field, value) in source {
             let messages: Vec<String> = match value {
-                Value::Array(items) => items.iter().filter_map(|i| i.as_str().map(str::to_owned)).collect(),
+                Value::Array(items) => items
+                    .iter()
+                    .filter_map(|i| i.as_str().map(str::to_owned))
+                    .collect(),
                 Value::String(s) if fields.is_some() => vec![s.clone()],
                 _ => continue,
             };
             for detail in messages {
-                d.field_errors.push(FieldError { field: field.clone(), detail });
+                d.field_errors.push(FieldError {
+                    field: field.clone(),
+                    detail,
+                });
             }
         }
         if d.message.is_empty() {
@@ -80,7 +86,9 @@ pub fn error_from_exchange(exchange: &Exchange) -> Error {
 }
 
 /// Decodes a success body as JSON into `T`, or maps the exchange to an error.
-pub(crate) fn decode_json<T: DeserializeOwned + WithRequestId>(exchange: &Exchange) -> Result<T, Error> {
+pub(crate) fn decode_json<T: DeserializeOwned + WithRequestId>(
+    exchange: &Exchange,
+) -> Result<T, Error> {
     let value = decode_value(exchange)?;
     let mut out: T = serde_json::from_value(value).map_err(|e| decode_error(exchange, e))?;
     out.set_request_id(exchange.request_id.clone());
@@ -93,7 +101,12 @@ pub(crate) fn decode_value(exchange: &Exchange) -> Result<Value, Error> {
     if !resp.is_success() {
         return Err(error_from_exchange(exchange));
     }
-    let trimmed = resp.body.iter().position(|b| !b.is_ascii_whitespace()).map(|i| &resp.body[i..]).unwrap_or(&[]);
+    let trimmed = resp
+        .body
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .map(|i| &resp.body[i..])
+        .unwrap_or(&[]);
     if trimmed.first() == Some(&b'<') {
         return Err(decode_error(exchange, "expected JSON, got HTML or XML"));
     }
@@ -104,7 +117,12 @@ pub(crate) fn decode_value(exchange: &Exchange) -> Result<Value, Error> {
 }
 
 pub(crate) fn decode_error(exchange: &Exchange, reason: impl std::fmt::Display) -> Error {
-    let mut err = Error::decode(Vendor::Adjust, exchange.response.status, &exchange.response.body, reason);
+    let mut err = Error::decode(
+        Vendor::Adjust,
+        exchange.response.status,
+        &exchange.response.body,
+        reason,
+    );
     if let Error::Decode(d) = &mut err {
         d.request_id = exchange.request_id.clone();
     }
@@ -129,17 +147,37 @@ mod tests {
         assert_eq!(d.message, "Invalid input");
         assert_eq!(d.code.as_deref(), Some("invalid"));
         assert_eq!(d.request_id.as_deref(), Some("rq-9"));
-        assert_eq!(d.field_errors, vec![FieldError { field: "name".into(), detail: "This field is required.".into() }]);
+        assert_eq!(
+            d.field_errors,
+            vec![FieldError {
+                field: "name".into(),
+                detail: "This field is required.".into()
+            }]
+        );
     }
 
     #[test]
     fn statuses_map_to_kinds() {
-        assert_eq!(error_from_exchange(&Exchange::new(HttpResponse::new(401, "{}"))).kind(), ErrorKind::Auth);
-        assert_eq!(error_from_exchange(&Exchange::new(HttpResponse::new(403, ""))).kind(), ErrorKind::Auth);
-        let limited = error_from_exchange(&Exchange::new(HttpResponse::new(429, "").with_header("Retry-After", "3")));
+        assert_eq!(
+            error_from_exchange(&Exchange::new(HttpResponse::new(401, "{}"))).kind(),
+            ErrorKind::Auth
+        );
+        assert_eq!(
+            error_from_exchange(&Exchange::new(HttpResponse::new(403, ""))).kind(),
+            ErrorKind::Auth
+        );
+        let limited = error_from_exchange(&Exchange::new(
+            HttpResponse::new(429, "").with_header("Retry-After", "3"),
+        ));
         assert_eq!(limited.kind(), ErrorKind::RateLimited);
-        assert_eq!(limited.retry_after(), Some(std::time::Duration::from_secs(3)));
-        let html = error_from_exchange(&Exchange::new(HttpResponse::new(502, "<html>bad gateway</html>")));
+        assert_eq!(
+            limited.retry_after(),
+            Some(std::time::Duration::from_secs(3))
+        );
+        let html = error_from_exchange(&Exchange::new(HttpResponse::new(
+            502,
+            "<html>bad gateway</html>",
+        )));
         assert_eq!(html.kind(), ErrorKind::Api);
         assert_eq!(html.body_excerpt(), Some("<html>bad gateway</html>"));
     }

@@ -14,17 +14,22 @@ mod models;
 mod signatures;
 mod tickets;
 
-pub use apps::{AppDetails, CreateAppRequest, CreateAppResponse, FindAppRequest, GetAppRequest, UpdateAppRequest, UpdateAppResponse};
+pub use apps::{
+    AppDetails, CreateAppRequest, CreateAppResponse, FindAppRequest, GetAppRequest,
+    UpdateAppRequest, UpdateAppResponse,
+};
 pub use campaigns::{CampaignUrls, CreateCampaignRequest};
 pub use channels::{ChannelList, ListChannelsRequest};
 pub use client::{AdjustClient, AdjustConfig};
 pub use errors::error_from_exchange;
 pub use models::{
-    AppIdSetup, AppLovinSetup, ChannelSetup, ChartboostSetup, FacebookSetup, GameAnalyticsSetup, GoogleSetup,
-    InMobiSetup, IronSourceSetup, MintegralSetup, OverrideSettings, Platform, Section, SnapchatSetup, TikTokSetup,
-    UnityAdsSetup,
+    AppIdSetup, AppLovinSetup, ChannelSetup, ChartboostSetup, FacebookSetup, GameAnalyticsSetup,
+    GoogleSetup, InMobiSetup, IronSourceSetup, MintegralSetup, OverrideSettings, Platform, Section,
+    SnapchatSetup, TikTokSetup, UnityAdsSetup,
 };
-pub use signatures::{GenerateSignatureRequest, GenerateSignatureResponse, GetSignatureRequest, SignatureLibraries};
+pub use signatures::{
+    GenerateSignatureRequest, GenerateSignatureResponse, GetSignatureRequest, SignatureLibraries,
+};
 pub use tickets::{
     GetTicketStatusRequest, SectionResult, SignatureResult, TicketState, TicketStatus, WaitOptions,
 };
@@ -47,7 +52,7 @@ pub const SIGNATURE_AUTH_HEADER: &str = "SignatureAuthorization";
 #[derive(Debug)]
 pub struct AdjustContext<'a> {
     /// The base URL (ends in `/`).
-    pub base_url: &'a url::Url,
+    pub base_url: &'a crate::weburl::WebUrl,
     /// The API token.
     pub api_token: &'a Secret,
     /// The signature token, when configured.

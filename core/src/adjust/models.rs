@@ -27,7 +27,10 @@ impl Platform {
     pub(crate) fn check_single(&self, field: &str) -> Result<(), Error> {
         match self {
             Platform::Android | Platform::Ios => Ok(()),
-            other => Err(Error::invalid(field, format!("unknown platform `{other}`: expected `android` or `ios`"))),
+            other => Err(Error::invalid(
+                field,
+                format!("unknown platform `{other}`: expected `android` or `ios`"),
+            )),
         }
     }
 }
@@ -173,13 +176,21 @@ pub struct IronSourceSetup {
 
 impl fmt::Debug for ChartboostSetup {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ChartboostSetup").field("app_id", &self.app_id).field("token", &"<redacted>").finish()
+        f.debug_struct("ChartboostSetup")
+            .field("app_id", &self.app_id)
+            .field("token", &"<redacted>")
+            .finish()
     }
 }
 
 impl fmt::Debug for AppLovinSetup {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("AppLovinSetup").field("sdk_keys", &format_args!("<{} redacted>", self.sdk_keys.len())).finish()
+        f.debug_struct("AppLovinSetup")
+            .field(
+                "sdk_keys",
+                &format_args!("<{} redacted>", self.sdk_keys.len()),
+            )
+            .finish()
     }
 }
 
@@ -260,7 +271,10 @@ impl ChannelSetup {
     pub(crate) fn check(&self, field: &str) -> Result<(), Error> {
         let non_empty = |name: &str, value: &str| {
             if value.trim().is_empty() {
-                Err(Error::invalid(format!("{field}.{name}"), "must not be empty"))
+                Err(Error::invalid(
+                    format!("{field}.{name}"),
+                    "must not be empty",
+                ))
             } else {
                 Ok(())
             }
@@ -296,7 +310,10 @@ impl ChannelSetup {
         }
         if let Some(s) = &self.applovin {
             if s.sdk_keys.is_empty() {
-                return Err(Error::invalid(format!("{field}.applovin.sdk_keys"), "must not be empty"));
+                return Err(Error::invalid(
+                    format!("{field}.applovin.sdk_keys"),
+                    "must not be empty",
+                ));
             }
         }
         if let Some(s) = &self.tiktok {
@@ -307,11 +324,21 @@ impl ChannelSetup {
             non_empty("ironsource.password", &s.password)?;
         }
         for (slug, value) in &self.other {
-            if slug.is_empty() || !slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
-                return Err(Error::invalid(format!("{field}.{slug}"), "partner slugs are lower-case letters, digits and `_`"));
+            if slug.is_empty()
+                || !slug
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+            {
+                return Err(Error::invalid(
+                    format!("{field}.{slug}"),
+                    "partner slugs are lower-case letters, digits and `_`",
+                ));
             }
             if !value.0.is_object() {
-                return Err(Error::invalid(format!("{field}.{slug}"), "partner values must be a JSON object"));
+                return Err(Error::invalid(
+                    format!("{field}.{slug}"),
+                    "partner values must be a JSON object",
+                ));
             }
         }
         Ok(())
@@ -381,7 +408,10 @@ pub(crate) fn check_signature_hash(field: &str, value: &str) -> Result<(), Error
     }
     for hash in value.split(',') {
         let bytes: Vec<&str> = hash.split(':').collect();
-        let ok = bytes.len() == 20 && bytes.iter().all(|b| b.len() == 2 && b.bytes().all(|c| c.is_ascii_hexdigit()));
+        let ok = bytes.len() == 20
+            && bytes
+                .iter()
+                .all(|b| b.len() == 2 && b.bytes().all(|c| c.is_ascii_hexdigit()));
         if !ok {
             return Err(Error::invalid(
                 field,

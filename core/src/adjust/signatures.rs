@@ -25,7 +25,13 @@ impl AdjustEndpoint for GetSignatureRequest {
 
     fn build(&self, ctx: &AdjustContext<'_>) -> Result<HttpRequest, Error> {
         validate::required("bundle_id", &self.bundle_id)?;
-        base_request(ctx, Method::Get, &["signature"], &[("bundle_id", &self.bundle_id)], true)
+        base_request(
+            ctx,
+            Method::Get,
+            &["signature"],
+            &[("bundle_id", &self.bundle_id)],
+            true,
+        )
     }
 
     fn parse(&self, exchange: &Exchange) -> Result<SignatureLibraries, Error> {
@@ -96,16 +102,25 @@ impl AdjustEndpoint for GenerateSignatureRequest {
 
     fn build(&self, ctx: &AdjustContext<'_>) -> Result<HttpRequest, Error> {
         if ctx.signature_token.is_none() {
-            return Err(Error::invalid("signature_token", "POST /signature needs the signature token (SignatureAuthorization)"));
+            return Err(Error::invalid(
+                "signature_token",
+                "POST /signature needs the signature token (SignatureAuthorization)",
+            ));
         }
         validate::path_segment("app_token", &self.app_token)?;
         match (&self.platform, &self.android_signature_hash) {
             (Platform::Android | Platform::Both, None) => {
-                return Err(Error::invalid("android_signature_hash", "required for platform `android` and `both`"));
+                return Err(Error::invalid(
+                    "android_signature_hash",
+                    "required for platform `android` and `both`",
+                ));
             }
             (Platform::Android | Platform::Ios | Platform::Both, _) => {}
             (other, _) => {
-                return Err(Error::invalid("platform", format!("unknown platform `{other}`: expected `android`, `ios` or `both`")));
+                return Err(Error::invalid(
+                    "platform",
+                    format!("unknown platform `{other}`: expected `android`, `ios` or `both`"),
+                ));
             }
         }
         if let Some(hash) = &self.android_signature_hash {

@@ -114,9 +114,14 @@ impl AdjustEndpoint for GetTicketStatusRequest {
         for (key, value) in map {
             let Value::Object(obj) = value else { continue };
             if key == "force_sdk_signature" {
-                let texts = obj.into_iter().map(|(k, v)| (k, v.as_str().map(str::to_owned).unwrap_or_else(|| v.to_string())));
+                let texts = obj
+                    .into_iter()
+                    .filter_map(|(k, v)| v.as_str().map(|s| (k, s.to_owned())));
                 out.force_sdk_signature = Some(texts.collect());
-            } else if obj.contains_key("successes") || obj.contains_key("failures") || obj.contains_key("detail") {
+            } else if obj.contains_key("successes")
+                || obj.contains_key("failures")
+                || obj.contains_key("detail")
+            {
                 let list = |v: Option<&Value>| match v {
                     Some(Value::Array(items)) => items.iter().cloned().map(Json).collect(),
                     _ => Vec::new(),
@@ -130,9 +135,17 @@ impl AdjustEndpoint for GetTicketStatusRequest {
             } else if !obj.is_empty() && obj.values().all(|v| v.get("success").is_some()) {
                 // Signature ticket info: {"<app_token or literal app_token>": {"android": {"success", "msg"}}}.
                 for (platform, result) in obj {
-                    let success = result.get("success").and_then(Value::as_bool).unwrap_or(false);
-                    let msg = result.get("msg").and_then(Value::as_str).unwrap_or_default().to_owned();
-                    out.signatures.insert(platform, SignatureResult { success, msg });
+                    let success = result
+                        .get("success")
+                        .and_then(Value::as_bool)
+                        .unwrap_or(false);
+                    let msg = result
+                        .get("msg")
+                        .and_then(Value::as_str)
+                        .unwrap_or_default()
+                        .to_owned();
+                    out.signatures
+                        .insert(platform, SignatureResult { success, msg });
                 }
             }
         }
@@ -158,6 +171,10 @@ pub struct WaitOptions {
 
 impl Default for WaitOptions {
     fn default() -> Self {
-        WaitOptions { timeout_ms: 600_000, initial_interval_ms: 1_000, max_interval_ms: 15_000 }
+        WaitOptions {
+            timeout_ms: 600_000,
+            initial_interval_ms: 1_000,
+            max_interval_ms: 15_000,
+        }
     }
 }

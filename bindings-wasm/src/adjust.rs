@@ -1,0 +1,343 @@
+//! `AdjustClient` for JS: `new AdjustClient({ apiToken, signatureToken?, baseUrl?, fetch?, timeoutMs?,
+//! maxRetries? })`, one async camelCase method per endpoint, and `waitForTicket`.
+
+use std::time::Duration;
+
+use adkit::adjust::{
+    AdjustConfig, AdjustEndpoint, CreateAppRequest, CreateCampaignRequest, FindAppRequest,
+    GenerateSignatureRequest, GetAppRequest, GetSignatureRequest, GetTicketStatusRequest,
+    ListChannelsRequest, UpdateAppRequest, WaitOptions,
+};
+use adkit::{Error, race};
+use js_sys::{Function, Promise};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::future_to_promise;
+use web_sys::AbortSignal;
+
+use crate::convert::{
+    from_js, id_or_object, js_error, prop_function, prop_string, prop_u64, signal_of, to_js,
+};
+use crate::fetch::{FetchTransport, JsTimer, aborted};
+
+type CoreClient = adkit::adjust::AdjustClient<FetchTransport, JsTimer>;
+
+/// A client of Adjust's settings API. The API token is a server-side secret.
+#[wasm_bindgen]
+pub struct AdjustClient {
+    config: AdjustConfig,
+    fetch: Option<Function>,
+}
+
+pub(crate) fn client_options(
+    options: &JsValue,
+    surface: &str,
+) -> Result<adkit::driver::ClientOptions, JsValue> {
+    let mut o = adkit::driver::ClientOptions {
+        surface: surface.to_owned(),
+        ..Default::default()
+    };
+    o.base_url = prop_string(options, "baseUrl")?;
+    if let Some(ms) = prop_u64(options, "timeoutMs")? {
+        o.timeout = Duration::from_millis(ms);
+    }
+    if let Some(n) = prop_u64(options, "maxRetries")? {
+        o.max_retries =
+            u32::try_from(n).map_err(|_| js_error(&Error::invalid("maxRetries", "too large")))?;
+    }
+    Ok(o)
+}
+
+/// One operation of the client, converted from JS and ready to run.
+enum Op {
+    CreateApp(CreateAppRequest),
+    GetApp(GetAppRequest),
+    FindApp(FindAppRequest),
+    CreateCampaign(CreateCampaignRequest),
+    GetSignature(GetSignatureRequest),
+    ListChannels(ListChannelsRequest),
+    GetTicketStatus(GetTicketStatusRequest),
+    UpdateApp(UpdateAppRequest),
+    GenerateSignature(GenerateSignatureRequest),
+    WaitForTicket {
+        ticket_token: String,
+        wait: WaitOptions,
+        on_progress: Option<Function>,
+    },
+}
+
+fn out<T: Serialize>(result: Result<T, Error>) -> Result<JsValue, JsValue> {
+    to_js(&result.map_err(|e| js_error(&e))?)
+}
+
+/// Runs one operation. Every method goes through this one non-generic future, which keeps one copy
+/// of the promise glue in the `.wasm` instead of one per method.
+async fn run(
+    config: AdjustConfig,
+    fetch: Option<Function>,
+    op: Result<Op, JsValue>,
+    signal: Option<AbortSignal>,
+) -> Result<JsValue, JsValue> {
+    let op = op?;
+    let client = CoreClient::new(
+        config,
+        FetchTransport {
+            fetch,
+            signal: signal.clone(),
+        },
+        JsTimer,
+    )
+    .map_err(|e| js_error(&e))?;
+    // Build, then one shared await of the driver, then parse: the exchange is not generic over the
+    // endpoint, so the module carries a single copy of the request state machine.
+    let ctx = client.context();
+    let built = match &op {
+        Op::CreateApp(r) => r.build(&ctx).map(|q| (q, r.policy())),
+        Op::GetApp(r) => r.build(&ctx).map(|q| (q, r.policy())),
+        Op::FindApp(r) => r.build(&ctx).map(|q| (q, r.policy())),
+        Op::CreateCampaign(r) => r.build(&ctx).map(|q| (q, r.policy())),
+        Op::GetSignature(r) => r.build(&ctx).map(|q| (q, r.policy())),
+        Op::ListChannels(r) => r.build(&ctx).map(|q| (q, r.policy())),
+        Op::GetTicketStatus(r) => r.build(&ctx).map(|q| (q, r.policy())),
+        Op::UpdateApp(r) => r.build(&ctx).map(|q| (q, r.policy())),
+        Op::GenerateSignature(r) => r.build(&ctx).map(|q| (q, r.policy())),
+        Op::WaitForTicket { .. } => Err(Error::Cancelled),
+    };
+    let work = async {
+        if let Op::WaitForTicket {
+            ticket_token,
+            wait,
+            on_progress,
+        } = &op
+        {
+            let progress = |status: &adkit::adjust::TicketStatus| {
+                if let (Some(f), Ok(v)) = (on_progress, to_js(status)) {
+                    // A throwing callback must not break polling.
+                    let _ = f.call1(&JsValue::UNDEFINED, &v);
+                }
+            };
+            return out(client.wait_for_ticket(ticket_token, *wait, progress).await);
+        }
+        let (request, policy) = built.map_err(|e| js_error(&e))?;
+        let exchange = client
+            .driver()
+            .execute(request, policy)
+            .await
+            .map_err(|e| js_error(&e))?;
+        match &op {
+            Op::CreateApp(r) => out(r.parse(&exchange)),
+            Op::GetApp(r) => out(r.parse(&exchange)),
+            Op::FindApp(r) => out(r.parse(&exchange)),
+            Op::CreateCampaign(r) => out(r.parse(&exchange)),
+            Op::GetSignature(r) => out(r.parse(&exchange)),
+            Op::ListChannels(r) => out(r.parse(&exchange)),
+            Op::GetTicketStatus(r) => out(r.parse(&exchange)),
+            Op::UpdateApp(r) => out(r.parse(&exchange)),
+            Op::GenerateSignature(r) => out(r.parse(&exchange)),
+            Op::WaitForTicket { .. } => Err(js_error(&Error::Cancelled)),
+        }
+    };
+    race(work, async {
+        aborted(signal).await;
+        Err(js_error(&Error::Cancelled))
+    })
+    .await
+}
+
+impl AdjustClient {
+    fn start(&self, op: Result<Op, JsValue>, options: &JsValue) -> Promise {
+        let config = self.config.clone();
+        let fetch = self.fetch.clone();
+        let signal = signal_of(options);
+        future_to_promise(async move { run(config, fetch, op, signal?).await })
+    }
+}
+
+#[wasm_bindgen]
+impl AdjustClient {
+    /// `new AdjustClient({ apiToken, signatureToken?, baseUrl?, fetch?, timeoutMs?, maxRetries? })`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "AdjustClientOptions")] options: JsValue,
+    ) -> Result<AdjustClient, JsValue> {
+        let api_token = prop_string(&options, "apiToken")?.unwrap_or_default();
+        let mut config = AdjustConfig::new(api_token);
+        config.signature_token = prop_string(&options, "signatureToken")?.map(adkit::Secret::new);
+        config.options = client_options(&options, "js")?;
+        let fetch = prop_function(&options, "fetch")?;
+        let client = AdjustClient { config, fetch };
+        // Validate tokens and base URL now rather than at the first call.
+        CoreClient::new(
+            client.config.clone(),
+            FetchTransport {
+                fetch: None,
+                signal: None,
+            },
+            JsTimer,
+        )
+        .map_err(|e| js_error(&e))?;
+        Ok(client)
+    }
+
+    /// POST /app: get-or-create the app; returns its token and the migration ticket.
+    #[wasm_bindgen(js_name = createApp, unchecked_return_type = "Promise<CreateAppResponse>")]
+    pub fn create_app(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CreateAppRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        self.start(
+            from_js::<CreateAppRequest>(request, "request").map(Op::CreateApp),
+            &options,
+        )
+    }
+
+    /// GET /app/{appToken}.
+    #[wasm_bindgen(js_name = getApp, unchecked_return_type = "Promise<AppDetails>")]
+    pub fn get_app(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | { appToken: string }")] app_token: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        self.start(
+            from_js::<GetAppRequest>(id_or_object(app_token, "appToken"), "appToken")
+                .map(Op::GetApp),
+            &options,
+        )
+    }
+
+    /// GET /app?store_id=&platform= (follows Adjust's redirect; in a browser the redirect is hidden
+    /// from scripts, so this call needs Node or a server). Also `findApp({ storeId, platform }, options?)`.
+    #[wasm_bindgen(js_name = findApp, unchecked_return_type = "Promise<AppDetails>")]
+    pub fn find_app(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | FindAppRequest")] store_id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Platform | CallOptions")] platform: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        if !store_id.is_string() {
+            return self.start(
+                from_js::<FindAppRequest>(store_id, "request").map(Op::FindApp),
+                &platform,
+            );
+        }
+        let request = id_or_object(store_id, "storeId");
+        let _ = js_sys::Reflect::set(&request, &"platform".into(), &platform);
+        self.start(
+            from_js::<FindAppRequest>(request, "request").map(Op::FindApp),
+            &options,
+        )
+    }
+
+    /// POST /campaign: click and impression URLs.
+    #[wasm_bindgen(js_name = createCampaign, unchecked_return_type = "Promise<CampaignUrls>")]
+    pub fn create_campaign(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CreateCampaignRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        self.start(
+            from_js::<CreateCampaignRequest>(request, "request").map(Op::CreateCampaign),
+            &options,
+        )
+    }
+
+    /// GET /signature?bundle_id=.
+    #[wasm_bindgen(js_name = getSignature, unchecked_return_type = "Promise<SignatureLibraries>")]
+    pub fn get_signature(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | { bundleId: string }")] bundle_id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        self.start(
+            from_js::<GetSignatureRequest>(id_or_object(bundle_id, "bundleId"), "bundleId")
+                .map(Op::GetSignature),
+            &options,
+        )
+    }
+
+    /// GET /app/{appToken}/channels.
+    #[wasm_bindgen(js_name = listChannels, unchecked_return_type = "Promise<ChannelList>")]
+    pub fn list_channels(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | { appToken: string }")] app_token: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        self.start(
+            from_js::<ListChannelsRequest>(id_or_object(app_token, "appToken"), "appToken")
+                .map(Op::ListChannels),
+            &options,
+        )
+    }
+
+    /// GET /status/{ticketToken}.
+    #[wasm_bindgen(js_name = getTicketStatus, unchecked_return_type = "Promise<TicketStatus>")]
+    pub fn get_ticket_status(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | { ticketToken: string }")]
+        ticket_token: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        self.start(
+            from_js::<GetTicketStatusRequest>(
+                id_or_object(ticket_token, "ticketToken"),
+                "ticketToken",
+            )
+            .map(Op::GetTicketStatus),
+            &options,
+        )
+    }
+
+    /// POST /app/{appToken}: change name, store id, bundle id or signature hash.
+    #[wasm_bindgen(js_name = updateApp, unchecked_return_type = "Promise<UpdateAppResponse>")]
+    pub fn update_app(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "UpdateAppRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        self.start(
+            from_js::<UpdateAppRequest>(request, "request").map(Op::UpdateApp),
+            &options,
+        )
+    }
+
+    /// POST /signature (needs `signatureToken`).
+    #[wasm_bindgen(js_name = generateSignature, unchecked_return_type = "Promise<GenerateSignatureResponse>")]
+    pub fn generate_signature(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "GenerateSignatureRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        self.start(
+            from_js::<GenerateSignatureRequest>(request, "request").map(Op::GenerateSignature),
+            &options,
+        )
+    }
+
+    /// Polls a ticket until COMPLETED or FAILED (resolved) or the deadline (rejected with kind
+    /// `transport`, `transportKind` `timeout`). `onProgress` sees every status read.
+    #[wasm_bindgen(js_name = waitForTicket, unchecked_return_type = "Promise<TicketStatus>")]
+    pub fn wait_for_ticket(
+        &self,
+        ticket_token: String,
+        #[wasm_bindgen(unchecked_optional_param_type = "WaitForTicketOptions")] options: JsValue,
+    ) -> Promise {
+        let op = (|| {
+            let defaults = WaitOptions::default();
+            let wait = WaitOptions {
+                timeout_ms: prop_u64(&options, "timeoutMs")?.unwrap_or(defaults.timeout_ms),
+                initial_interval_ms: prop_u64(&options, "initialIntervalMs")?
+                    .unwrap_or(defaults.initial_interval_ms),
+                max_interval_ms: prop_u64(&options, "maxIntervalMs")?
+                    .unwrap_or(defaults.max_interval_ms),
+            };
+            let on_progress = prop_function(&options, "onProgress")?;
+            Ok(Op::WaitForTicket {
+                ticket_token,
+                wait,
+                on_progress,
+            })
+        })();
+        self.start(op, &options)
+    }
+}
