@@ -2,9 +2,17 @@
 //! keys) to core's request types, runs core's driver over a `fetch` transport, and converts the typed
 //! result back. No policy lives here.
 
+//!
+//! The crate is empty off wasm32: JS promises and `fetch` exist only there.
+
+#[cfg(target_arch = "wasm32")]
 mod adjust;
+#[cfg(target_arch = "wasm32")]
 mod convert;
+#[cfg(target_arch = "wasm32")]
 mod fetch;
+#[cfg(target_arch = "wasm32")]
 mod typescript;
 
+#[cfg(target_arch = "wasm32")]
 pub use adjust::AdjustClient;
