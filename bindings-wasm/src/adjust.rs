@@ -196,7 +196,7 @@ impl AdjustClient {
     #[wasm_bindgen(js_name = getApp, unchecked_return_type = "Promise<AppDetails>")]
     pub fn get_app(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string | { appToken: string }")] app_token: JsValue,
+        #[wasm_bindgen(js_name = appToken, unchecked_param_type = "string | { appToken: string }")] app_token: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         self.start(
@@ -211,7 +211,7 @@ impl AdjustClient {
     #[wasm_bindgen(js_name = findApp, unchecked_return_type = "Promise<AppDetails>")]
     pub fn find_app(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string | FindAppRequest")] store_id: JsValue,
+        #[wasm_bindgen(js_name = storeId, unchecked_param_type = "string | FindAppRequest")] store_id: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "Platform | CallOptions")] platform: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
@@ -246,7 +246,7 @@ impl AdjustClient {
     #[wasm_bindgen(js_name = getSignature, unchecked_return_type = "Promise<SignatureLibraries>")]
     pub fn get_signature(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string | { bundleId: string }")] bundle_id: JsValue,
+        #[wasm_bindgen(js_name = bundleId, unchecked_param_type = "string | { bundleId: string }")] bundle_id: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         self.start(
@@ -260,7 +260,7 @@ impl AdjustClient {
     #[wasm_bindgen(js_name = listChannels, unchecked_return_type = "Promise<ChannelList>")]
     pub fn list_channels(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string | { appToken: string }")] app_token: JsValue,
+        #[wasm_bindgen(js_name = appToken, unchecked_param_type = "string | { appToken: string }")] app_token: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         self.start(
@@ -319,7 +319,7 @@ impl AdjustClient {
     #[wasm_bindgen(js_name = waitForTicket, unchecked_return_type = "Promise<TicketStatus>")]
     pub fn wait_for_ticket(
         &self,
-        ticket_token: String,
+        #[wasm_bindgen(js_name = ticketToken)] ticket_token: String,
         #[wasm_bindgen(unchecked_optional_param_type = "WaitForTicketOptions")] options: JsValue,
     ) -> Promise {
         let op = (|| {

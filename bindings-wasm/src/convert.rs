@@ -18,8 +18,15 @@ pub(crate) fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result
     let text = js_sys::JSON::stringify(&value).map_err(|_| not_plain())?;
     let text: String = text.into();
     let json: serde_json::Value = serde_json::from_str(&text).map_err(|_| not_plain())?;
-    serde_json::from_value(adkit::case::to_snake_keys(json))
-        .map_err(|e| js_error(&Error::invalid(what, e.to_string())))
+    serde_json::from_value(adkit::case::to_snake_keys(json)).map_err(|e| {
+        let message = e.to_string();
+        // Name the missing field itself when serde says which one it is.
+        let field = message
+            .strip_prefix("missing field `")
+            .and_then(|rest| rest.split('`').next())
+            .unwrap_or(what);
+        js_error(&Error::invalid(field, message.clone()))
+    })
 }
 
 /// A core value as a plain JS object with camelCase keys.
@@ -87,7 +94,7 @@ pub(crate) fn js_error(e: &Error) -> JsValue {
     }
     set(&target, "fieldErrors", fields);
     match e {
-        Error::InvalidInput { field, .. } => set(&target, "field", field.as_str()),
+        Error::InvalidInput { field, .. } => set(&target, "field", adkit::case::snake_to_camel(field)),
         Error::Transport { kind, .. } => set(
             &target,
             "transportKind",

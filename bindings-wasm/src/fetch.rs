@@ -159,6 +159,10 @@ impl Transport for FetchTransport {
             .find(|(n, _)| n.eq_ignore_ascii_case("content-length"))
             .and_then(|(_, v)| v.parse::<u64>().ok());
         if declared.is_some_and(|n| n > options.max_response_bytes as u64) {
+            // Release the connection instead of leaving an unread body behind.
+            if let Some(body) = response.body() {
+                let _ = body.cancel();
+            }
             return Err(too_large());
         }
         let buffer = response
@@ -177,25 +181,38 @@ impl Transport for FetchTransport {
     }
 }
 
+fn global_function(name: &str) -> Option<Function> {
+    Reflect::get(&global(), &name.into()).ok().and_then(|f| f.dyn_into::<Function>().ok())
+}
+
+struct ClearTimeoutOnDrop(JsValue);
+
+impl Drop for ClearTimeoutOnDrop {
+    fn drop(&mut self) {
+        if let Some(clear) = global_function("clearTimeout") {
+            let _ = clear.call1(&global(), &self.0);
+        }
+    }
+}
+
 /// `setTimeout` sleeps and `Date.now()`.
 pub(crate) struct JsTimer;
 
 impl Timer for JsTimer {
     async fn sleep(&self, duration: Duration) {
         let ms = duration.as_millis().min(i32::MAX as u128) as i32;
+        let mut id = JsValue::UNDEFINED;
         let promise = Promise::new(&mut |resolve, _reject| {
-            let set_timeout = Reflect::get(&global(), &"setTimeout".into())
-                .ok()
-                .and_then(|f| f.dyn_into::<Function>().ok());
-            match set_timeout {
-                Some(f) => {
-                    let _ = f.call2(&global(), &resolve, &JsValue::from(ms));
-                }
+            match global_function("setTimeout") {
+                Some(f) => id = f.call2(&global(), &resolve, &JsValue::from(ms)).unwrap_or(JsValue::UNDEFINED),
                 None => {
                     let _ = resolve.call0(&JsValue::UNDEFINED);
                 }
             }
         });
+        // A sleep dropped early (the driver's timeout race lost) clears its timer, so a pending
+        // timer never keeps Node's event loop alive.
+        let _clear = ClearTimeoutOnDrop(id);
         let _ = JsFuture::from(promise).await;
     }
 
