@@ -85,7 +85,8 @@ export interface ChannelSetup {
   tapjoy?: AppIdSetup; unityads?: UnityAdsSetup; vungle?: AppIdSetup; chartboost?: ChartboostSetup;
   inmobi?: InMobiSetup; applovin?: AppLovinSetup; mintegral?: MintegralSetup; tiktok?: TikTokSetup;
   ironsource?: IronSourceSetup;
-  [slug: string]: { [key: string]: JsonValue } | undefined;
+  /** Other partners by slug: an object of their values. */
+  [slug: string]: object | undefined;
 }
 
 /** Per-app overrides of template values; keys and values are passed through as written. */
