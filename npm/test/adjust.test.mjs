@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AdjustClient } from 'adkit';
-import { ADJUST, FAST, HASH, otherOriginSeen, queueFaults, requestsOf, token } from './helpers.mjs';
+import { ADJUST, FAST, HASH, otherOriginSeen, queueFaults, requestsOf, token } from '../test-support.mjs';
 
 const client = (apiToken, extra = {}) => new AdjustClient({ apiToken, signatureToken: 'sig_js', baseUrl: ADJUST, ...extra });
 const android = (storeId) => ({ storeId, platform: 'android', name: 'JS App', bundleId: storeId });
