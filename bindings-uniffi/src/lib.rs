@@ -3,6 +3,10 @@
 //! foreign-implementable [`HttpTransport`] with the reqwest transport as the default. No policy lives
 //! here — retries, redirects, timeouts and ticket polling are core's driver.
 
+// `AdkitError` carries its response data by value because uniffi lifts error fields by value (no
+// `Box` across the FFI); the size is the price of a typed error on every foreign surface.
+#![allow(clippy::result_large_err)]
+
 use std::fmt;
 use std::sync::Arc;
 

@@ -50,10 +50,10 @@ pub(crate) fn client_options(
 
 /// One operation of the client, converted from JS and ready to run.
 enum Op {
-    CreateApp(CreateAppRequest),
+    CreateApp(Box<CreateAppRequest>),
     GetApp(GetAppRequest),
     FindApp(FindAppRequest),
-    CreateCampaign(CreateCampaignRequest),
+    CreateCampaign(Box<CreateCampaignRequest>),
     GetSignature(GetSignatureRequest),
     ListChannels(ListChannelsRequest),
     GetTicketStatus(GetTicketStatusRequest),
@@ -187,7 +187,7 @@ impl AdjustClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         self.start(
-            from_js::<CreateAppRequest>(request, "request").map(Op::CreateApp),
+            from_js::<CreateAppRequest>(request, "request").map(|r| Op::CreateApp(Box::new(r))),
             &options,
         )
     }
@@ -196,7 +196,8 @@ impl AdjustClient {
     #[wasm_bindgen(js_name = getApp, unchecked_return_type = "Promise<AppDetails>")]
     pub fn get_app(
         &self,
-        #[wasm_bindgen(js_name = appToken, unchecked_param_type = "string | { appToken: string }")] app_token: JsValue,
+        #[wasm_bindgen(js_name = appToken, unchecked_param_type = "string | { appToken: string }")]
+        app_token: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         self.start(
@@ -211,7 +212,8 @@ impl AdjustClient {
     #[wasm_bindgen(js_name = findApp, unchecked_return_type = "Promise<AppDetails>")]
     pub fn find_app(
         &self,
-        #[wasm_bindgen(js_name = storeId, unchecked_param_type = "string | FindAppRequest")] store_id: JsValue,
+        #[wasm_bindgen(js_name = storeId, unchecked_param_type = "string | FindAppRequest")]
+        store_id: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "Platform | CallOptions")] platform: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
@@ -237,7 +239,7 @@ impl AdjustClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         self.start(
-            from_js::<CreateCampaignRequest>(request, "request").map(Op::CreateCampaign),
+            from_js::<CreateCampaignRequest>(request, "request").map(|r| Op::CreateCampaign(Box::new(r))),
             &options,
         )
     }
@@ -246,7 +248,8 @@ impl AdjustClient {
     #[wasm_bindgen(js_name = getSignature, unchecked_return_type = "Promise<SignatureLibraries>")]
     pub fn get_signature(
         &self,
-        #[wasm_bindgen(js_name = bundleId, unchecked_param_type = "string | { bundleId: string }")] bundle_id: JsValue,
+        #[wasm_bindgen(js_name = bundleId, unchecked_param_type = "string | { bundleId: string }")]
+        bundle_id: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         self.start(
@@ -260,7 +263,8 @@ impl AdjustClient {
     #[wasm_bindgen(js_name = listChannels, unchecked_return_type = "Promise<ChannelList>")]
     pub fn list_channels(
         &self,
-        #[wasm_bindgen(js_name = appToken, unchecked_param_type = "string | { appToken: string }")] app_token: JsValue,
+        #[wasm_bindgen(js_name = appToken, unchecked_param_type = "string | { appToken: string }")]
+        app_token: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         self.start(

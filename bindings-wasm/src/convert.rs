@@ -94,7 +94,9 @@ pub(crate) fn js_error(e: &Error) -> JsValue {
     }
     set(&target, "fieldErrors", fields);
     match e {
-        Error::InvalidInput { field, .. } => set(&target, "field", adkit::case::snake_to_camel(field)),
+        Error::InvalidInput { field, .. } => {
+            set(&target, "field", adkit::case::snake_to_camel(field))
+        }
         Error::Transport { kind, .. } => set(
             &target,
             "transportKind",

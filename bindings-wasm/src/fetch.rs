@@ -29,12 +29,11 @@ fn err(kind: TransportErrorKind, message: impl Into<String>) -> TransportError {
 fn describe(value: &JsValue) -> String {
     if let Some(e) = value.dyn_ref::<js_sys::Error>() {
         let mut text: String = e.message().into();
-        if let Ok(cause) = Reflect::get(e, &"cause".into()) {
-            if let Ok(code) = Reflect::get(&cause, &"code".into()) {
-                if let Some(code) = code.as_string() {
-                    text = format!("{text} ({code})");
-                }
-            }
+        if let Ok(cause) = Reflect::get(e, &"cause".into())
+            && let Ok(code) = Reflect::get(&cause, &"code".into())
+            && let Some(code) = code.as_string()
+        {
+            text = format!("{text} ({code})");
         }
         return text;
     }
@@ -182,7 +181,9 @@ impl Transport for FetchTransport {
 }
 
 fn global_function(name: &str) -> Option<Function> {
-    Reflect::get(&global(), &name.into()).ok().and_then(|f| f.dyn_into::<Function>().ok())
+    Reflect::get(&global(), &name.into())
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok())
 }
 
 struct ClearTimeoutOnDrop(JsValue);
@@ -202,14 +203,18 @@ impl Timer for JsTimer {
     async fn sleep(&self, duration: Duration) {
         let ms = duration.as_millis().min(i32::MAX as u128) as i32;
         let mut id = JsValue::UNDEFINED;
-        let promise = Promise::new(&mut |resolve, _reject| {
-            match global_function("setTimeout") {
-                Some(f) => id = f.call2(&global(), &resolve, &JsValue::from(ms)).unwrap_or(JsValue::UNDEFINED),
+        let promise = Promise::new(
+            &mut |resolve, _reject| match global_function("setTimeout") {
+                Some(f) => {
+                    id = f
+                        .call2(&global(), &resolve, &JsValue::from(ms))
+                        .unwrap_or(JsValue::UNDEFINED)
+                }
                 None => {
                     let _ = resolve.call0(&JsValue::UNDEFINED);
                 }
-            }
-        });
+            },
+        );
         // A sleep dropped early (the driver's timeout race lost) clears its timer, so a pending
         // timer never keeps Node's event loop alive.
         let _clear = ClearTimeoutOnDrop(id);

@@ -31,7 +31,9 @@ fn unique(name: &str) -> String {
 }
 
 fn client(token: &str) -> AdjustClient {
-    let options = obj(&format!(r#"{{"apiToken":"{token}","signatureToken":"sig_wasm","baseUrl":"{SANDBOX}/adjust/api/"}}"#));
+    let options = obj(&format!(
+        r#"{{"apiToken":"{token}","signatureToken":"sig_wasm","baseUrl":"{SANDBOX}/adjust/api/"}}"#
+    ));
     AdjustClient::new(options).expect("client")
 }
 
@@ -55,21 +57,45 @@ async fn endpoints_round_trip_through_fetch() {
     let created = ok(c.create_app(obj(r#"{"storeId":"com.example.wasm","platform":"android","name":"Wasm","bundleId":"com.example.wasm"}"#), JsValue::UNDEFINED)).await;
     let app = get(&created, "adjustAppToken");
     assert_eq!(app.as_string().map(|s| s.len()), Some(12));
-    assert!(get(&created, "requestId").as_string().unwrap().starts_with("sbx-"), "x-request-id is exposed to scripts");
+    assert!(
+        get(&created, "requestId")
+            .as_string()
+            .unwrap()
+            .starts_with("sbx-"),
+        "x-request-id is exposed to scripts"
+    );
     let details = ok(c.get_app(app.clone(), JsValue::UNDEFINED)).await;
     assert_eq!(get(&details, "name").as_string().as_deref(), Some("Wasm"));
     let ticket = get(&created, "ticketToken").as_string().unwrap();
-    let done = ok(c.wait_for_ticket(ticket, obj(r#"{"timeoutMs":10000,"initialIntervalMs":5,"maxIntervalMs":20}"#))).await;
-    assert_eq!(get(&done, "status").as_string().as_deref(), Some("COMPLETED"));
+    let done = ok(c.wait_for_ticket(
+        ticket,
+        obj(r#"{"timeoutMs":10000,"initialIntervalMs":5,"maxIntervalMs":20}"#),
+    ))
+    .await;
+    assert_eq!(
+        get(&done, "status").as_string().as_deref(),
+        Some("COMPLETED")
+    );
     let channels = ok(c.list_channels(app, JsValue::UNDEFINED)).await;
-    assert_eq!(JSON::stringify(&get(&channels, "channels")).unwrap(), "[\"organic\"]");
+    assert_eq!(
+        JSON::stringify(&get(&channels, "channels")).unwrap(),
+        "[\"organic\"]"
+    );
 
     // GET /app?store_id= answers with a redirect: followed in Node; hidden from scripts in a browser.
-    let found = JsFuture::from(c.find_app("com.example.wasm".into(), "android".into(), JsValue::UNDEFINED)).await;
+    let found = JsFuture::from(c.find_app(
+        "com.example.wasm".into(),
+        "android".into(),
+        JsValue::UNDEFINED,
+    ))
+    .await;
     if in_browser() {
         let e = found.expect_err("browsers hide redirects");
         assert_eq!(get(&e, "kind").as_string().as_deref(), Some("transport"));
-        assert_eq!(get(&e, "transportKind").as_string().as_deref(), Some("redirect"));
+        assert_eq!(
+            get(&e, "transportKind").as_string().as_deref(),
+            Some("redirect")
+        );
     } else {
         let found = found.expect("node follows the redirect");
         assert_eq!(get(&found, "name").as_string().as_deref(), Some("Wasm"));
@@ -86,9 +112,16 @@ async fn errors_are_typed_js_errors() {
 
     let c = client(&unique("err"));
     let e = err(c.get_app("../x".into(), JsValue::UNDEFINED)).await;
-    assert_eq!(get(&e, "kind").as_string().as_deref(), Some("invalid_input"));
+    assert_eq!(
+        get(&e, "kind").as_string().as_deref(),
+        Some("invalid_input")
+    );
     assert_eq!(get(&e, "field").as_string().as_deref(), Some("appToken"));
-    let e = err(c.create_app(obj(r#"{"storeId":"x","platform":"windows","name":"n","bundleId":"x"}"#), JsValue::UNDEFINED)).await;
+    let e = err(c.create_app(
+        obj(r#"{"storeId":"x","platform":"windows","name":"n","bundleId":"x"}"#),
+        JsValue::UNDEFINED,
+    ))
+    .await;
     assert_eq!(get(&e, "field").as_string().as_deref(), Some("platform"));
     assert!(AdjustClient::new(obj(r#"{"apiToken":""}"#)).is_err());
 }
@@ -99,7 +132,12 @@ async fn abort_signal_cancels() {
     let controller = web_sys::AbortController::new().unwrap();
     controller.abort();
     let options = js_sys::Object::new();
-    Reflect::set(&options, &"signal".into(), controller.signal().unchecked_ref()).unwrap();
+    Reflect::set(
+        &options,
+        &"signal".into(),
+        controller.signal().unchecked_ref(),
+    )
+    .unwrap();
     let e = err(c.get_app("abcdefabcdef".into(), options.into())).await;
     assert_eq!(get(&e, "kind").as_string().as_deref(), Some("cancelled"));
 }

@@ -31,13 +31,15 @@ fn ok(body: &str) -> Exchange {
 
 #[test]
 fn create_app_wire_bytes() {
-    let mut setup = ChannelSetup::default();
-    setup.snapchat = Some(SnapchatSetup {
-        snap_app_id: "snap-1".into(),
-    });
-    setup.applovin = Some(AppLovinSetup {
-        sdk_keys: vec!["k1".into()],
-    });
+    let setup = ChannelSetup {
+        snapchat: Some(SnapchatSetup {
+            snap_app_id: "snap-1".into(),
+        }),
+        applovin: Some(AppLovinSetup {
+            sdk_keys: vec!["k1".into()],
+        }),
+        ..Default::default()
+    };
     let req = CreateAppRequest {
         store_id: "com.example.app".into(),
         platform: Platform::Android,
@@ -468,15 +470,17 @@ fn bad_responses_are_typed_decode_errors_with_excerpt() {
 
 #[test]
 fn secrets_never_in_debug() {
-    let mut setup = ChannelSetup::default();
-    setup.ironsource = Some(IronSourceSetup {
-        advertiser_id: "adv".into(),
-        password: "pw-secret-1".into(),
-    });
-    setup.chartboost = Some(ChartboostSetup {
-        app_id: "cb".into(),
-        token: "cb-secret-2".into(),
-    });
+    let setup = ChannelSetup {
+        ironsource: Some(IronSourceSetup {
+            advertiser_id: "adv".into(),
+            password: "pw-secret-1".into(),
+        }),
+        chartboost: Some(ChartboostSetup {
+            app_id: "cb".into(),
+            token: "cb-secret-2".into(),
+        }),
+        ..Default::default()
+    };
     let req = CreateAppRequest {
         channel_setup: Some(setup),
         ios_pv_shared_secret: Some("pv-secret-3".into()),

@@ -49,10 +49,12 @@ async fn every_endpoint_round_trips() {
     let sb = Sandbox::start().await.unwrap();
     let c = client(&sb, "adj_every");
     let mut req = android_app("com.example.every");
-    let mut setup = ChannelSetup::default();
-    setup.snapchat = Some(SnapchatSetup {
-        snap_app_id: "snap-9".into(),
-    });
+    let setup = ChannelSetup {
+        snapchat: Some(SnapchatSetup {
+            snap_app_id: "snap-9".into(),
+        }),
+        ..Default::default()
+    };
     req.channel_setup = Some(setup);
     let created = c.create_app(&req).await.unwrap();
     assert_eq!(created.adjust_app_token.len(), 12);

@@ -66,12 +66,6 @@ pub struct CreateAppRequest {
     pub override_settings: Option<OverrideSettings>,
 }
 
-impl Default for Platform {
-    fn default() -> Self {
-        Platform::Android
-    }
-}
-
 impl fmt::Debug for CreateAppRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("CreateAppRequest")

@@ -22,6 +22,14 @@ open_enum! {
     }
 }
 
+/// `android`, so request records can be built with `..Default::default()`.
+#[allow(clippy::derivable_impls)] // the enum comes from `open_enum!`, which cannot place `#[default]`
+impl Default for Platform {
+    fn default() -> Self {
+        Platform::Android
+    }
+}
+
 impl Platform {
     /// Accepts `android` or `ios` only (every endpoint but POST /signature).
     pub(crate) fn check_single(&self, field: &str) -> Result<(), Error> {
