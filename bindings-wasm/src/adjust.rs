@@ -48,8 +48,8 @@ pub(crate) fn client_options(
     Ok(o)
 }
 
-/// One operation of the client, converted from JS and ready to run.
-enum Op {
+/// One endpoint call, converted from JS and ready to build.
+enum Call {
     CreateApp(Box<CreateAppRequest>),
     GetApp(GetAppRequest),
     FindApp(FindAppRequest),
@@ -59,6 +59,11 @@ enum Op {
     GetTicketStatus(GetTicketStatusRequest),
     UpdateApp(UpdateAppRequest),
     GenerateSignature(GenerateSignatureRequest),
+}
+
+/// One operation of the client: an endpoint call, or ticket polling.
+enum Op {
+    Call(Call),
     WaitForTicket {
         ticket_token: String,
         wait: WaitOptions,
@@ -88,53 +93,53 @@ async fn run(
         JsTimer,
     )
     .map_err(|e| js_error(&e))?;
-    // Build, then one shared await of the driver, then parse: the exchange is not generic over the
-    // endpoint, so the module carries a single copy of the request state machine.
-    let ctx = client.context();
-    let built = match &op {
-        Op::CreateApp(r) => r.build(&ctx).map(|q| (q, r.policy())),
-        Op::GetApp(r) => r.build(&ctx).map(|q| (q, r.policy())),
-        Op::FindApp(r) => r.build(&ctx).map(|q| (q, r.policy())),
-        Op::CreateCampaign(r) => r.build(&ctx).map(|q| (q, r.policy())),
-        Op::GetSignature(r) => r.build(&ctx).map(|q| (q, r.policy())),
-        Op::ListChannels(r) => r.build(&ctx).map(|q| (q, r.policy())),
-        Op::GetTicketStatus(r) => r.build(&ctx).map(|q| (q, r.policy())),
-        Op::UpdateApp(r) => r.build(&ctx).map(|q| (q, r.policy())),
-        Op::GenerateSignature(r) => r.build(&ctx).map(|q| (q, r.policy())),
-        Op::WaitForTicket { .. } => Err(Error::Cancelled),
-    };
     let work = async {
-        if let Op::WaitForTicket {
-            ticket_token,
-            wait,
-            on_progress,
-        } = &op
-        {
-            let progress = |status: &adkit::adjust::TicketStatus| {
-                if let (Some(f), Ok(v)) = (on_progress, to_js(status)) {
-                    // A throwing callback must not break polling.
-                    let _ = f.call1(&JsValue::UNDEFINED, &v);
-                }
-            };
-            return out(client.wait_for_ticket(ticket_token, *wait, progress).await);
-        }
+        let call = match op {
+            Op::Call(call) => call,
+            Op::WaitForTicket {
+                ticket_token,
+                wait,
+                on_progress,
+            } => {
+                let progress = |status: &adkit::adjust::TicketStatus| {
+                    if let (Some(f), Ok(v)) = (&on_progress, to_js(status)) {
+                        // A throwing callback must not break polling.
+                        let _ = f.call1(&JsValue::UNDEFINED, &v);
+                    }
+                };
+                return out(client.wait_for_ticket(&ticket_token, wait, progress).await);
+            }
+        };
+        // Build, then one shared await of the driver, then parse: the exchange is not generic over
+        // the endpoint, so the module carries a single copy of the request state machine.
+        let ctx = client.context();
+        let built = match &call {
+            Call::CreateApp(r) => r.build(&ctx).map(|q| (q, r.policy())),
+            Call::GetApp(r) => r.build(&ctx).map(|q| (q, r.policy())),
+            Call::FindApp(r) => r.build(&ctx).map(|q| (q, r.policy())),
+            Call::CreateCampaign(r) => r.build(&ctx).map(|q| (q, r.policy())),
+            Call::GetSignature(r) => r.build(&ctx).map(|q| (q, r.policy())),
+            Call::ListChannels(r) => r.build(&ctx).map(|q| (q, r.policy())),
+            Call::GetTicketStatus(r) => r.build(&ctx).map(|q| (q, r.policy())),
+            Call::UpdateApp(r) => r.build(&ctx).map(|q| (q, r.policy())),
+            Call::GenerateSignature(r) => r.build(&ctx).map(|q| (q, r.policy())),
+        };
         let (request, policy) = built.map_err(|e| js_error(&e))?;
         let exchange = client
             .driver()
             .execute(request, policy)
             .await
             .map_err(|e| js_error(&e))?;
-        match &op {
-            Op::CreateApp(r) => out(r.parse(&exchange)),
-            Op::GetApp(r) => out(r.parse(&exchange)),
-            Op::FindApp(r) => out(r.parse(&exchange)),
-            Op::CreateCampaign(r) => out(r.parse(&exchange)),
-            Op::GetSignature(r) => out(r.parse(&exchange)),
-            Op::ListChannels(r) => out(r.parse(&exchange)),
-            Op::GetTicketStatus(r) => out(r.parse(&exchange)),
-            Op::UpdateApp(r) => out(r.parse(&exchange)),
-            Op::GenerateSignature(r) => out(r.parse(&exchange)),
-            Op::WaitForTicket { .. } => Err(js_error(&Error::Cancelled)),
+        match &call {
+            Call::CreateApp(r) => out(r.parse(&exchange)),
+            Call::GetApp(r) => out(r.parse(&exchange)),
+            Call::FindApp(r) => out(r.parse(&exchange)),
+            Call::CreateCampaign(r) => out(r.parse(&exchange)),
+            Call::GetSignature(r) => out(r.parse(&exchange)),
+            Call::ListChannels(r) => out(r.parse(&exchange)),
+            Call::GetTicketStatus(r) => out(r.parse(&exchange)),
+            Call::UpdateApp(r) => out(r.parse(&exchange)),
+            Call::GenerateSignature(r) => out(r.parse(&exchange)),
         }
     };
     race(work, async {
@@ -187,7 +192,8 @@ impl AdjustClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         self.start(
-            from_js::<CreateAppRequest>(request, "request").map(|r| Op::CreateApp(Box::new(r))),
+            from_js::<CreateAppRequest>(request, "request")
+                .map(|r| Op::Call(Call::CreateApp(Box::new(r)))),
             &options,
         )
     }
@@ -202,7 +208,7 @@ impl AdjustClient {
     ) -> Promise {
         self.start(
             from_js::<GetAppRequest>(id_or_object(app_token, "appToken"), "appToken")
-                .map(Op::GetApp),
+                .map(|r| Op::Call(Call::GetApp(r))),
             &options,
         )
     }
@@ -219,14 +225,14 @@ impl AdjustClient {
     ) -> Promise {
         if !store_id.is_string() {
             return self.start(
-                from_js::<FindAppRequest>(store_id, "request").map(Op::FindApp),
+                from_js::<FindAppRequest>(store_id, "request").map(|r| Op::Call(Call::FindApp(r))),
                 &platform,
             );
         }
         let request = id_or_object(store_id, "storeId");
         let _ = js_sys::Reflect::set(&request, &"platform".into(), &platform);
         self.start(
-            from_js::<FindAppRequest>(request, "request").map(Op::FindApp),
+            from_js::<FindAppRequest>(request, "request").map(|r| Op::Call(Call::FindApp(r))),
             &options,
         )
     }
@@ -239,7 +245,8 @@ impl AdjustClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         self.start(
-            from_js::<CreateCampaignRequest>(request, "request").map(|r| Op::CreateCampaign(Box::new(r))),
+            from_js::<CreateCampaignRequest>(request, "request")
+                .map(|r| Op::Call(Call::CreateCampaign(Box::new(r)))),
             &options,
         )
     }
@@ -254,7 +261,7 @@ impl AdjustClient {
     ) -> Promise {
         self.start(
             from_js::<GetSignatureRequest>(id_or_object(bundle_id, "bundleId"), "bundleId")
-                .map(Op::GetSignature),
+                .map(|r| Op::Call(Call::GetSignature(r))),
             &options,
         )
     }
@@ -269,7 +276,7 @@ impl AdjustClient {
     ) -> Promise {
         self.start(
             from_js::<ListChannelsRequest>(id_or_object(app_token, "appToken"), "appToken")
-                .map(Op::ListChannels),
+                .map(|r| Op::Call(Call::ListChannels(r))),
             &options,
         )
     }
@@ -287,7 +294,7 @@ impl AdjustClient {
                 id_or_object(ticket_token, "ticketToken"),
                 "ticketToken",
             )
-            .map(Op::GetTicketStatus),
+            .map(|r| Op::Call(Call::GetTicketStatus(r))),
             &options,
         )
     }
@@ -300,7 +307,7 @@ impl AdjustClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         self.start(
-            from_js::<UpdateAppRequest>(request, "request").map(Op::UpdateApp),
+            from_js::<UpdateAppRequest>(request, "request").map(|r| Op::Call(Call::UpdateApp(r))),
             &options,
         )
     }
@@ -313,7 +320,8 @@ impl AdjustClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         self.start(
-            from_js::<GenerateSignatureRequest>(request, "request").map(Op::GenerateSignature),
+            from_js::<GenerateSignatureRequest>(request, "request")
+                .map(|r| Op::Call(Call::GenerateSignature(r))),
             &options,
         )
     }
