@@ -15,14 +15,10 @@ use adkit::native::TokioTimer;
 use crate::errors::AdkitError;
 use crate::transport::{Bridge, HttpTransport};
 
-/// Credentials and options of an [`AdjustClient`]. `api_token` and `signature_token` are secrets.
-#[derive(Clone, uniffi::Record)]
-pub struct AdjustClientConfig {
-    /// The Adjust API token.
-    pub api_token: String,
-    /// The signature token (signature operations).
-    #[uniffi(default = None)]
-    pub signature_token: Option<String>,
+/// Options of an [`AdjustClient`]. Holds no credential, so printing it (Kotlin `toString`, Python
+/// `repr`) can never leak one: the tokens are separate constructor arguments.
+#[derive(Clone, Debug, Default, uniffi::Record)]
+pub struct AdjustClientOptions {
     /// Base URL override (https, or http on loopback such as the sandbox).
     #[uniffi(default = None)]
     pub base_url: Option<String>,
@@ -32,18 +28,6 @@ pub struct AdjustClientConfig {
     /// Retries after the first attempt (default 2).
     #[uniffi(default = None)]
     pub max_retries: Option<u32>,
-}
-
-impl fmt::Debug for AdjustClientConfig {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("AdjustClientConfig")
-            .field("api_token", &"<redacted>")
-            .field("signature_token", crate::redacted(&self.signature_token))
-            .field("base_url", &self.base_url)
-            .field("timeout_ms", &self.timeout_ms)
-            .field("max_retries", &self.max_retries)
-            .finish()
-    }
 }
 
 /// Told about every ticket status `wait_for_ticket` reads.
@@ -65,7 +49,7 @@ impl fmt::Debug for AdjustClient {
     }
 }
 
-pub(crate) fn options(
+pub(crate) fn client_options(
     surface: &str,
     base_url: Option<String>,
     timeout_ms: Option<u64>,
@@ -87,19 +71,23 @@ pub(crate) fn options(
 
 #[uniffi::export]
 impl AdjustClient {
-    /// A client on the given transport, or the built-in one when `transport` is null.
-    #[uniffi::constructor(default(transport = None))]
+    /// A client with the API token (a server-side secret), the optional signature token, options, and
+    /// the given transport or the built-in one when `transport` is null.
+    #[uniffi::constructor(default(signature_token = None, options = None, transport = None))]
     pub fn new(
-        config: AdjustClientConfig,
+        api_token: String,
+        signature_token: Option<String>,
+        options: Option<AdjustClientOptions>,
         transport: Option<Arc<dyn HttpTransport>>,
     ) -> Result<Arc<Self>, AdkitError> {
-        let mut core = adkit::adjust::AdjustConfig::new(config.api_token);
-        core.signature_token = config.signature_token.map(adkit::Secret::new);
-        core.options = options(
+        let options = options.unwrap_or_default();
+        let mut core = adkit::adjust::AdjustConfig::new(api_token);
+        core.signature_token = signature_token.map(adkit::Secret::new);
+        core.options = client_options(
             "uniffi",
-            config.base_url,
-            config.timeout_ms,
-            config.max_retries,
+            options.base_url,
+            options.timeout_ms,
+            options.max_retries,
         );
         let transport = crate::pick_transport(transport)?;
         let inner = adkit::adjust::AdjustClient::new(core, Bridge(transport), TokioTimer)?;

@@ -7,29 +7,19 @@
 // `Box` across the FFI); the size is the price of a typed error on every foreign surface.
 #![allow(clippy::result_large_err)]
 
-use std::fmt;
 use std::sync::Arc;
 
 mod adjust;
 mod errors;
 mod transport;
 
-pub use adjust::{AdjustClient, AdjustClientConfig, TicketProgressListener};
+pub use adjust::{AdjustClient, AdjustClientOptions, TicketProgressListener};
 pub use errors::{AdkitError, ResponseInfo};
 pub use transport::{
     HttpHeader, HttpRequest, HttpResponse, HttpTransport, TransportError, default_transport,
 };
 
 uniffi::setup_scaffolding!();
-
-/// Formats a secret-bearing config without its secrets.
-pub(crate) fn redacted(value: &Option<String>) -> &'static dyn fmt::Debug {
-    if value.is_some() {
-        &"Some(<redacted>)"
-    } else {
-        &"None"
-    }
-}
 
 /// Shared by every client constructor: the transport chosen by the caller or the default one.
 pub(crate) fn pick_transport(

@@ -72,7 +72,7 @@ fun main(args: Array<String>) {
 
     for (mode in listOf("native", "kotlin")) {
         val transport = if (mode == "kotlin") JdkTransport() else null
-        val client = AdjustClient(AdjustClientConfig("adj_kt_${run}_$mode", "sig_kt", adjust), transport)
+        val client = AdjustClient("adj_kt_${run}_$mode", "sig_kt", AdjustClientOptions(baseUrl = adjust), transport)
         check("every endpoint ($mode transport)") {
             val store = "com.example.kt.$mode"
             val created = client.createApp(CreateAppRequest(store, Platform.Android, "Kt App", store))
@@ -103,14 +103,14 @@ fun main(args: Array<String>) {
     }
 
     check("typed errors") {
-        val bad = AdjustClient(AdjustClientConfig("wrong", baseUrl = adjust))
+        val bad = AdjustClient("wrong", options = AdjustClientOptions(baseUrl = adjust))
         val auth = expectThrows<AdkitException.Auth> { runBlocking { bad.getApp("abcdefabcdef") } }
         expect(auth.info.status.toInt() == 401, "status")
-        val c = AdjustClient(AdjustClientConfig("adj_kt_err_$run", baseUrl = adjust))
+        val c = AdjustClient("adj_kt_err_$run", options = AdjustClientOptions(baseUrl = adjust))
         val inv = expectThrows<AdkitException.InvalidInput> { runBlocking { c.getApp("a/b") } }
         expect(inv.field == "app_token", "field")
         expectThrows<AdkitException.InvalidInput> { runBlocking { c.findApp("x", Platform.Other("windows")) } }
-        expectThrows<AdkitException.InvalidInput> { AdjustClient(AdjustClientConfig("")) }
+        expectThrows<AdkitException.InvalidInput> { AdjustClient("") }
         val notFound = expectThrows<AdkitException.Api> { runBlocking { c.getApp("abcdefabcdef") } }
         expect(notFound.info.status.toInt() == 404, "404")
     }
@@ -124,10 +124,16 @@ fun main(args: Array<String>) {
             JdkResponse.BodyHandlers.ofString(),
         )
         val t = JdkTransport()
-        val c = AdjustClient(AdjustClientConfig(key, baseUrl = adjust), t)
+        val c = AdjustClient(key, options = AdjustClientOptions(baseUrl = adjust), transport = t)
         val e = expectThrows<AdkitException.RateLimited> { runBlocking { c.getApp("abcdefabcdef") } }
         expect(e.info.retryAfterMs == 0uL, "retry after")
         expect(t.calls == 3, "3 attempts, got ${t.calls}")
+    }
+
+    check("no secret in printed objects") {
+        val options = AdjustClientOptions(baseUrl = adjust, timeoutMs = 1000uL)
+        val c = AdjustClient("adj_secret_value", "sig_secret_value", options)
+        expect(!options.toString().contains("secret_value") && !c.toString().contains("secret_value"), "printed a secret")
     }
 
     println("$passed passed, $failed failed")

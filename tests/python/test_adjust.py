@@ -52,8 +52,7 @@ def _headers(resp):
 
 
 def client(token, transport=None):
-    config = ak.AdjustClientConfig(api_token=token, signature_token="sig_py", base_url=ADJUST)
-    return ak.AdjustClient(config, transport)
+    return ak.AdjustClient(token, "sig_py", ak.AdjustClientOptions(base_url=ADJUST), transport)
 
 
 def android(store_id):
@@ -141,7 +140,23 @@ def test_rate_limit_retries_then_typed_error():
     assert all(r["client"].endswith("(uniffi)") for r in log)
 
 
-def test_config_debug_redacts_tokens():
-    config = ak.AdjustClientConfig(api_token="adj_secret_value", signature_token="sig_secret_value")
-    c = ak.AdjustClient(config)
-    assert "secret_value" not in repr(c)
+def test_no_secret_in_printed_objects():
+    options = ak.AdjustClientOptions(base_url=ADJUST, timeout_ms=1000)
+    c = ak.AdjustClient("adj_secret_value", "sig_secret_value", options)
+    for text in (repr(c), str(c), repr(options), str(options)):
+        assert "secret_value" not in text
+
+
+def test_retries_and_timeouts_from_options():
+    key = f"adj_py_opt_{RUN}"
+    body = json.dumps({"key": key, "faults": [{"status": 503}, {"status": 503}]}).encode()
+    urllib.request.urlopen(urllib.request.Request(BASE + "/__sandbox/faults", data=body, headers={"content-type": "application/json"}))
+
+    async def run():
+        c = ak.AdjustClient(key, options=ak.AdjustClientOptions(base_url=ADJUST, max_retries=0))
+        with pytest.raises(ak.AdkitError.Api) as e:
+            await c.get_app("abcdefabcdef")
+        assert e.value.info.status == 503
+
+    asyncio.run(run())
+    assert len(json.load(urllib.request.urlopen(BASE + f"/__sandbox/requests?key={key}"))) == 1

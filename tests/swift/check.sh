@@ -10,7 +10,7 @@ done
 swift="$dir/adkit_uniffi.swift"
 expect=(
   "open class AdjustClient"
-  "public convenience init(config: AdjustClientConfig, transport: HttpTransport? = nil)throws"
+  "public convenience init(apiToken: String, signatureToken: String? = nil, options: AdjustClientOptions? = nil, transport: HttpTransport? = nil)throws"
   "open func createApp(request: CreateAppRequest)async throws  -> CreateAppResponse"
   "open func getApp(appToken: String)async throws  -> AppDetails"
   "open func findApp(storeId: String, platform: Platform)async throws  -> AppDetails"
