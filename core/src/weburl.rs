@@ -399,3 +399,37 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod fuzz {
+    use super::WebUrl;
+
+    /// Arbitrary strings and references never panic the parser or the resolver.
+    #[test]
+    fn never_panics() {
+        let alphabet: &[u8] = b"hts:/p?#@[]:.-%0123456789azAZ\\ \x7f\xc3\xa9";
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let base = WebUrl::parse("https://a.test/x/y?z").unwrap();
+        for _ in 0..20_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let len = (state % 24) as usize;
+            let mut bytes = Vec::with_capacity(len + 8);
+            if state % 3 == 0 {
+                bytes.extend_from_slice(b"https://");
+            }
+            let mut s = state;
+            for _ in 0..len {
+                s = s.rotate_left(7) ^ 0x5851_F42D_4C95_7F2D;
+                bytes.push(alphabet[(s % alphabet.len() as u64) as usize]);
+            }
+            let text = String::from_utf8_lossy(&bytes);
+            if let Ok(u) = WebUrl::parse(&text) {
+                // What parses re-parses to itself.
+                assert_eq!(WebUrl::parse(&u.to_string()).as_ref(), Ok(&u), "{text}");
+            }
+            let _ = base.join(&text);
+        }
+    }
+}

@@ -497,3 +497,82 @@ fn secrets_never_in_debug() {
         "{dbg}"
     );
 }
+
+/// Every parser, fed thousands of arbitrary and mutated bodies and statuses, returns a value or a typed
+/// error — never a panic (a panic in wasm or across the FFI would crash the host app).
+#[test]
+fn parsers_never_panic_on_arbitrary_responses() {
+    let seeds: [&[u8]; 6] = [
+        br#"{"adjust_app_token":"p77yk727r18g","store_id":"s","platform":"android","name":"n","channel_setup":{"a":{"b":1}}}"#,
+        br#"{"status":"OPENED","events":{"successes":["x"],"failures":[]},"partners":{"section":"p","detail":"d"},"app_token":{"android":{"success":true,"msg":"m"}}}"#,
+        br#"["facebook","google"]"#,
+        br#"{"channels":["a"],"click_url":"u","impression_url":"i","ticket_token":"t","sk_app_id":12}"#,
+        b"<html>\xff\xfe</html>",
+        b"",
+    ];
+    let mut state = 0x2545_F491_4F6C_DD1Du64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let statuses = [
+        200u16, 201, 204, 301, 400, 401, 403, 404, 429, 500, 503, 0, 999,
+    ];
+    for round in 0..3000 {
+        let mut body = seeds[round % seeds.len()].to_vec();
+        for _ in 0..(next() % 6) {
+            let op = next() % 3;
+            let at = if body.is_empty() {
+                0
+            } else {
+                (next() as usize) % body.len()
+            };
+            match op {
+                0 if !body.is_empty() => body[at] = next() as u8,
+                1 => {
+                    let pick: &[u8] = b"{}[]\",:0\\\xc3";
+                    body.insert(at, pick[(next() as usize) % pick.len()]);
+                }
+                _ if !body.is_empty() => {
+                    body.truncate(at);
+                }
+                _ => {}
+            }
+        }
+        let status = statuses[(next() as usize) % statuses.len()];
+        let mut response = HttpResponse::new(status, body);
+        if next() % 2 == 0 {
+            response = response
+                .with_header("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT")
+                .with_header("x-request-id", "r");
+        }
+        let ex = Exchange::new(response);
+        let _ = CreateAppRequest::default().parse(&ex);
+        let _ = GetAppRequest {
+            app_token: "a".into(),
+        }
+        .parse(&ex);
+        let _ = FindAppRequest {
+            store_id: "a".into(),
+            platform: Platform::Android,
+        }
+        .parse(&ex);
+        let _ = CreateCampaignRequest::default().parse(&ex);
+        let _ = GetSignatureRequest {
+            bundle_id: "a".into(),
+        }
+        .parse(&ex);
+        let _ = ListChannelsRequest {
+            app_token: "a".into(),
+        }
+        .parse(&ex);
+        let _ = GetTicketStatusRequest {
+            ticket_token: "a".into(),
+        }
+        .parse(&ex);
+        let _ = UpdateAppRequest::default().parse(&ex);
+        let _ = GenerateSignatureRequest::default().parse(&ex);
+    }
+}
