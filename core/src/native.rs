@@ -32,6 +32,15 @@ fn runtime_handle() -> Result<Handle, TransportError> {
     }
 }
 
+/// Aborts a spawned task when the future waiting for it is dropped.
+struct AbortOnDrop(tokio::task::AbortHandle);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
 /// HTTP over reqwest. Redirects are left to the driver.
 #[derive(Clone, Debug)]
 pub struct ReqwestTransport {
@@ -134,6 +143,8 @@ impl Transport for ReqwestTransport {
     ) -> Result<HttpResponse, TransportError> {
         let handle = runtime_handle()?;
         let task = handle.spawn(exchange(self.client.clone(), request, options));
+        // A caller that stops waiting (a cancelled coroutine, a lost timeout race) aborts the request.
+        let _abort = AbortOnDrop(task.abort_handle());
         task.await.map_err(|e| {
             TransportError::new(TransportErrorKind::Other, format!("I/O task failed: {e}"))
         })?
@@ -146,14 +157,13 @@ pub struct TokioTimer;
 
 impl Timer for TokioTimer {
     async fn sleep(&self, duration: Duration) {
-        match runtime_handle() {
-            Ok(handle) => {
-                // Created inside the task: `tokio::time::sleep` needs the runtime context when it is built.
-                let _ = handle
-                    .spawn(async move { tokio::time::sleep(duration).await })
-                    .await;
-            }
-            Err(_) => std::thread::sleep(duration),
+        // No runtime means no transport either: the call then fails without waiting, rather than
+        // blocking the caller's executor thread.
+        if let Ok(handle) = runtime_handle() {
+            // Created inside the task: `tokio::time::sleep` needs the runtime context when it is built.
+            let task = handle.spawn(async move { tokio::time::sleep(duration).await });
+            let _abort = AbortOnDrop(task.abort_handle());
+            let _ = task.await;
         }
     }
 
