@@ -32,12 +32,13 @@ rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup targe
 if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
   echo "install-tools: wasm-bindgen-cli $WASM_BINDGEN_VERSION"
   # No --locked: its lockfile pins a webpki-roots release the registry here does not serve.
-  cargo install --root "$TOOLS" wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+  cargo install --root "$TOOLS" wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --target-dir "$TOOLS/build/wasm-bindgen-cli" --force
 fi
 
 if ! uniffi-bindgen --version 2>/dev/null | grep -q " $UNIFFI_VERSION"; then
   echo "install-tools: uniffi-bindgen $UNIFFI_VERSION"
-  cargo install --locked --debug --root "$TOOLS" --path uniffi-bindgen --force
+  # Its own lockfile, and a build directory in the cache: nothing lands in the checkout.
+  cargo install --locked --debug --root "$TOOLS" --path uniffi-bindgen --target-dir "$TOOLS/build/uniffi-bindgen" --force
 fi
 
 if [ ! -x "$TOOLS/npm/node_modules/.bin/wasm-opt" ] || [ ! -x "$TOOLS/npm/node_modules/.bin/tsc" ] \
