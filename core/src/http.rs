@@ -201,6 +201,42 @@ impl TryFrom<HttpRequest> for http::Request<Vec<u8>> {
     }
 }
 
+impl TryFrom<http::Request<Vec<u8>>> for HttpRequest {
+    type Error = crate::Error;
+
+    /// Takes a request built with the `http` crate (methods other than GET, POST, PUT, PATCH and
+    /// DELETE, and non-UTF-8 header values, are refused).
+    fn try_from(req: http::Request<Vec<u8>>) -> Result<Self, Self::Error> {
+        let (parts, body) = req.into_parts();
+        let method = match parts.method.as_str() {
+            "GET" => Method::Get,
+            "POST" => Method::Post,
+            "PUT" => Method::Put,
+            "PATCH" => Method::Patch,
+            "DELETE" => Method::Delete,
+            other => {
+                return Err(crate::Error::invalid(
+                    "method",
+                    format!("unsupported method {other}"),
+                ));
+            }
+        };
+        let mut headers = Vec::with_capacity(parts.headers.len());
+        for (name, value) in &parts.headers {
+            let value = value.to_str().map_err(|_| {
+                crate::Error::invalid(name.as_str(), "header value is not visible ASCII")
+            })?;
+            headers.push((name.as_str().to_owned(), value.to_owned()));
+        }
+        Ok(HttpRequest {
+            method,
+            url: parts.uri.to_string(),
+            headers,
+            body,
+        })
+    }
+}
+
 impl From<http::Response<Vec<u8>>> for HttpResponse {
     fn from(resp: http::Response<Vec<u8>>) -> Self {
         let (parts, body) = resp.into_parts();
@@ -271,6 +307,29 @@ mod tests {
         assert_eq!(ours.header("X-Request-Id"), Some("r1"));
         let back: http::Response<Vec<u8>> = ours.try_into().unwrap();
         assert_eq!(back.status(), 201);
+
+        let h = http::Request::builder()
+            .method("POST")
+            .uri("https://x.test/p?q=1")
+            .header("a", "b")
+            .body(b"hi".to_vec())
+            .unwrap();
+        let ours = HttpRequest::try_from(h).unwrap();
+        assert_eq!(
+            (
+                ours.method,
+                ours.url.as_str(),
+                ours.header("A"),
+                ours.body.as_slice()
+            ),
+            (Method::Post, "https://x.test/p?q=1", Some("b"), &b"hi"[..])
+        );
+        let head = http::Request::builder()
+            .method("HEAD")
+            .uri("https://x.test/")
+            .body(Vec::new())
+            .unwrap();
+        assert!(HttpRequest::try_from(head).is_err());
     }
 
     #[test]
