@@ -1,8 +1,8 @@
 //! The one request driver every client and every surface goes through.
 //!
 //! It owns policy: the base URL rule (https, or plain http for loopback only), the SDK identification
-//! header, header validation, per-request timeouts, retries (connect errors always; 429, 5xx and
-//! timeouts only for requests the vendor documents as safe to repeat) with jittered exponential backoff
+//! header, header validation, per-request timeouts, retries (connect errors always; 429, 5xx,
+//! timeouts and broken connections only for requests the vendor documents as safe to repeat) with jittered exponential backoff
 //! and `Retry-After`, redirects (followed for GET; credentials dropped when the origin changes), the
 //! response size cap and the vendor request id.
 
@@ -303,11 +303,13 @@ impl<T: Transport, C: Timer> Driver<T, C> {
                             kind: TransportErrorKind::Connect,
                             ..
                         } => true,
-                        // The server may have acted on it: only when the vendor says repeating is harmless.
+                        // A timeout or a broken connection (reset, truncated body): the server may have
+                        // acted on it, so only when the vendor says repeating is harmless.
                         Error::Transport {
-                            kind: TransportErrorKind::Timeout,
+                            kind: TransportErrorKind::Timeout | TransportErrorKind::Other,
                             ..
                         } => policy.idempotent,
+                        // Too large, bad redirects, bad input, cancellation: the same again would fail again.
                         _ => false,
                     };
                     if retry && !last {

@@ -347,3 +347,50 @@ async fn credentials_never_reach_another_origin() {
     assert!(!headers.contains(&"signatureauthorization"), "{headers:?}");
     assert!(headers.contains(&"x-adkit-client"));
 }
+
+#[tokio::test]
+async fn broken_connections_and_refused_ones() {
+    let sb = Sandbox::start().await.unwrap();
+    let raw_client = |path: &str| {
+        let mut config =
+            AdjustConfig::new("adj_raw").with_base_url(format!("{}/{path}/", sb.raw_faults_url));
+        config.options.initial_backoff = Duration::from_millis(5);
+        AdjustClient::native(config).unwrap()
+    };
+    // A reset connection and a body cut short: typed transport errors, never a panic or a hang.
+    for path in ["reset", "truncated"] {
+        let err = raw_client(path).get_app("abcdefabcdef").await.unwrap_err();
+        assert!(
+            matches!(
+                err,
+                adkit::Error::Transport {
+                    kind: TransportErrorKind::Other,
+                    ..
+                }
+            ),
+            "{path}: {err}"
+        );
+    }
+    // A port nobody listens on: a connect error, retried, then reported.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let mut config = AdjustConfig::new("adj_raw").with_base_url(format!("http://{closed}/"));
+    config.options.initial_backoff = Duration::from_millis(5);
+    let err = AdjustClient::native(config)
+        .unwrap()
+        .get_app("abcdefabcdef")
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            adkit::Error::Transport {
+                kind: TransportErrorKind::Connect,
+                ..
+            }
+        ),
+        "{err}"
+    );
+}

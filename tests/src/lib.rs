@@ -15,6 +15,7 @@
 
 pub mod adjust;
 mod common;
+mod raw;
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
@@ -30,6 +31,9 @@ pub struct Sandbox {
     pub base_url: String,
     /// `http://127.0.0.1:<other port>`: a different origin that records what it receives.
     pub other_origin_url: String,
+    /// `http://127.0.0.1:<raw port>`: faults below HTTP — `/reset/...` resets the connection,
+    /// `/truncated/...` promises a longer body than it sends.
+    pub raw_faults_url: String,
     /// Shared state (for in-process assertions).
     pub state: Arc<SandboxState>,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
@@ -40,6 +44,8 @@ impl Sandbox {
     pub async fn start_on(port: u16) -> std::io::Result<Sandbox> {
         let main = TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], port))).await?;
         let other = TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], 0))).await?;
+        let raw = TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], 0))).await?;
+        let raw_faults_url = format!("http://{}", raw.local_addr()?);
         let base_url = format!("http://{}", main.local_addr()?);
         let other_origin_url = format!("http://{}", other.local_addr()?);
         let state = Arc::new(SandboxState::new(
@@ -62,9 +68,11 @@ impl Sandbox {
         tokio::spawn(async move {
             let _ = axum::serve(other, other_app).await;
         });
+        tokio::spawn(raw::serve(raw));
         Ok(Sandbox {
             base_url,
             other_origin_url,
+            raw_faults_url,
             state,
             shutdown: Some(tx),
         })

@@ -25,6 +25,7 @@ async fn main() -> std::io::Result<()> {
     let sandbox = adkit_sandbox::Sandbox::start_on(port).await?;
     println!("{}", sandbox.base_url);
     println!("other-origin {}", sandbox.other_origin_url);
+    println!("raw-faults {}", sandbox.raw_faults_url);
     std::io::stdout().flush()?;
     if let Some(path) = port_file {
         std::fs::write(&path, format!("{}\n", sandbox.base_url))?;
