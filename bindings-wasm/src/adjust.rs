@@ -150,6 +150,20 @@ async fn run(
 }
 
 impl AdjustClient {
+    /// Converts `input` to the endpoint's request type and starts the call.
+    fn call<R: serde::de::DeserializeOwned>(
+        &self,
+        input: JsValue,
+        what: &str,
+        wrap: impl FnOnce(R) -> Call,
+        options: &JsValue,
+    ) -> Promise {
+        self.start(
+            from_js::<R>(input, what).map(|r| Op::Call(wrap(r))),
+            options,
+        )
+    }
+
     fn start(&self, op: Result<Op, JsValue>, options: &JsValue) -> Promise {
         let config = self.config.clone();
         let fetch = self.fetch.clone();
@@ -191,9 +205,10 @@ impl AdjustClient {
         #[wasm_bindgen(unchecked_param_type = "CreateAppRequest")] request: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        self.start(
-            from_js::<CreateAppRequest>(request, "request")
-                .map(|r| Op::Call(Call::CreateApp(Box::new(r)))),
+        self.call(
+            request,
+            "request",
+            |r| Call::CreateApp(Box::new(r)),
             &options,
         )
     }
@@ -206,9 +221,10 @@ impl AdjustClient {
         app_token: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        self.start(
-            from_js::<GetAppRequest>(id_or_object(app_token, "appToken"), "appToken")
-                .map(|r| Op::Call(Call::GetApp(r))),
+        self.call(
+            id_or_object(app_token, "appToken"),
+            "appToken",
+            Call::GetApp,
             &options,
         )
     }
@@ -224,17 +240,11 @@ impl AdjustClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         if !store_id.is_string() {
-            return self.start(
-                from_js::<FindAppRequest>(store_id, "request").map(|r| Op::Call(Call::FindApp(r))),
-                &platform,
-            );
+            return self.call(store_id, "request", Call::FindApp, &platform);
         }
         let request = id_or_object(store_id, "storeId");
         let _ = js_sys::Reflect::set(&request, &"platform".into(), &platform);
-        self.start(
-            from_js::<FindAppRequest>(request, "request").map(|r| Op::Call(Call::FindApp(r))),
-            &options,
-        )
+        self.call(request, "request", Call::FindApp, &options)
     }
 
     /// POST /campaign: click and impression URLs.
@@ -244,9 +254,10 @@ impl AdjustClient {
         #[wasm_bindgen(unchecked_param_type = "CreateCampaignRequest")] request: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        self.start(
-            from_js::<CreateCampaignRequest>(request, "request")
-                .map(|r| Op::Call(Call::CreateCampaign(Box::new(r)))),
+        self.call(
+            request,
+            "request",
+            |r| Call::CreateCampaign(Box::new(r)),
             &options,
         )
     }
@@ -259,9 +270,10 @@ impl AdjustClient {
         bundle_id: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        self.start(
-            from_js::<GetSignatureRequest>(id_or_object(bundle_id, "bundleId"), "bundleId")
-                .map(|r| Op::Call(Call::GetSignature(r))),
+        self.call(
+            id_or_object(bundle_id, "bundleId"),
+            "bundleId",
+            Call::GetSignature,
             &options,
         )
     }
@@ -274,9 +286,10 @@ impl AdjustClient {
         app_token: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        self.start(
-            from_js::<ListChannelsRequest>(id_or_object(app_token, "appToken"), "appToken")
-                .map(|r| Op::Call(Call::ListChannels(r))),
+        self.call(
+            id_or_object(app_token, "appToken"),
+            "appToken",
+            Call::ListChannels,
             &options,
         )
     }
@@ -289,12 +302,10 @@ impl AdjustClient {
         ticket_token: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        self.start(
-            from_js::<GetTicketStatusRequest>(
-                id_or_object(ticket_token, "ticketToken"),
-                "ticketToken",
-            )
-            .map(|r| Op::Call(Call::GetTicketStatus(r))),
+        self.call(
+            id_or_object(ticket_token, "ticketToken"),
+            "ticketToken",
+            Call::GetTicketStatus,
             &options,
         )
     }
@@ -306,10 +317,7 @@ impl AdjustClient {
         #[wasm_bindgen(unchecked_param_type = "UpdateAppRequest")] request: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        self.start(
-            from_js::<UpdateAppRequest>(request, "request").map(|r| Op::Call(Call::UpdateApp(r))),
-            &options,
-        )
+        self.call(request, "request", Call::UpdateApp, &options)
     }
 
     /// POST /signature (needs `signatureToken`).
@@ -319,11 +327,7 @@ impl AdjustClient {
         #[wasm_bindgen(unchecked_param_type = "GenerateSignatureRequest")] request: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        self.start(
-            from_js::<GenerateSignatureRequest>(request, "request")
-                .map(|r| Op::Call(Call::GenerateSignature(r))),
-            &options,
-        )
+        self.call(request, "request", Call::GenerateSignature, &options)
     }
 
     /// Polls a ticket until COMPLETED or FAILED (resolved) or the deadline (rejected with kind

@@ -227,6 +227,14 @@ impl Error {
         }
     }
 
+    /// What failed below HTTP, for [`Error::Transport`].
+    pub fn transport_kind(&self) -> Option<TransportErrorKind> {
+        match self {
+            Error::Transport { kind, .. } => Some(*kind),
+            _ => None,
+        }
+    }
+
     /// The HTTP status, when a response was received.
     pub fn status(&self) -> Option<u16> {
         self.details().map(|d| d.status)

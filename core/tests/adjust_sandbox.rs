@@ -257,14 +257,9 @@ async fn faults_retries_and_decode_errors() {
 
     fault(json!([{"oversized_bytes": 17 * 1024 * 1024}])).await;
     let err = c.get_app(&app).await.unwrap_err();
-    assert!(
-        matches!(
-            err,
-            adkit::Error::Transport {
-                kind: TransportErrorKind::BodyTooLarge,
-                ..
-            }
-        ),
+    assert_eq!(
+        err.transport_kind(),
+        Some(TransportErrorKind::BodyTooLarge),
         "{err}"
     );
 
@@ -298,14 +293,9 @@ async fn faults_retries_and_decode_errors() {
     let slow = AdjustClient::native(config).unwrap();
     fault(json!([{"delay_ms": 1500}])).await;
     let err = slow.get_app(&app).await.unwrap_err();
-    assert!(
-        matches!(
-            err,
-            adkit::Error::Transport {
-                kind: TransportErrorKind::Timeout,
-                ..
-            }
-        ),
+    assert_eq!(
+        err.transport_kind(),
+        Some(TransportErrorKind::Timeout),
         "{err}"
     );
 }
@@ -360,14 +350,9 @@ async fn broken_connections_and_refused_ones() {
     // A reset connection and a body cut short: typed transport errors, never a panic or a hang.
     for path in ["reset", "truncated"] {
         let err = raw_client(path).get_app("abcdefabcdef").await.unwrap_err();
-        assert!(
-            matches!(
-                err,
-                adkit::Error::Transport {
-                    kind: TransportErrorKind::Other,
-                    ..
-                }
-            ),
+        assert_eq!(
+            err.transport_kind(),
+            Some(TransportErrorKind::Other),
             "{path}: {err}"
         );
     }
@@ -383,14 +368,9 @@ async fn broken_connections_and_refused_ones() {
         .get_app("abcdefabcdef")
         .await
         .unwrap_err();
-    assert!(
-        matches!(
-            err,
-            adkit::Error::Transport {
-                kind: TransportErrorKind::Connect,
-                ..
-            }
-        ),
+    assert_eq!(
+        err.transport_kind(),
+        Some(TransportErrorKind::Connect),
         "{err}"
     );
 }

@@ -190,13 +190,7 @@ async fn connect_errors_retry_timeouts_only_when_idempotent() {
         ..Default::default()
     };
     let err = client(&t, &c, |_| {}).update_app(&req).await.unwrap_err();
-    assert!(matches!(
-        err,
-        adkit::Error::Transport {
-            kind: TransportErrorKind::Timeout,
-            ..
-        }
-    ));
+    assert_eq!(err.transport_kind(), Some(TransportErrorKind::Timeout));
     assert_eq!(
         t.seen().len(),
         1,
@@ -245,14 +239,9 @@ async fn same_origin_redirect_keeps_credentials_cross_origin_drops_them() {
         .find_app("s", Platform::Android)
         .await
         .unwrap_err();
-    assert!(
-        matches!(
-            err,
-            adkit::Error::Transport {
-                kind: TransportErrorKind::Redirect,
-                ..
-            }
-        ),
+    assert_eq!(
+        err.transport_kind(),
+        Some(TransportErrorKind::Redirect),
         "{err}"
     );
 
@@ -265,13 +254,7 @@ async fn same_origin_redirect_keeps_credentials_cross_origin_drops_them() {
         .find_app("s", Platform::Android)
         .await
         .unwrap_err();
-    assert!(matches!(
-        err,
-        adkit::Error::Transport {
-            kind: TransportErrorKind::Redirect,
-            ..
-        }
-    ));
+    assert_eq!(err.transport_kind(), Some(TransportErrorKind::Redirect));
     assert_eq!(t.seen().len(), 4);
 }
 
@@ -301,13 +284,7 @@ async fn size_cap_and_sdk_header() {
         .get_app("abc")
         .await
         .unwrap_err();
-    assert!(matches!(
-        err,
-        adkit::Error::Transport {
-            kind: TransportErrorKind::BodyTooLarge,
-            ..
-        }
-    ));
+    assert_eq!(err.transport_kind(), Some(TransportErrorKind::BodyTooLarge));
     let header = t.seen()[0].header("x-adkit-client").unwrap().to_owned();
     assert_eq!(header, format!("adkit/{} (rust)", adkit::VERSION));
 }
@@ -330,13 +307,7 @@ async fn timeout_race_guards_transports_that_ignore_it() {
     config.options.timeout = Duration::from_millis(250);
     let client = AdjustClient::new(config, Never, c.clone()).unwrap();
     let err = client.get_app("abc").await.unwrap_err();
-    assert!(matches!(
-        err,
-        adkit::Error::Transport {
-            kind: TransportErrorKind::Timeout,
-            ..
-        }
-    ));
+    assert_eq!(err.transport_kind(), Some(TransportErrorKind::Timeout));
     assert_eq!(*c.sleeps.lock().unwrap(), vec![Duration::from_millis(250)]);
 }
 
@@ -383,14 +354,9 @@ async fn wait_for_ticket_polls_with_backoff_and_reports_progress() {
         .wait_for_ticket("t-1", options, |_| {})
         .await
         .unwrap_err();
-    assert!(
-        matches!(
-            err,
-            adkit::Error::Transport {
-                kind: TransportErrorKind::Timeout,
-                ..
-            }
-        ),
+    assert_eq!(
+        err.transport_kind(),
+        Some(TransportErrorKind::Timeout),
         "{err}"
     );
 }
