@@ -89,14 +89,20 @@ pub fn error_from_exchange(exchange: &Exchange) -> Error {
 pub(crate) fn decode_json<T: DeserializeOwned + WithRequestId>(
     exchange: &Exchange,
 ) -> Result<T, Error> {
-    let value = decode_value(exchange)?;
-    let mut out: T = serde_json::from_value(value).map_err(|e| decode_error(exchange, e))?;
+    // Straight from the bytes: about twice as fast as going through a `Value` (see the bench).
+    let mut out: T =
+        serde_json::from_slice(success_body(exchange)?).map_err(|e| decode_error(exchange, e))?;
     out.set_request_id(exchange.request_id.clone());
     Ok(out)
 }
 
 /// Decodes a success body as a JSON value, or maps the exchange to an error.
 pub(crate) fn decode_value(exchange: &Exchange) -> Result<Value, Error> {
+    serde_json::from_slice(success_body(exchange)?).map_err(|e| decode_error(exchange, e))
+}
+
+/// The body of a 2xx response that looks like JSON, or the mapped error.
+fn success_body(exchange: &Exchange) -> Result<&[u8], Error> {
     let resp = &exchange.response;
     if !resp.is_success() {
         return Err(error_from_exchange(exchange));
@@ -113,7 +119,7 @@ pub(crate) fn decode_value(exchange: &Exchange) -> Result<Value, Error> {
     if trimmed.is_empty() {
         return Err(decode_error(exchange, "expected JSON, got an empty body"));
     }
-    serde_json::from_slice(&resp.body).map_err(|e| decode_error(exchange, e))
+    Ok(&resp.body)
 }
 
 pub(crate) fn decode_error(exchange: &Exchange, reason: impl std::fmt::Display) -> Error {
