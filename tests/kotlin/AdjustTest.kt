@@ -28,6 +28,8 @@ class JdkTransport : HttpTransport {
             client.sendAsync(b.build(), JdkResponse.BodyHandlers.ofByteArray()).await()
         } catch (e: java.net.ConnectException) {
             throw TransportException.Connect(e.toString())
+        } catch (e: java.net.http.HttpTimeoutException) {
+            throw TransportException.Timeout(e.toString())
         }
         val headers = r.headers().map().flatMap { (k, vs) -> vs.map { HttpHeader(k, it) } }
         return FfiResponse(r.statusCode().toUShort(), headers, r.body())
@@ -128,6 +130,22 @@ fun main(args: Array<String>) {
         val e = expectThrows<AdkitException.RateLimited> { runBlocking { c.getApp("abcdefabcdef") } }
         expect(e.info.retryAfterMs == 0uL, "retry after")
         expect(t.calls == 3, "3 attempts, got ${t.calls}")
+    }
+
+    for (mode in listOf("native", "kotlin")) {
+        check("timeouts are typed ($mode transport)") {
+            val key = "adj_kt_slow_${run}_$mode"
+            val body = """{"key":"$key","faults":[{"delay_ms":1500}]}"""
+            HttpClient.newHttpClient().send(
+                JdkRequest.newBuilder(URI.create("$base/__sandbox/faults")).header("content-type", "application/json")
+                    .POST(JdkRequest.BodyPublishers.ofString(body)).build(),
+                JdkResponse.BodyHandlers.ofString(),
+            )
+            val transport = if (mode == "kotlin") JdkTransport() else null
+            val c = AdjustClient(key, options = AdjustClientOptions(baseUrl = adjust, timeoutMs = 200uL, maxRetries = 0u), transport = transport)
+            val e = expectThrows<AdkitException.Transport> { runBlocking { c.getApp("abcdefabcdef") } }
+            expect(e.kind == TransportErrorKind.TIMEOUT, "kind ${e.kind}")
+        }
     }
 
     check("no secret in printed objects") {

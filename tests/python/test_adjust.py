@@ -43,7 +43,11 @@ class UrllibTransport(ak.HttpTransport):
                 return ak.HttpResponse(status=resp.status, headers=_headers(resp), body=resp.read())
         except urllib.error.HTTPError as e:
             return ak.HttpResponse(status=e.code, headers=_headers(e), body=e.read())
+        except TimeoutError as e:
+            raise ak.TransportError.Timeout(detail=str(e))
         except urllib.error.URLError as e:
+            if isinstance(e.reason, TimeoutError):
+                raise ak.TransportError.Timeout(detail=str(e.reason))
             raise ak.TransportError.Connect(detail=str(e.reason))
 
 
@@ -160,3 +164,19 @@ def test_retries_and_timeouts_from_options():
 
     asyncio.run(run())
     assert len(json.load(urllib.request.urlopen(BASE + f"/__sandbox/requests?key={key}"))) == 1
+
+
+@pytest.mark.parametrize("transport", [None, "python"])
+def test_timeout_is_typed(transport):
+    key = f"adj_py_slow_{RUN}_{transport or 'native'}"
+    body = json.dumps({"key": key, "faults": [{"delay_ms": 1500}]}).encode()
+    urllib.request.urlopen(urllib.request.Request(BASE + "/__sandbox/faults", data=body, headers={"content-type": "application/json"}))
+    t = UrllibTransport() if transport else None
+    options = ak.AdjustClientOptions(base_url=ADJUST, timeout_ms=200, max_retries=0)
+
+    async def run():
+        with pytest.raises(ak.AdkitError.Transport) as e:
+            await ak.AdjustClient(key, options=options, transport=t).get_app("abcdefabcdef")
+        assert e.value.kind == ak.TransportErrorKind.TIMEOUT
+
+    asyncio.run(run())
