@@ -6,6 +6,7 @@
 // `AdkitError` carries its response data by value because uniffi lifts error fields by value (no
 // `Box` across the FFI); the size is the price of a typed error on every foreign surface.
 #![allow(clippy::result_large_err)]
+#![warn(missing_docs)]
 
 use std::sync::Arc;
 

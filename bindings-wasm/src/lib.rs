@@ -4,6 +4,7 @@
 
 //!
 //! The crate is empty off wasm32: JS promises and `fetch` exist only there.
+#![warn(missing_docs)]
 
 #[cfg(target_arch = "wasm32")]
 mod adjust;

@@ -13,6 +13,8 @@
 //! Every response carries CORS headers and an `x-request-id`. State is kept per API token, so parallel
 //! tests with different tokens never see each other. New vendors mount beside Adjust in [`router`].
 
+#![warn(missing_docs)]
+
 pub mod adjust;
 mod common;
 mod raw;
