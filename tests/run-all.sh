@@ -5,7 +5,8 @@
 #   uniffi: Python (built-in and Python transports), Kotlin on the JVM (built-in and Kotlin transports),
 #           Swift (generated; headers compiled; API checked — no Swift compiler on this machine kind),
 #   wasm-bindgen-test in Node and in headless Chromium,
-#   the npm package: build + size report, node --test (ESM and CJS), tsc --strict, browser via ChromeDriver.
+#   the npm package: build + size report, node --test (ESM and CJS), browser via ChromeDriver, the packed
+#   tarball installed into an empty project, tsc --strict.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO=$PWD
@@ -73,6 +74,7 @@ step "npm package: build and size report"
 bash tests/build-npm.sh
 
 step "npm package: node --test, browser, tsc --strict"
-(cd npm && node --test test/*.test.mjs test/*.test.cjs && node browser-test/run.mjs && tsc -p test/tsconfig.json && echo "tsc --strict: ok")
+(cd npm && node --test test/*.test.mjs test/*.test.cjs && node browser-test/run.mjs && node test-installed.mjs \
+  && tsc -p test/tsconfig.json && echo "tsc --strict: ok")
 
 step "all suites passed"
