@@ -2,8 +2,44 @@
 
 Records and enums (`CreateAppRequest`, `Platform`, ...) come from the generated `adkit.adkit` module,
 clients, errors and the transport seam (`AdjustClient`, `AdkitError`, `HttpTransport`) from
-`adkit.adkit_uniffi`; both are re-exported here.
+`adkit.adkit_uniffi`; both are re-exported here. Client methods are `async def`; `BlockingAdjustClient`
+offers the same methods as plain blocking calls for scripts and threads without an event loop.
 """
+
+import asyncio as _asyncio
+import functools as _functools
+import inspect as _inspect
 
 from .adkit import *  # noqa: F401,F403
 from .adkit_uniffi import *  # noqa: F401,F403
+from .adkit_uniffi import AdjustClient as _AdjustClient
+
+
+class _Blocking:
+    """Wraps an async client: every coroutine method becomes a blocking call on its own event loop.
+    Not for use inside a running event loop (await the async client there)."""
+
+    _client_class = None
+
+    def __init__(self, *args, **kwargs):
+        self._client = self._client_class(*args, **kwargs)
+
+    def __getattr__(self, name):
+        attr = getattr(self._client, name)
+        if not _inspect.iscoroutinefunction(attr):
+            return attr
+
+        @_functools.wraps(attr)
+        def call(*args, **kwargs):
+            return _asyncio.run(attr(*args, **kwargs))
+
+        return call
+
+    def __repr__(self):
+        return f"Blocking{self._client!r}"
+
+
+class BlockingAdjustClient(_Blocking):
+    """`AdjustClient` with blocking methods: `BlockingAdjustClient(token).get_app("p77yk727r18g")`."""
+
+    _client_class = _AdjustClient

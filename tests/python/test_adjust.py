@@ -180,3 +180,13 @@ def test_timeout_is_typed(transport):
         assert e.value.kind == ak.TransportErrorKind.TIMEOUT
 
     asyncio.run(run())
+
+
+def test_blocking_client():
+    c = ak.BlockingAdjustClient(f"adj_py_block_{RUN}", options=ak.AdjustClientOptions(base_url=ADJUST))
+    created = c.create_app(android("com.example.py.blocking"))
+    assert c.get_app(created.adjust_app_token).name == "Py App"
+    done = c.wait_for_ticket(created.ticket_token, FAST)
+    assert done.status == adkit.TicketState.COMPLETED()
+    with pytest.raises(ak.AdkitError.InvalidInput):
+        c.get_app("a/b")
