@@ -350,10 +350,18 @@ async fn wait_for_ticket_polls_with_backoff_and_reports_progress() {
         initial_interval_ms: 100,
         max_interval_ms: 400,
     };
+    let c = VirtualClock::default();
+    let mut polls = 0;
     let err = client(&t, &c, |_| {})
-        .wait_for_ticket("t-1", options, |_| {})
+        .wait_for_ticket("t-1", options, |_| polls += 1)
         .await
         .unwrap_err();
+    // Polls at 0, 100, 300, 700 and — the last pause cut short — exactly at the 1000 ms deadline.
+    assert_eq!(polls, 5);
+    assert_eq!(
+        *c.sleeps.lock().unwrap(),
+        [100, 200, 400, 300].map(Duration::from_millis).to_vec()
+    );
     assert_eq!(
         err.transport_kind(),
         Some(TransportErrorKind::Timeout),

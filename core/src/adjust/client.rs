@@ -176,7 +176,7 @@ impl<T: Transport, C: Timer> AdjustClient<T, C> {
 
     /// Polls a ticket until it is `COMPLETED` or `FAILED` (returned as `Ok`; check
     /// [`TicketStatus::status`]) or until `options.timeout_ms` passes (a `Transport` error of kind
-    /// `Timeout`). Pauses start at `initial_interval_ms` and double up to `max_interval_ms`.
+    /// `Timeout`; the last look happens at the deadline). Pauses start at `initial_interval_ms` and double up to `max_interval_ms`.
     /// `on_progress` sees every status read, terminal included.
     pub async fn wait_for_ticket(
         &self,
@@ -202,7 +202,7 @@ impl<T: Transport, C: Timer> AdjustClient<T, C> {
                 return Ok(status);
             }
             let now = timer.now_unix_ms();
-            if now.saturating_add(interval) > deadline {
+            if now >= deadline {
                 return Err(Error::Transport {
                     kind: TransportErrorKind::Timeout,
                     message: format!(
@@ -211,9 +211,9 @@ impl<T: Transport, C: Timer> AdjustClient<T, C> {
                     ),
                 });
             }
-            timer
-                .sleep(std::time::Duration::from_millis(interval))
-                .await;
+            // The last pause is cut short so one more look happens right at the deadline.
+            let pause = interval.min(deadline - now);
+            timer.sleep(std::time::Duration::from_millis(pause)).await;
             interval = interval.saturating_mul(2).min(options.max_interval_ms);
         }
     }
