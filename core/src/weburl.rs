@@ -270,7 +270,7 @@ fn parse_authority(authority: &str) -> Result<(String, Option<u16>), String> {
 /// RFC 3986 §5.2.4, on a path starting with `/`.
 fn remove_dot_segments(path: &str) -> String {
     let mut out: Vec<&str> = Vec::new();
-    let segments: Vec<&str> = path.split('/').skip(1).collect();
+    let segments: Vec<&str> = path.strip_prefix('/').unwrap_or(path).split('/').collect();
     let last = segments.len().saturating_sub(1);
     for (i, seg) in segments.iter().enumerate() {
         match *seg {

@@ -7,7 +7,8 @@ use std::io::Write;
 async fn main() -> std::io::Result<()> {
     let mut port = 0u16;
     let mut port_file = None;
-    let mut args = std::env::args().skip(1);
+    let mut args = std::env::args();
+    args.next(); // the program name
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--port" => port = args.next().and_then(|p| p.parse().ok()).unwrap_or(0),
