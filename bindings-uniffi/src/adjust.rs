@@ -2,7 +2,6 @@
 
 use std::fmt;
 use std::sync::Arc;
-use std::time::Duration;
 
 use adkit::adjust::{
     AppDetails, CampaignUrls, ChannelList, CreateAppRequest, CreateAppResponse,
@@ -49,26 +48,6 @@ impl fmt::Debug for AdjustClient {
     }
 }
 
-pub(crate) fn client_options(
-    surface: &str,
-    base_url: Option<String>,
-    timeout_ms: Option<u64>,
-    max_retries: Option<u32>,
-) -> ClientOptions {
-    let mut o = ClientOptions {
-        base_url,
-        surface: surface.to_owned(),
-        ..ClientOptions::default()
-    };
-    if let Some(ms) = timeout_ms {
-        o.timeout = Duration::from_millis(ms);
-    }
-    if let Some(n) = max_retries {
-        o.max_retries = n;
-    }
-    o
-}
-
 #[uniffi::export]
 impl AdjustClient {
     /// A client with the API token (a server-side secret), the optional signature token, options, and
@@ -83,7 +62,7 @@ impl AdjustClient {
         let options = options.unwrap_or_default();
         let mut core = adkit::adjust::AdjustConfig::new(api_token);
         core.signature_token = signature_token.map(adkit::Secret::new);
-        core.options = client_options(
+        core.options = ClientOptions::for_surface(
             "uniffi",
             options.base_url,
             options.timeout_ms,

@@ -1,8 +1,6 @@
 //! `AdjustClient` for JS: `new AdjustClient({ apiToken, signatureToken?, baseUrl?, fetch?, timeoutMs?,
 //! maxRetries? })`, one async camelCase method per endpoint, and `waitForTicket`.
 
-use std::time::Duration;
-
 use adkit::adjust::{
     AdjustConfig, AdjustEndpoint, CreateAppRequest, CreateCampaignRequest, FindAppRequest,
     GenerateSignatureRequest, GetAppRequest, GetSignatureRequest, GetTicketStatusRequest,
@@ -33,19 +31,15 @@ pub(crate) fn client_options(
     options: &JsValue,
     surface: &str,
 ) -> Result<adkit::driver::ClientOptions, JsValue> {
-    let mut o = adkit::driver::ClientOptions {
-        surface: surface.to_owned(),
-        ..Default::default()
-    };
-    o.base_url = prop_string(options, "baseUrl")?;
-    if let Some(ms) = prop_u64(options, "timeoutMs")? {
-        o.timeout = Duration::from_millis(ms);
-    }
-    if let Some(n) = prop_u64(options, "maxRetries")? {
-        o.max_retries =
-            u32::try_from(n).map_err(|_| js_error(&Error::invalid("maxRetries", "too large")))?;
-    }
-    Ok(o)
+    let max_retries = prop_u64(options, "maxRetries")?
+        .map(|n| u32::try_from(n).map_err(|_| js_error(&Error::invalid("maxRetries", "too large"))))
+        .transpose()?;
+    Ok(adkit::driver::ClientOptions::for_surface(
+        surface,
+        prop_string(options, "baseUrl")?,
+        prop_u64(options, "timeoutMs")?,
+        max_retries,
+    ))
 }
 
 /// One endpoint call, converted from JS and ready to build.

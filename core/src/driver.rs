@@ -56,6 +56,26 @@ impl Default for ClientOptions {
     }
 }
 
+impl ClientOptions {
+    /// The defaults for a binding: its surface name, and the knobs every binding exposes
+    /// (`None` keeps the default).
+    pub fn for_surface(
+        surface: &str,
+        base_url: Option<String>,
+        timeout_ms: Option<u64>,
+        max_retries: Option<u32>,
+    ) -> Self {
+        let defaults = ClientOptions::default();
+        ClientOptions {
+            base_url,
+            timeout: timeout_ms.map_or(defaults.timeout, Duration::from_millis),
+            max_retries: max_retries.unwrap_or(defaults.max_retries),
+            surface: surface.to_owned(),
+            ..defaults
+        }
+    }
+}
+
 /// The name of the SDK identification header.
 pub const CLIENT_HEADER: &str = "x-adkit-client";
 
@@ -460,6 +480,19 @@ mod tests {
             let err = parse_base_url(bad).unwrap_err();
             assert_eq!(err.kind(), crate::ErrorKind::InvalidInput, "{bad}");
         }
+    }
+
+    #[test]
+    fn binding_options_keep_defaults_they_do_not_set() {
+        let o = ClientOptions::for_surface("js", None, Some(250), None);
+        assert_eq!(
+            (o.timeout, o.max_retries, o.surface.as_str()),
+            (Duration::from_millis(250), 2, "js")
+        );
+        assert_eq!(
+            ClientOptions::for_surface("rust", None, None, None),
+            ClientOptions::default()
+        );
     }
 
     #[test]
