@@ -41,6 +41,12 @@ pub enum AdkitError {
         /// Response data.
         info: ResponseInfo,
     },
+    /// The addressed resource does not exist (404, or a vendor code meaning it).
+    #[error("{} not found (HTTP {}): {}", info.vendor.as_str(), info.status, info.detail)]
+    NotFound {
+        /// Response data.
+        info: ResponseInfo,
+    },
     /// Credentials refused (401/403).
     #[error("{} authentication failed (HTTP {}): {}", info.vendor.as_str(), info.status, info.detail)]
     Auth {
@@ -70,6 +76,12 @@ pub enum AdkitError {
     /// The call was cancelled.
     #[error("cancelled")]
     Cancelled,
+    /// A received webhook, callback or signed payload is not authentic.
+    #[error("verification failed: {reason}")]
+    Verification {
+        /// What did not match.
+        reason: String,
+    },
 }
 
 impl From<Error> for AdkitError {
@@ -90,6 +102,7 @@ impl From<Error> for AdkitError {
                 reason: reason.clone(),
             },
             Error::Api(d) => AdkitError::Api { info: info(d) },
+            Error::NotFound(d) => AdkitError::NotFound { info: info(d) },
             Error::Auth(d) => AdkitError::Auth { info: info(d) },
             Error::RateLimited(d) => AdkitError::RateLimited { info: info(d) },
             Error::Decode(d) => AdkitError::Decode { info: info(d) },
@@ -98,6 +111,9 @@ impl From<Error> for AdkitError {
                 detail: message.clone(),
             },
             Error::Cancelled => AdkitError::Cancelled,
+            Error::Verification { reason } => AdkitError::Verification {
+                reason: reason.clone(),
+            },
             other => AdkitError::Transport {
                 kind: TransportErrorKind::Other,
                 detail: other.to_string(),

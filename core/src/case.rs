@@ -13,6 +13,12 @@ pub const OPAQUE_KEYS: &[&str] = &[
     "additional_info",
     "custom_attributes",
     "raw",
+    "metadata",
+    "attributions",
+    "user_attributes",
+    "integration_ids",
+    "json",
+    "extra",
 ];
 
 /// `store_id` → `storeId`.

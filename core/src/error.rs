@@ -118,6 +118,8 @@ pub enum ErrorKind {
     InvalidInput,
     /// The vendor answered with an error.
     Api,
+    /// The addressed resource does not exist (404, or a vendor code that says so with another status).
+    NotFound,
     /// 401/403: wrong, missing or expired credentials.
     Auth,
     /// The vendor asked us to slow down (after the driver's retries).
@@ -128,6 +130,8 @@ pub enum ErrorKind {
     Decode,
     /// The caller cancelled the call.
     Cancelled,
+    /// Something received (a webhook, a callback, a signed payload) failed its authenticity check.
+    Verification,
 }
 
 impl ErrorKind {
@@ -136,11 +140,13 @@ impl ErrorKind {
         match self {
             ErrorKind::InvalidInput => "invalid_input",
             ErrorKind::Api => "api",
+            ErrorKind::NotFound => "not_found",
             ErrorKind::Auth => "auth",
             ErrorKind::RateLimited => "rate_limited",
             ErrorKind::Transport => "transport",
             ErrorKind::Decode => "decode",
             ErrorKind::Cancelled => "cancelled",
+            ErrorKind::Verification => "verification",
         }
     }
 }
@@ -160,6 +166,10 @@ pub enum Error {
     /// The vendor answered with an error status.
     #[error("{}", describe("API error", .0))]
     Api(Box<ResponseDetails>),
+    /// The addressed resource does not exist: HTTP 404, or a vendor code that means it with another
+    /// status (Adapty's `profile_does_not_exist` comes as 400 or 404).
+    #[error("{}", describe("not found", .0))]
+    NotFound(Box<ResponseDetails>),
     /// The vendor refused the credentials (401/403).
     #[error("{}", describe("authentication failed", .0))]
     Auth(Box<ResponseDetails>),
@@ -180,6 +190,13 @@ pub enum Error {
     /// The caller cancelled the call.
     #[error("cancelled")]
     Cancelled,
+    /// Something received (a webhook, an OAuth callback, a signed payload) is not authentic: wrong or
+    /// missing authorization, state or signature. Never echoes the expected secret.
+    #[error("verification failed: {reason}")]
+    Verification {
+        /// What did not match.
+        reason: String,
+    },
 }
 
 fn describe(what: &str, d: &ResponseDetails) -> String {
@@ -211,18 +228,24 @@ impl Error {
         match self {
             Error::InvalidInput { .. } => ErrorKind::InvalidInput,
             Error::Api(_) => ErrorKind::Api,
+            Error::NotFound(_) => ErrorKind::NotFound,
             Error::Auth(_) => ErrorKind::Auth,
             Error::RateLimited(_) => ErrorKind::RateLimited,
             Error::Decode(_) => ErrorKind::Decode,
             Error::Transport { .. } => ErrorKind::Transport,
             Error::Cancelled => ErrorKind::Cancelled,
+            Error::Verification { .. } => ErrorKind::Verification,
         }
     }
 
     /// The response details, for errors that came from a response.
     pub fn details(&self) -> Option<&ResponseDetails> {
         match self {
-            Error::Api(d) | Error::Auth(d) | Error::RateLimited(d) | Error::Decode(d) => Some(d),
+            Error::Api(d)
+            | Error::NotFound(d)
+            | Error::Auth(d)
+            | Error::RateLimited(d)
+            | Error::Decode(d) => Some(d),
             _ => None,
         }
     }

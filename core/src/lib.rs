@@ -22,6 +22,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod adapty;
 pub mod adjust;
 pub mod case;
 pub mod driver;
@@ -31,6 +32,7 @@ mod json;
 #[cfg(feature = "reqwest")]
 pub mod native;
 mod open_enum;
+pub mod random;
 mod secret;
 mod transport;
 mod validate;

@@ -179,7 +179,7 @@ async fn vendor_errors_are_typed() {
 
     let c = client(&sb, "adj_errors");
     let err = c.get_app("abcdefabcdef").await.unwrap_err();
-    assert_eq!((err.kind(), err.status()), (ErrorKind::Api, Some(404)));
+    assert_eq!((err.kind(), err.status()), (ErrorKind::NotFound, Some(404)));
 
     let mut verification = android_app("com.example.v");
     verification.verification = Some(true);

@@ -71,7 +71,7 @@ test('errors are real Error objects with kind, status, code and requestId', asyn
     return true;
   });
   const c = client(token('errors'));
-  await assert.rejects(c.getApp('abcdefabcdef'), { kind: 'api', status: 404 });
+  await assert.rejects(c.getApp('abcdefabcdef'), { kind: 'not_found', status: 404 });
   await assert.rejects(c.createApp({ ...android('com.example.v'), verification: true }), { kind: 'api', status: 400 });
   await c.createApp(android('com.example.fb'));
   await assert.rejects(c.createCampaign({ storeId: 'com.example.fb', platform: 'android', channel: 'facebook' }),
@@ -109,7 +109,7 @@ test('429/503 with Retry-After are retried, then rate_limited', async () => {
   const key = token('retry');
   const c = client(key);
   await queueFaults(key, [{ status: 503, retry_after: '0' }, { status: 429, retry_after: '0' }]);
-  await assert.rejects(c.getApp('abcdefabcdef'), { kind: 'api', status: 404 }, 'third attempt reaches the app lookup');
+  await assert.rejects(c.getApp('abcdefabcdef'), { kind: 'not_found', status: 404 }, 'third attempt reaches the app lookup');
   await queueFaults(key, Array(3).fill({ status: 429, retry_after: '1' }));
   const started = Date.now();
   await assert.rejects(c.getApp('abcdefabcdef'), { kind: 'rate_limited', status: 429, retryAfterMs: 1000 });

@@ -113,7 +113,7 @@ fun main(args: Array<String>) {
         expect(inv.field == "app_token", "field")
         expectThrows<AdkitException.InvalidInput> { runBlocking { c.findApp("x", Platform.Other("windows")) } }
         expectThrows<AdkitException.InvalidInput> { AdjustClient("") }
-        val notFound = expectThrows<AdkitException.Api> { runBlocking { c.getApp("abcdefabcdef") } }
+        val notFound = expectThrows<AdkitException.NotFound> { runBlocking { c.getApp("abcdefabcdef") } }
         expect(notFound.info.status.toInt() == 404, "404")
     }
 

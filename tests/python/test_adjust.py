@@ -120,7 +120,7 @@ def test_errors_are_typed():
         with pytest.raises(ak.AdkitError.InvalidInput) as e:
             await client(f"adj_py_err_{RUN}").find_app("x", adkit.Platform.OTHER("windows"))
         assert e.value.field == "platform"
-        with pytest.raises(ak.AdkitError.Api) as e:
+        with pytest.raises(ak.AdkitError.NotFound) as e:
             await client(f"adj_py_err_{RUN}").get_app("abcdefabcdef")
         assert e.value.info.status == 404
 

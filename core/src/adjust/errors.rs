@@ -80,6 +80,7 @@ pub fn error_from_exchange(exchange: &Exchange) -> Error {
     }
     match resp.status {
         401 | 403 => Error::Auth(Box::new(d)),
+        404 => Error::NotFound(Box::new(d)),
         429 => Error::RateLimited(Box::new(d)),
         _ => Error::Api(Box::new(d)),
     }

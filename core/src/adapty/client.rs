@@ -1,0 +1,512 @@
+//! [`AdaptyClient`]: every Adapty operation over the shared driver, plus bulk work.
+
+use std::fmt;
+
+use super::bulk::{self, BulkOperation, BulkOptions, BulkProgress, BulkReport};
+use super::exports::{
+    AnalyticsExportRequest, CohortExportRequest, ConversionExportRequest, FunnelExportRequest,
+    LtvExportRequest, MetricsExport, PlacementExport, PlacementsExportRequest,
+    RetentionExportRequest,
+};
+use super::integrations::{
+    GetIntegrationIdentifiers, IntegrationIdentifiers, SetIntegrationIdentifiers,
+};
+use super::paywalls::{
+    GetPaywall, ListPaywalls, Paywall, PaywallList, UpdatePaywall, UpdatePaywallRequest,
+};
+use super::profiles::{CreateProfile, DeleteProfile, GetProfile, UpdateProfile};
+use super::purchases::{
+    GetRefundSaverSettings, GrantAccessLevel, GrantAccessLevelRequest, RefundSaverSettings,
+    RevokeAccessLevel, RevokeAccessLevelRequest, SetRefundSaverSettings,
+    SetRefundSaverSettingsRequest, SetTransaction, Transaction, ValidatePaddlePurchase,
+    ValidatePaddlePurchaseRequest, ValidateStripePurchase, ValidateStripePurchaseRequest,
+};
+use super::virtual_currency::{
+    CreateVirtualCurrencyTransaction, ListVirtualCurrencyBalances, ListVirtualCurrencyTransactions,
+    VirtualCurrencyBalances, VirtualCurrencyHistory, VirtualCurrencyHistoryQuery,
+    VirtualCurrencyTransactionRequest, VirtualCurrencyTransactionResult,
+};
+use super::web::{
+    GetWebPaywall, RecordWebPaywallVisit, SetWebAttribution, WebAttributionRequest, WebPaywall,
+    WebPaywallRequest, WebPaywallVisit,
+};
+use super::{
+    AdaptyContext, AdaptyEndpoint, AdaptyUser, DEFAULT_BASE_URL, DEFAULT_EXPORT_BASE_URL, Profile,
+    ProfileRequest,
+};
+use crate::driver::{ClientOptions, Driver, parse_base_url};
+use crate::error::Error;
+use crate::secret::Secret;
+use crate::transport::{Timer, Transport};
+use crate::validate;
+use crate::weburl::WebUrl;
+
+/// Keys and options of an [`AdaptyClient`]. Give the secret key (servers), the public key (Web API;
+/// safe in apps and browsers), or both.
+#[derive(Clone, Debug, Default)]
+pub struct AdaptyConfig {
+    /// The secret key (`secret_live_…`): server-side, export and validation calls. Never ship it.
+    pub secret_key: Option<Secret>,
+    /// The public key (`public_live_…`): the Web API only.
+    pub public_key: Option<Secret>,
+    /// Root of the Analytics Export API (default `https://api-admin.adapty.io/`). `options.base_url`
+    /// is the root of the other families (default `https://api.adapty.io/`).
+    pub export_base_url: Option<String>,
+    /// Driver options (base URL, timeout, retries, ...).
+    pub options: ClientOptions,
+}
+
+impl AdaptyConfig {
+    /// A config with the secret key.
+    pub fn secret(secret_key: impl Into<Secret>) -> Self {
+        AdaptyConfig {
+            secret_key: Some(secret_key.into()),
+            ..Default::default()
+        }
+    }
+
+    /// A config with only the public key (Web API).
+    pub fn public(public_key: impl Into<Secret>) -> Self {
+        AdaptyConfig {
+            public_key: Some(public_key.into()),
+            ..Default::default()
+        }
+    }
+
+    /// Sets both roots to one URL (the sandbox serves every family under one root).
+    pub fn with_base_url(mut self, base_url: impl Into<String>) -> Self {
+        let url = base_url.into();
+        self.export_base_url = Some(url.clone());
+        self.options.base_url = Some(url);
+        self
+    }
+}
+
+/// A client of Adapty's APIs, generic over the transport and timer.
+pub struct AdaptyClient<T, C> {
+    driver: Driver<T, C>,
+    export_base_url: WebUrl,
+    secret_key: Option<Secret>,
+    public_key: Option<Secret>,
+}
+
+impl<T, C> fmt::Debug for AdaptyClient<T, C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AdaptyClient")
+            .field("secret_key", &self.secret_key)
+            .field("public_key", &self.public_key)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<T: Transport, C: Timer> AdaptyClient<T, C> {
+    /// Checks the config (at least one key, keys usable in a header, roots https or loopback http).
+    pub fn new(config: AdaptyConfig, transport: T, timer: C) -> Result<Self, Error> {
+        if config.secret_key.is_none() && config.public_key.is_none() {
+            return Err(Error::invalid(
+                "secret_key",
+                "give the secret key (servers) or the public key (Web API)",
+            ));
+        }
+        if let Some(k) = &config.secret_key {
+            validate::credential("secret_key", k.expose())?;
+        }
+        if let Some(k) = &config.public_key {
+            validate::credential("public_key", k.expose())?;
+        }
+        let export_base_url = parse_base_url(
+            config
+                .export_base_url
+                .as_deref()
+                .unwrap_or(DEFAULT_EXPORT_BASE_URL),
+        )?;
+        let driver = Driver::new(config.options, DEFAULT_BASE_URL, transport, timer)?;
+        Ok(AdaptyClient {
+            driver,
+            export_base_url,
+            secret_key: config.secret_key,
+            public_key: config.public_key,
+        })
+    }
+
+    /// The driver.
+    pub fn driver(&self) -> &Driver<T, C> {
+        &self.driver
+    }
+
+    /// The build context of this client's endpoints.
+    pub fn context(&self) -> AdaptyContext<'_> {
+        AdaptyContext {
+            base_url: self.driver.base_url(),
+            export_base_url: &self.export_base_url,
+            secret_key: self.secret_key.as_ref(),
+            public_key: self.public_key.as_ref(),
+        }
+    }
+
+    /// Builds, sends (through the driver) and parses any endpoint.
+    pub async fn send<E: AdaptyEndpoint + Sync>(&self, endpoint: &E) -> Result<E::Output, Error> {
+        let request = endpoint.build(&self.context())?;
+        let exchange = self.driver.execute(request, endpoint.policy()).await?;
+        endpoint.parse(&exchange)
+    }
+
+    /// GET /profile/ (getProfile).
+    pub async fn get_profile(&self, user: &AdaptyUser) -> Result<Profile, Error> {
+        self.send(&GetProfile { user: user.clone() }).await
+    }
+
+    /// POST /profile/ (createProfile): a customer user id alone creates a profile; both ids link them.
+    pub async fn create_profile(
+        &self,
+        user: &AdaptyUser,
+        profile: &ProfileRequest,
+    ) -> Result<Profile, Error> {
+        self.send(&CreateProfile {
+            user: user.clone(),
+            profile: profile.clone(),
+        })
+        .await
+    }
+
+    /// PATCH /profile/ (updateProfile).
+    pub async fn update_profile(
+        &self,
+        user: &AdaptyUser,
+        profile: &ProfileRequest,
+    ) -> Result<Profile, Error> {
+        self.send(&UpdateProfile {
+            user: user.clone(),
+            profile: profile.clone(),
+        })
+        .await
+    }
+
+    /// DELETE /profile/ (deleteProfile).
+    pub async fn delete_profile(&self, user: &AdaptyUser) -> Result<(), Error> {
+        self.send(&DeleteProfile { user: user.clone() }).await
+    }
+
+    /// POST /purchase/set/transaction/ (setTransaction).
+    pub async fn set_transaction(
+        &self,
+        user: &AdaptyUser,
+        transaction: &Transaction,
+    ) -> Result<Profile, Error> {
+        self.send(&SetTransaction {
+            user: user.clone(),
+            transaction: transaction.clone(),
+        })
+        .await
+    }
+
+    /// POST /purchase/profile/grant/access-level/ (grantAccessLevel).
+    pub async fn grant_access_level(
+        &self,
+        user: &AdaptyUser,
+        request: &GrantAccessLevelRequest,
+    ) -> Result<Profile, Error> {
+        self.send(&GrantAccessLevel {
+            user: user.clone(),
+            request: request.clone(),
+        })
+        .await
+    }
+
+    /// POST /purchase/profile/revoke/access-level/ (revokeAccessLevel).
+    pub async fn revoke_access_level(
+        &self,
+        user: &AdaptyUser,
+        request: &RevokeAccessLevelRequest,
+    ) -> Result<Profile, Error> {
+        self.send(&RevokeAccessLevel {
+            user: user.clone(),
+            request: request.clone(),
+        })
+        .await
+    }
+
+    /// GET /purchase/profile/refund-saver/settings/ (getRefundSaverSettings).
+    pub async fn get_refund_saver_settings(
+        &self,
+        user: &AdaptyUser,
+    ) -> Result<RefundSaverSettings, Error> {
+        self.send(&GetRefundSaverSettings { user: user.clone() })
+            .await
+    }
+
+    /// POST /purchase/profile/refund-saver/settings/ (setRefundSaverSettings).
+    pub async fn set_refund_saver_settings(
+        &self,
+        user: &AdaptyUser,
+        request: &SetRefundSaverSettingsRequest,
+    ) -> Result<RefundSaverSettings, Error> {
+        self.send(&SetRefundSaverSettings {
+            user: user.clone(),
+            request: request.clone(),
+        })
+        .await
+    }
+
+    /// POST /api/v1/sdk/purchase/stripe/token/validate/ (validateStripePurchase).
+    pub async fn validate_stripe_purchase(
+        &self,
+        request: &ValidateStripePurchaseRequest,
+    ) -> Result<(), Error> {
+        self.send(&ValidateStripePurchase {
+            request: request.clone(),
+        })
+        .await
+    }
+
+    /// POST /purchase/paddle/token/validate/ (validatePaddlePurchase).
+    pub async fn validate_paddle_purchase(
+        &self,
+        request: &ValidatePaddlePurchaseRequest,
+    ) -> Result<Profile, Error> {
+        self.send(&ValidatePaddlePurchase {
+            request: request.clone(),
+        })
+        .await
+    }
+
+    /// GET …/integration-identifiers/ (getIntegrationIdentifiers).
+    pub async fn get_integration_identifiers(
+        &self,
+        user: &AdaptyUser,
+    ) -> Result<IntegrationIdentifiers, Error> {
+        self.send(&GetIntegrationIdentifiers { user: user.clone() })
+            .await
+    }
+
+    /// POST …/integration-identifiers/ (setIntegrationIdentifiers).
+    pub async fn set_integration_identifiers(
+        &self,
+        user: &AdaptyUser,
+        identifiers: &IntegrationIdentifiers,
+    ) -> Result<(), Error> {
+        self.send(&SetIntegrationIdentifiers {
+            user: user.clone(),
+            identifiers: identifiers.clone(),
+        })
+        .await
+    }
+
+    /// GET /paywalls/ (listPaywalls): one page.
+    pub async fn list_paywalls(
+        &self,
+        page: Option<u32>,
+        page_size: Option<u32>,
+    ) -> Result<PaywallList, Error> {
+        self.send(&ListPaywalls { page, page_size }).await
+    }
+
+    /// GET /paywalls/{paywall_id}/ (getPaywall).
+    pub async fn get_paywall(&self, paywall_id: &str) -> Result<Paywall, Error> {
+        self.send(&GetPaywall {
+            paywall_id: paywall_id.to_owned(),
+        })
+        .await
+    }
+
+    /// PUT /paywalls/{paywall_id}/ (updatePaywall): replaces all remote configs.
+    pub async fn update_paywall(
+        &self,
+        paywall_id: &str,
+        request: &UpdatePaywallRequest,
+    ) -> Result<Paywall, Error> {
+        self.send(&UpdatePaywall {
+            paywall_id: paywall_id.to_owned(),
+            request: request.clone(),
+        })
+        .await
+    }
+
+    /// POST /vc/transactions/ (createVirtualCurrencyTransaction). Without an `idempotency_key` one is
+    /// drawn at random and returned in the result; the driver may then safely repeat the request.
+    pub async fn create_virtual_currency_transaction(
+        &self,
+        user: &AdaptyUser,
+        request: &VirtualCurrencyTransactionRequest,
+    ) -> Result<VirtualCurrencyTransactionResult, Error> {
+        let mut request = request.clone();
+        if request.idempotency_key.is_none() {
+            request.idempotency_key = Some(crate::random::uuid_v4()?);
+        }
+        self.send(&CreateVirtualCurrencyTransaction {
+            user: user.clone(),
+            request,
+        })
+        .await
+    }
+
+    /// GET /vc/transactions/ (listVirtualCurrencyTransactions): one page, newest first.
+    pub async fn list_virtual_currency_transactions(
+        &self,
+        user: &AdaptyUser,
+        query: &VirtualCurrencyHistoryQuery,
+    ) -> Result<VirtualCurrencyHistory, Error> {
+        self.send(&ListVirtualCurrencyTransactions {
+            user: user.clone(),
+            query: query.clone(),
+        })
+        .await
+    }
+
+    /// GET /vc/balances/ (listVirtualCurrencyBalances).
+    pub async fn list_virtual_currency_balances(
+        &self,
+        user: &AdaptyUser,
+    ) -> Result<VirtualCurrencyBalances, Error> {
+        self.send(&ListVirtualCurrencyBalances { user: user.clone() })
+            .await
+    }
+
+    /// POST /exports/placements/ (exportPlacements).
+    pub async fn export_placements(
+        &self,
+        request: &PlacementsExportRequest,
+    ) -> Result<PlacementExport, Error> {
+        self.send(request).await
+    }
+
+    /// POST /metrics/analytics/ (exportAnalytics).
+    pub async fn export_analytics(
+        &self,
+        request: &AnalyticsExportRequest,
+    ) -> Result<MetricsExport, Error> {
+        self.send(request).await
+    }
+
+    /// POST /metrics/cohort/ (exportCohort).
+    pub async fn export_cohort(
+        &self,
+        request: &CohortExportRequest,
+    ) -> Result<MetricsExport, Error> {
+        self.send(request).await
+    }
+
+    /// POST /metrics/conversion/ (exportConversion).
+    pub async fn export_conversion(
+        &self,
+        request: &ConversionExportRequest,
+    ) -> Result<MetricsExport, Error> {
+        self.send(request).await
+    }
+
+    /// POST /metrics/funnel/ (exportFunnel).
+    pub async fn export_funnel(
+        &self,
+        request: &FunnelExportRequest,
+    ) -> Result<MetricsExport, Error> {
+        self.send(request).await
+    }
+
+    /// POST /metrics/ltv/ (exportLtv).
+    pub async fn export_ltv(&self, request: &LtvExportRequest) -> Result<MetricsExport, Error> {
+        self.send(request).await
+    }
+
+    /// POST /metrics/retention/ (exportRetention).
+    pub async fn export_retention(
+        &self,
+        request: &RetentionExportRequest,
+    ) -> Result<MetricsExport, Error> {
+        self.send(request).await
+    }
+
+    /// Web API POST /paywall/ (getWebPaywall; public key).
+    pub async fn get_web_paywall(&self, request: &WebPaywallRequest) -> Result<WebPaywall, Error> {
+        self.send(&GetWebPaywall {
+            request: request.clone(),
+        })
+        .await
+    }
+
+    /// Web API POST /paywall/visit/ (recordWebPaywallVisit; public key).
+    pub async fn record_web_paywall_visit(&self, visit: &WebPaywallVisit) -> Result<(), Error> {
+        self.send(&RecordWebPaywallVisit {
+            visit: visit.clone(),
+        })
+        .await
+    }
+
+    /// Web API POST /attribution/ (setWebAttribution; public key).
+    pub async fn set_web_attribution(&self, request: &WebAttributionRequest) -> Result<(), Error> {
+        self.send(&SetWebAttribution {
+            request: request.clone(),
+        })
+        .await
+    }
+
+    /// Applies `operation` to every user with at most `options.concurrency` requests in flight (each
+    /// through the driver, with its retries). Returns one item per user in input order; `on_progress`
+    /// runs after each user finishes. Input is checked for every user before anything is sent.
+    pub async fn bulk(
+        &self,
+        operation: &BulkOperation,
+        users: Vec<AdaptyUser>,
+        options: &BulkOptions,
+        on_progress: impl FnMut(BulkProgress) + crate::MaybeSend,
+    ) -> Result<BulkReport, Error> {
+        let ctx = self.context();
+        // Refuse bad input for the whole run up front, before the first request.
+        for user in &users {
+            match operation {
+                BulkOperation::Delete => {
+                    DeleteProfile { user: user.clone() }.build(&ctx).map(drop)?
+                }
+                BulkOperation::Grant { request } => GrantAccessLevel {
+                    user: user.clone(),
+                    request: request.clone(),
+                }
+                .build(&ctx)
+                .map(drop)?,
+                BulkOperation::Revoke { request } => RevokeAccessLevel {
+                    user: user.clone(),
+                    request: request.clone(),
+                }
+                .build(&ctx)
+                .map(drop)?,
+                BulkOperation::Update { profile } => UpdateProfile {
+                    user: user.clone(),
+                    profile: profile.clone(),
+                }
+                .build(&ctx)
+                .map(drop)?,
+            }
+        }
+        bulk::run(
+            users,
+            options,
+            |user| async move {
+                match operation {
+                    BulkOperation::Delete => self.delete_profile(&user).await.map(|()| None),
+                    BulkOperation::Grant { request } => {
+                        self.grant_access_level(&user, request).await.map(Some)
+                    }
+                    BulkOperation::Revoke { request } => {
+                        self.revoke_access_level(&user, request).await.map(Some)
+                    }
+                    BulkOperation::Update { profile } => {
+                        self.update_profile(&user, profile).await.map(Some)
+                    }
+                }
+            },
+            on_progress,
+        )
+        .await
+    }
+}
+
+#[cfg(feature = "reqwest")]
+impl AdaptyClient<crate::native::ReqwestTransport, crate::native::TokioTimer> {
+    /// A client on the native reqwest transport and tokio timer.
+    pub fn native(config: AdaptyConfig) -> Result<Self, Error> {
+        AdaptyClient::new(
+            config,
+            crate::native::ReqwestTransport::new()?,
+            crate::native::TokioTimer,
+        )
+    }
+}
