@@ -15,6 +15,7 @@ use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
+use crate::adapty::AdaptyState;
 use crate::adjust::AdjustState;
 
 /// A fault a test queued for one credential; consumed by that credential's next request.
@@ -48,6 +49,8 @@ pub struct SandboxState {
     other_seen: Mutex<Vec<Value>>,
     /// Adjust's apps and tickets, per API token.
     pub adjust: Mutex<AdjustState>,
+    /// Adapty's tenants.
+    pub adapty: Mutex<AdaptyState>,
 }
 
 impl SandboxState {
@@ -60,6 +63,7 @@ impl SandboxState {
             log: Mutex::new(HashMap::new()),
             other_seen: Mutex::new(Vec::new()),
             adjust: Mutex::new(AdjustState::default()),
+            adapty: Mutex::new(AdaptyState::default()),
         }
     }
 
@@ -108,7 +112,7 @@ pub(crate) fn json_response(status: StatusCode, body: Value) -> Response {
     (status, Json(body)).into_response()
 }
 
-const CORS_HEADERS: &str = "authorization, adjustauthorization, signatureauthorization, content-type, accept, x-adkit-client";
+const CORS_HEADERS: &str = "authorization, adjustauthorization, signatureauthorization, content-type, accept, x-adkit-client, adapty-profile-id, adapty-customer-user-id, adapty-platform, idempotency-key";
 
 fn add_cors(headers: &mut HeaderMap) {
     headers.insert("access-control-allow-origin", HeaderValue::from_static("*"));

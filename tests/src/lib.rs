@@ -4,6 +4,9 @@
 //!   required-field validation (400 with field errors), in-memory apps with get-or-create semantics,
 //!   tickets that move NEW → OPENED → COMPLETED (or FAILED for an unknown template) over successive
 //!   polls, the store-id lookup answered with a redirect, signature jobs.
+//! * `/adapty/...` — Adapty ([`adapty`]): every server-side, export and Web API family under one
+//!   root, in-memory profiles, access levels, transactions, paywalls, virtual currency, the four error
+//!   envelopes, and a webhook sender (`POST /__sandbox/adapty/webhook`).
 //! * `/__sandbox/faults` — tests queue faults per credential (status + `Retry-After`, HTML, truncated or
 //!   oversized bodies, delays, a redirect to another origin) consumed by that credential's next requests.
 //! * A second listener is "another origin": it records the headers it receives
@@ -15,6 +18,7 @@
 
 #![warn(missing_docs)]
 
+pub mod adapty;
 pub mod adjust;
 mod common;
 mod raw;
@@ -85,6 +89,11 @@ impl Sandbox {
         Sandbox::start_on(0).await
     }
 
+    /// The root of every Adapty family (server-side, Stripe, export, Web API), ending in `/`.
+    pub fn adapty_url(&self) -> String {
+        format!("{}/adapty/", self.base_url)
+    }
+
     /// The base URL of the Adjust settings API (ends in `/`).
     pub fn adjust_url(&self) -> String {
         format!("{}/adjust/api/", self.base_url)
@@ -103,7 +112,9 @@ impl Drop for Sandbox {
 pub fn router(state: Arc<SandboxState>) -> Router {
     Router::new()
         .nest("/adjust/api", adjust::router())
+        .nest("/adapty", adapty::router())
         .merge(common::control_router())
+        .merge(adapty::control_router())
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             common::cors_and_request_id,

@@ -16,6 +16,8 @@ use crate::error::{Error, ErrorKind};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(tag = "operation", rename_all = "snake_case")]
+// Variants hold records by value: uniffi lifts enum payloads by value (no `Box` across the FFI).
+#[allow(clippy::large_enum_variant)]
 pub enum BulkOperation {
     /// Delete each profile.
     Delete,

@@ -318,6 +318,8 @@ impl Default for WebhookEventType {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(tag = "kind", rename_all = "snake_case")]
+// Variants hold records by value: uniffi lifts enum payloads by value (no `Box` across the FFI).
+#[allow(clippy::large_enum_variant)]
 pub enum WebhookDelivery {
     /// The handshake Adapty sends when the integration is saved (`{}`): answer with
     /// [`WebhookReceiver::ACK_BODY`] and a 2xx.

@@ -1,0 +1,506 @@
+//! Golden tests: Adapty requests byte for byte, documented bodies decoded, bad input refused before
+//! sending.
+
+use adkit::adapty::*;
+use adkit::driver::{Exchange, parse_base_url};
+use adkit::{ErrorKind, HttpRequest, HttpResponse, Method, Secret};
+
+fn ctx_build<E: AdaptyEndpoint>(e: &E) -> Result<HttpRequest, adkit::Error> {
+    let base = parse_base_url(DEFAULT_BASE_URL).unwrap();
+    let export = parse_base_url(DEFAULT_EXPORT_BASE_URL).unwrap();
+    let secret = Secret::new("secret_live_BEHrYLTr.ce5zuDEWz06lFRNiaJC8mrLtL8fUwswD");
+    let public = Secret::new("public_live_abc");
+    e.build(&AdaptyContext {
+        base_url: &base,
+        export_base_url: &export,
+        secret_key: Some(&secret),
+        public_key: Some(&public),
+    })
+}
+
+fn headers(req: &HttpRequest) -> Vec<(String, String)> {
+    req.headers.clone()
+}
+
+fn h(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+        .collect()
+}
+
+fn ok(status: u16, body: &str) -> Exchange {
+    Exchange::new(HttpResponse::new(status, body.to_owned()).with_header("Request-Id", "rid-1"))
+}
+
+const AUTH: (&str, &str) = (
+    "Authorization",
+    "Api-Key secret_live_BEHrYLTr.ce5zuDEWz06lFRNiaJC8mrLtL8fUwswD",
+);
+
+#[test]
+fn get_and_delete_profile_wire_bytes() {
+    let req = ctx_build(&GetProfile {
+        user: AdaptyUser::customer_user_id("user-42"),
+    })
+    .unwrap();
+    assert_eq!(req.method, Method::Get);
+    assert_eq!(
+        req.url,
+        "https://api.adapty.io/api/v2/server-side-api/profile/"
+    );
+    assert_eq!(
+        headers(&req),
+        h(&[
+            AUTH,
+            ("Accept", "application/json"),
+            ("adapty-customer-user-id", "user-42")
+        ])
+    );
+    assert!(req.body.is_empty());
+    let del = ctx_build(&DeleteProfile {
+        user: AdaptyUser::profile_id("3286abd3-48b0-4e9c-a5f6-ac0a006333a6"),
+    })
+    .unwrap();
+    assert_eq!(del.method, Method::Delete);
+    assert_eq!(
+        del.header("adapty-profile-id"),
+        Some("3286abd3-48b0-4e9c-a5f6-ac0a006333a6")
+    );
+}
+
+#[test]
+fn create_profile_with_both_ids_platform_and_attributes() {
+    let user = AdaptyUser {
+        profile_id: Some("3286abd3-48b0-4e9c-a5f6-ac0a006333a6".into()),
+        customer_user_id: Some("user-42".into()),
+        platform: Some(AdaptyPlatform::Ios),
+    };
+    let profile = ProfileRequest {
+        first_name: Some("Ann".into()),
+        birthday: Some("1990-10-31".into()),
+        ip_country: Some("FR".into()),
+        gender: Some(Gender::Female),
+        custom_attributes: Some(vec![
+            CustomAttribute {
+                key: "favourite_colour".into(),
+                value: AttributeValue::Text("violet".into()),
+            },
+            CustomAttribute {
+                key: "level".into(),
+                value: AttributeValue::Number(10.0),
+            },
+            CustomAttribute {
+                key: "old".into(),
+                value: AttributeValue::Null,
+            },
+        ]),
+        installation_meta: Some(InstallationMeta {
+            device_id: "dev-1".into(),
+            platform: Some(AdaptyPlatform::Ios),
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    let req = ctx_build(&CreateProfile { user, profile }).unwrap();
+    assert_eq!(req.method, Method::Post);
+    assert_eq!(
+        std::str::from_utf8(&req.body).unwrap(),
+        r#"{"first_name":"Ann","gender":"f","birthday":"1990-10-31","ip_country":"FR","custom_attributes":[{"key":"favourite_colour","value":"violet"},{"key":"level","value":10.0},{"key":"old","value":null}],"installation_meta":{"device_id":"dev-1","platform":"iOS"}}"#
+    );
+    assert_eq!(
+        headers(&req),
+        h(&[
+            AUTH,
+            ("Accept", "application/json"),
+            ("Content-Type", "application/json"),
+            ("adapty-profile-id", "3286abd3-48b0-4e9c-a5f6-ac0a006333a6"),
+            ("adapty-customer-user-id", "user-42"),
+            ("adapty-platform", "iOS"),
+        ])
+    );
+}
+
+fn subscription() -> Transaction {
+    Transaction {
+        purchase_type: PurchaseType::Subscription,
+        store: "app_store".into(),
+        environment: Some(Environment::Production),
+        store_product_id: "monthly.premium".into(),
+        store_transaction_id: "t-2".into(),
+        store_original_transaction_id: "t-1".into(),
+        price: Price {
+            country: "US".into(),
+            currency: "USD".into(),
+            value: 9.99,
+        },
+        purchased_at: "2024-01-15T10:30:00Z".into(),
+        is_family_shared: None,
+        variation_id: None,
+        offer: Some(Offer {
+            category: OfferCategory::Promotional,
+            offer_type: OfferType::PayUpFront,
+            id: Some("promo-1".into()),
+        }),
+        refunded_at: None,
+        cancellation_reason: None,
+        originally_purchased_at: Some("2023-12-15T10:30:00.000000+0000".into()),
+        expires_at: Some("2024-02-15T10:30:00Z".into()),
+        renew_status: Some(true),
+        renew_status_changed_at: None,
+        billing_issue_detected_at: None,
+        grace_period_expires_at: None,
+    }
+}
+
+#[test]
+fn set_transaction_wire_bytes_and_rules() {
+    let req = ctx_build(&SetTransaction {
+        user: AdaptyUser::customer_user_id("u1"),
+        transaction: subscription(),
+    })
+    .unwrap();
+    assert_eq!(
+        req.url,
+        "https://api.adapty.io/api/v2/server-side-api/purchase/set/transaction/"
+    );
+    assert_eq!(
+        std::str::from_utf8(&req.body).unwrap(),
+        r#"{"purchase_type":"subscription","store":"app_store","environment":"Production","store_product_id":"monthly.premium","store_transaction_id":"t-2","store_original_transaction_id":"t-1","price":{"country":"US","currency":"USD","value":9.99},"purchased_at":"2024-01-15T10:30:00Z","offer":{"category":"promotional","type":"pay_up_front","id":"promo-1"},"originally_purchased_at":"2023-12-15T10:30:00.000000+0000","expires_at":"2024-02-15T10:30:00Z","renew_status":true}"#
+    );
+    let refuse = |t: Transaction, field: &str| {
+        let e = ctx_build(&SetTransaction {
+            user: AdaptyUser::customer_user_id("u1"),
+            transaction: t,
+        })
+        .unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidInput, "{e}");
+        match e {
+            adkit::Error::InvalidInput { field: f, .. } => assert_eq!(f, field),
+            other => panic!("{other}"),
+        }
+    };
+    let mut t = subscription();
+    t.expires_at = Some("2024-01-01T00:00:00Z".into());
+    refuse(t, "expires_at");
+    let mut t = subscription();
+    t.purchased_at = "15.01.2024".into();
+    refuse(t, "purchased_at");
+    let mut t = subscription();
+    t.store_transaction_id = "x".repeat(51);
+    refuse(t, "store_transaction_id");
+    let mut t = subscription();
+    t.offer.as_mut().unwrap().id = None;
+    refuse(t, "offer.id");
+    let mut t = subscription();
+    t.grace_period_expires_at = Some("2024-03-01T00:00:00Z".into());
+    refuse(t, "billing_issue_detected_at");
+    let mut t = subscription();
+    t.refunded_at = Some("2024-01-20T00:00:00Z".into());
+    refuse(t, "refunded_at");
+    let mut t = subscription();
+    t.purchase_type = PurchaseType::OneTimePurchase;
+    refuse(t, "store_transaction_id");
+    let mut t = subscription();
+    t.purchase_type = PurchaseType::OneTimePurchase;
+    t.store_transaction_id = "t-1".into();
+    refuse(t, "expires_at");
+    let mut t = subscription();
+    t.is_family_shared = Some(true);
+    refuse(t, "price.value");
+}
+
+#[test]
+fn user_addressing_is_checked_before_sending() {
+    let cases: Vec<(AdaptyUser, &str)> = vec![
+        (AdaptyUser::default(), "user"),
+        (
+            AdaptyUser {
+                profile_id: Some("3286abd3-48b0-4e9c-a5f6-ac0a006333a6".into()),
+                customer_user_id: Some("u".into()),
+                platform: None,
+            },
+            "user",
+        ),
+        (
+            AdaptyUser::customer_user_id("a\r\nX-Evil: 1"),
+            "customer_user_id",
+        ),
+        (AdaptyUser::profile_id("not a uuid"), "profile_id"),
+        (AdaptyUser::customer_user_id("  "), "customer_user_id"),
+    ];
+    for (user, field) in cases {
+        match ctx_build(&GetProfile { user: user.clone() }) {
+            Err(adkit::Error::InvalidInput { field: f, .. }) => assert_eq!(f, field, "{user:?}"),
+            other => panic!("{user:?}: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn custom_attribute_limits() {
+    let attr = |k: &str, v: AttributeValue| CustomAttribute {
+        key: k.into(),
+        value: v,
+    };
+    let bad = vec![
+        vec![attr(&"k".repeat(31), AttributeValue::Number(1.0))],
+        vec![attr("clé", AttributeValue::Number(1.0))],
+        vec![attr("has space", AttributeValue::Number(1.0))],
+        vec![attr("k", AttributeValue::Text("v".repeat(51)))],
+        vec![attr("k", AttributeValue::Number(f64::NAN))],
+        (0..31)
+            .map(|i| attr(&format!("k{i}"), AttributeValue::Number(1.0)))
+            .collect(),
+        vec![],
+    ];
+    for attrs in bad {
+        let e = ctx_build(&UpdateProfile {
+            user: AdaptyUser::customer_user_id("u"),
+            profile: ProfileRequest {
+                custom_attributes: Some(attrs.clone()),
+                ..Default::default()
+            },
+        })
+        .unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidInput, "{attrs:?}");
+    }
+    for (field, p) in [
+        (
+            "birthday",
+            ProfileRequest {
+                birthday: Some("31/10/1990".into()),
+                ..Default::default()
+            },
+        ),
+        (
+            "ip_country",
+            ProfileRequest {
+                ip_country: Some("FR, US".into()),
+                ..Default::default()
+            },
+        ),
+    ] {
+        match ctx_build(&UpdateProfile {
+            user: AdaptyUser::customer_user_id("u"),
+            profile: p,
+        }) {
+            Err(adkit::Error::InvalidInput { field: f, .. }) => assert_eq!(f, field),
+            other => panic!("{other:?}"),
+        }
+    }
+}
+
+const PROFILE: &str = r#"{"data":{"app_id":"6e3c5b7d-1a2b-4c3d-8e9f-0a1b2c3d4e5f","profile_id":"3286abd3-48b0-4e9c-a5f6-ac0a006333a6",
+"customer_user_id":"user-42","total_revenue_usd":109.88999999999999,"segment_hash":"8f45ed4b","timestamp":1736083667461,
+"custom_attributes":[{"key":"level","value":10.0},{"key":"colour","value":"violet"},{"key":"flag","value":true}],
+"access_levels":[{"access_level_id":"premium","store":"app_store","store_product_id":"monthly","store_base_plan_id":"",
+ "store_transaction_id":"t-2","store_original_transaction_id":"t-1","offer":{"offer_category":"introductory","offer_type":"free_trial","offer_id":null},
+ "starts_at":null,"purchased_at":"2024-12-24T10:50:23+00:00","originally_purchased_at":"2024-12-24T10:50:23.000000+0000",
+ "expires_at":"2025-01-05T13:27:47.461425+0000","renewal_cancelled_at":null,"billing_issue_detected_at":null,
+ "is_in_grace_period":false,"cancellation_reason":"some_new_reason","brand_new_field":1}],
+"subscriptions":null,
+"non_subscriptions":[{"purchase_id":"p-1","store":"play_store","store_product_id":"coins","store_base_plan_id":null,
+ "store_transaction_id":"GPA.1","store_original_transaction_id":"GPA.1","purchased_at":"2025-07-30T11:13:58.798Z",
+ "environment":"Sandbox","is_refund":false,"is_consumable":true}]}}"#;
+
+#[test]
+fn profile_decodes_every_documented_variant() {
+    let p = GetProfile {
+        user: AdaptyUser::customer_user_id("user-42"),
+    }
+    .parse(&ok(200, PROFILE))
+    .unwrap();
+    assert_eq!(p.profile_id, "3286abd3-48b0-4e9c-a5f6-ac0a006333a6");
+    assert_eq!(p.total_revenue_usd, 109.88999999999999);
+    assert_eq!(p.timestamp, 1_736_083_667_461);
+    assert_eq!(p.request_id.as_deref(), Some("rid-1"));
+    assert!(p.subscriptions.is_empty(), "null decodes as empty");
+    assert_eq!(p.custom_attributes[2].value, AttributeValue::Number(1.0));
+    let level = p.access_level("premium").unwrap();
+    assert_eq!(
+        level.offer,
+        Some(Offer {
+            category: OfferCategory::Introductory,
+            offer_type: OfferType::FreeTrial,
+            id: None
+        })
+    );
+    assert_eq!(
+        level.originally_purchased_at.as_deref(),
+        Some("2024-12-24T10:50:23.000000+00:00")
+    );
+    assert_eq!(
+        level.expires_at.as_deref(),
+        Some("2025-01-05T13:27:47.461425+00:00")
+    );
+    assert_eq!(
+        level.cancellation_reason,
+        Some(CancellationReason::Other("some_new_reason".into()))
+    );
+    assert!(level.is_active_at(1_736_000_000_000));
+    assert!(!level.is_active_at(1_736_083_667_462));
+    assert_eq!(
+        p.non_subscriptions[0].purchased_at.as_deref(),
+        Some("2025-07-30T11:13:58.798+00:00")
+    );
+}
+
+#[test]
+fn errors_keep_status_code_and_excerpt() {
+    let e = GetProfile {
+        user: AdaptyUser::customer_user_id("x"),
+    }
+    .parse(&ok(
+        404,
+        r#"{"errors":[{"source":null,"errors":["Profile not found"]}],"error_code":"profile_does_not_exist","status_code":404}"#,
+    ))
+    .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::NotFound);
+    assert_eq!(e.request_id(), Some("rid-1"));
+    let e = GetProfile {
+        user: AdaptyUser::customer_user_id("x"),
+    }
+    .parse(&ok(200, "<html>maintenance</html>"))
+    .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Decode);
+    assert_eq!(e.body_excerpt(), Some("<html>maintenance</html>"));
+}
+
+#[test]
+fn stripe_is_json_api_on_v1_sdk() {
+    let req = ctx_build(&ValidateStripePurchase {
+        request: ValidateStripePurchaseRequest {
+            customer_user_id: "u1".into(),
+            stripe_token: "sub_123".into(),
+        },
+    })
+    .unwrap();
+    assert_eq!(
+        req.url,
+        "https://api.adapty.io/api/v1/sdk/purchase/stripe/token/validate/"
+    );
+    assert_eq!(req.header("content-type"), Some("application/vnd.api+json"));
+    assert_eq!(
+        std::str::from_utf8(&req.body).unwrap(),
+        r#"{"data":{"attributes":{"customer_user_id":"u1","stripe_token":"sub_123"},"type":"stripe_receipt_validation_result"}}"#
+    );
+}
+
+#[test]
+fn paywalls_vc_and_exports_wire() {
+    let req = ctx_build(&ListPaywalls {
+        page: Some(2),
+        page_size: Some(50),
+    })
+    .unwrap();
+    assert_eq!(
+        req.url,
+        "https://api.adapty.io/api/v2/server-side-api/paywalls/?page%5Bnumber%5D=2&page%5Bsize%5D=50"
+    );
+    assert!(
+        ctx_build(&ListPaywalls {
+            page: None,
+            page_size: Some(101)
+        })
+        .is_err()
+    );
+    let vc = ctx_build(&CreateVirtualCurrencyTransaction {
+        user: AdaptyUser::customer_user_id("u1"),
+        request: VirtualCurrencyTransactionRequest {
+            items: vec![CurrencyAmount {
+                currency_code: "coins".into(),
+                amount: 100,
+            }],
+            metadata: None,
+            idempotency_key: Some("3f2b8c4e-9d1a-4f6b-8e2c-1a2b3c4d5e6f".into()),
+        },
+    })
+    .unwrap();
+    assert_eq!(
+        vc.header("idempotency-key"),
+        Some("3f2b8c4e-9d1a-4f6b-8e2c-1a2b3c4d5e6f")
+    );
+    assert_eq!(
+        std::str::from_utf8(&vc.body).unwrap(),
+        r#"{"items":[{"currency_code":"coins","amount":100}]}"#
+    );
+    let ex = ctx_build(&PlacementsExportRequest {
+        placement_type: PlacementType::Paywall,
+        format: ExportFormat::Csv,
+    })
+    .unwrap();
+    assert_eq!(
+        ex.url,
+        "https://api-admin.adapty.io/api/v1/client-api/exports/placements/"
+    );
+    assert_eq!(ex.header("accept"), Some("text/csv"));
+    assert_eq!(
+        std::str::from_utf8(&ex.body).unwrap(),
+        r#"{"filters":{"placement_type":"paywall"},"format":"csv"}"#
+    );
+    let bad_range = ctx_build(&AnalyticsExportRequest {
+        chart_id: Some("revenue".into()),
+        filters: MetricsFilters {
+            date: vec!["2024-12-31".into(), "2024-01-01".into()],
+            ..Default::default()
+        },
+        ..Default::default()
+    })
+    .unwrap_err();
+    assert_eq!(bad_range.kind(), ErrorKind::InvalidInput);
+    let web = ctx_build(&GetWebPaywall {
+        request: WebPaywallRequest {
+            store: "app_store".into(),
+            placement_id: "main".into(),
+            customer_user_id: Some("u1".into()),
+            ..Default::default()
+        },
+    })
+    .unwrap();
+    assert_eq!(web.url, "https://api.adapty.io/api/v2/web-api/paywall/");
+    assert_eq!(web.header("authorization"), Some("Api-Key public_live_abc"));
+}
+
+#[test]
+fn placements_json_and_csv_decode_to_the_same_rows() {
+    let req = PlacementsExportRequest {
+        placement_type: PlacementType::Paywall,
+        format: ExportFormat::Json,
+    };
+    let json = r#"{"data":[{"developer_id":"main","placement_name":"Main","audience_name":"All users","segment_name":"All users","cross_placement_ab_test_name":null,"ab_test_name":null,"paywall_name":"Paywall, A"}]}"#;
+    let csv = "developer_id,placement_name,audience_name,segment_name,cross_placement_ab_test_name,ab_test_name,paywall_name\r\nmain,Main,All users,All users,,,\"Paywall, A\"\r\n";
+    let from_json = req.parse(&ok(200, json)).unwrap();
+    let from_csv = req
+        .parse(&Exchange::new(
+            HttpResponse::new(200, csv).with_header("Content-Type", "text/csv"),
+        ))
+        .unwrap();
+    assert_eq!(from_json.rows, from_csv.rows);
+    assert_eq!(from_csv.format, ExportFormat::Csv);
+    assert_eq!(from_csv.raw, csv);
+    // Columns changed: known ones still decode, unknown ones are kept.
+    let changed = "placement_name,developer_id,audience_id\nMain,main,aud-1\n";
+    let rows = parse_placements_csv(changed).unwrap();
+    assert_eq!(rows[0].developer_id, "main");
+    assert_eq!(
+        rows[0].extra.get("audience_id").map(String::as_str),
+        Some("aud-1")
+    );
+}
+
+#[test]
+fn webhook_helpers_are_public() {
+    let r = webhooks::WebhookReceiver::new("secret-header-value");
+    assert_eq!(
+        r.receive([("Authorization", "secret-header-value")], b"{}")
+            .unwrap(),
+        webhooks::WebhookDelivery::Verification
+    );
+    assert_eq!(
+        r.receive([("Authorization", "nope")], b"{}")
+            .unwrap_err()
+            .kind(),
+        ErrorKind::Verification
+    );
+}
