@@ -2,8 +2,8 @@
 
 Records and enums (`CreateAppRequest`, `Platform`, ...) come from the generated `adkit.adkit` module,
 clients, errors and the transport seam (`AdjustClient`, `AdkitError`, `HttpTransport`) from
-`adkit.adkit_uniffi`; both are re-exported here. Client methods are `async def`; `BlockingAdjustClient`
-offers the same methods as plain blocking calls for scripts and threads without an event loop.
+`adkit.adkit_uniffi`; both are re-exported here. Client methods are `async def`; `BlockingAdjustClient` and
+`BlockingAdaptyClient` offer the same methods as plain blocking calls for scripts and threads without an event loop.
 """
 
 import asyncio as _asyncio
@@ -12,6 +12,7 @@ import inspect as _inspect
 
 from .adkit import *  # noqa: F401,F403
 from .adkit_uniffi import *  # noqa: F401,F403
+from .adkit_uniffi import AdaptyClient as _AdaptyClient
 from .adkit_uniffi import AdjustClient as _AdjustClient
 
 
@@ -43,3 +44,9 @@ class BlockingAdjustClient(_Blocking):
     """`AdjustClient` with blocking methods: `BlockingAdjustClient(token).get_app("p77yk727r18g")`."""
 
     _client_class = _AdjustClient
+
+
+class BlockingAdaptyClient(_Blocking):
+    """`AdaptyClient` with blocking methods: `BlockingAdaptyClient(secret_key=...).get_profile(user)`."""
+
+    _client_class = _AdaptyClient

@@ -10,10 +10,12 @@
 
 use std::sync::Arc;
 
+mod adapty;
 mod adjust;
 mod errors;
 mod transport;
 
+pub use adapty::{AdaptyClient, AdaptyClientOptions, AdaptyWebhookReceiver, BulkProgressListener};
 pub use adjust::{AdjustClient, AdjustClientOptions, TicketProgressListener};
 pub use errors::{AdkitError, ResponseInfo};
 pub use transport::{
