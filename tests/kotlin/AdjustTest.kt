@@ -154,6 +154,8 @@ fun main(args: Array<String>) {
         expect(!options.toString().contains("secret_value") && !c.toString().contains("secret_value"), "printed a secret")
     }
 
+    adaptyChecks(base, run)
+
     println("$passed passed, $failed failed")
     if (failed > 0) kotlin.system.exitProcess(1)
 }
