@@ -7,6 +7,8 @@
 #![warn(missing_docs)]
 
 #[cfg(target_arch = "wasm32")]
+mod adapty;
+#[cfg(target_arch = "wasm32")]
 mod adjust;
 #[cfg(target_arch = "wasm32")]
 mod convert;
@@ -15,5 +17,7 @@ mod fetch;
 #[cfg(target_arch = "wasm32")]
 mod typescript;
 
+#[cfg(target_arch = "wasm32")]
+pub use adapty::{AdaptyClient, AdaptyWebhookReceiver};
 #[cfg(target_arch = "wasm32")]
 pub use adjust::AdjustClient;

@@ -1,0 +1,486 @@
+//! `AdaptyClient` for JS: `new AdaptyClient({ secretKey?, publicKey?, baseUrl?, exportBaseUrl?, fetch?,
+//! timeoutMs?, maxRetries?, allowSecretKeyInBrowser? })`, one async camelCase method per operation,
+//! `bulk`, and `AdaptyWebhookReceiver` for Node servers receiving Adapty's webhooks.
+
+use adkit::adapty::webhooks::WebhookReceiver;
+use adkit::adapty::*;
+use adkit::driver::RequestPolicy;
+use adkit::{Error, HttpRequest, race};
+use js_sys::{Function, Promise};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::future_to_promise;
+use web_sys::AbortSignal;
+
+use crate::adjust::client_options;
+use crate::convert::{from_js, js_error, prop, prop_function, prop_string, signal_of, to_js};
+use crate::fetch::{FetchTransport, JsTimer, aborted};
+
+type CoreClient = adkit::adapty::AdaptyClient<FetchTransport, JsTimer>;
+
+fn out<T: Serialize>(result: Result<T, Error>) -> Result<JsValue, JsValue> {
+    let value = to_js(&result.map_err(|e| js_error(&e))?)?;
+    // `()` results resolve to `undefined`, not `null`.
+    Ok(if value.is_null() {
+        JsValue::UNDEFINED
+    } else {
+        value
+    })
+}
+
+macro_rules! calls {
+    ($($variant:ident($endpoint:ty)),+ $(,)?) => {
+        /// One operation, converted from JS and ready to build.
+        enum Call {
+            $($variant(Box<$endpoint>),)+
+            Bulk(Box<(BulkOperation, Vec<AdaptyUser>, BulkOptions, Option<Function>)>),
+        }
+
+        fn build(call: &Call, ctx: &AdaptyContext<'_>) -> Result<(HttpRequest, RequestPolicy), Error> {
+            match call {
+                $(Call::$variant(e) => e.build(ctx).map(|r| (r, e.policy())),)+
+                Call::Bulk(_) => Err(Error::invalid("operation", "bulk is not one request")),
+            }
+        }
+
+        fn parse(call: &Call, exchange: &adkit::driver::Exchange) -> Result<JsValue, JsValue> {
+            match call {
+                $(Call::$variant(e) => out(e.parse(exchange)),)+
+                Call::Bulk(_) => Ok(JsValue::UNDEFINED),
+            }
+        }
+    };
+}
+
+calls! {
+    GetProfile(GetProfile),
+    CreateProfile(CreateProfile),
+    UpdateProfile(UpdateProfile),
+    DeleteProfile(DeleteProfile),
+    SetTransaction(SetTransaction),
+    Grant(GrantAccessLevel),
+    Revoke(RevokeAccessLevel),
+    GetRefund(GetRefundSaverSettings),
+    SetRefund(SetRefundSaverSettings),
+    Stripe(ValidateStripePurchase),
+    Paddle(ValidatePaddlePurchase),
+    GetIds(GetIntegrationIdentifiers),
+    SetIds(SetIntegrationIdentifiers),
+    ListPaywalls(ListPaywalls),
+    GetPaywall(GetPaywall),
+    UpdatePaywall(UpdatePaywall),
+    CreateVc(CreateVirtualCurrencyTransaction),
+    ListVc(ListVirtualCurrencyTransactions),
+    Balances(ListVirtualCurrencyBalances),
+    Placements(PlacementsExportRequest),
+    Analytics(AnalyticsExportRequest),
+    Cohort(CohortExportRequest),
+    Conversion(ConversionExportRequest),
+    Funnel(FunnelExportRequest),
+    Ltv(LtvExportRequest),
+    Retention(RetentionExportRequest),
+    WebPaywall(GetWebPaywall),
+    Visit(RecordWebPaywallVisit),
+    Attribution(SetWebAttribution),
+}
+
+/// A client of Adapty's APIs. The secret key is for servers; only the public key belongs in a page.
+#[wasm_bindgen]
+pub struct AdaptyClient {
+    config: AdaptyConfig,
+    fetch: Option<Function>,
+}
+
+/// Runs one operation through one non-generic future (one copy of the request state machine).
+async fn run(
+    config: AdaptyConfig,
+    fetch: Option<Function>,
+    call: Result<Call, JsValue>,
+    signal: Option<AbortSignal>,
+) -> Result<JsValue, JsValue> {
+    let call = call?;
+    let client = CoreClient::new(
+        config,
+        FetchTransport {
+            fetch,
+            signal: signal.clone(),
+        },
+        JsTimer,
+    )
+    .map_err(|e| js_error(&e))?;
+    let work = async {
+        if let Call::Bulk(b) = &call {
+            let (operation, users, options, on_progress) = &**b;
+            let progress = |p: BulkProgress| {
+                if let (Some(f), Ok(v)) = (on_progress, to_js(&p)) {
+                    let _ = f.call1(&JsValue::UNDEFINED, &v);
+                }
+            };
+            return out(client.bulk(operation, users.clone(), options, progress).await);
+        }
+        let (request, policy) = build(&call, &client.context()).map_err(|e| js_error(&e))?;
+        let exchange = client
+            .driver()
+            .execute(request, policy)
+            .await
+            .map_err(|e| js_error(&e))?;
+        parse(&call, &exchange)
+    };
+    race(work, async {
+        aborted(signal).await;
+        Err(js_error(&Error::Cancelled))
+    })
+    .await
+}
+
+fn user_of(user: JsValue) -> Result<AdaptyUser, JsValue> {
+    from_js(user, "user")
+}
+
+/// Whether this runs in a web page or worker (not Node): a secret key must not be there.
+fn in_browser() -> bool {
+    let global = js_sys::global();
+    js_sys::Reflect::has(&global, &"document".into()).unwrap_or(false)
+        || js_sys::Reflect::has(&global, &"importScripts".into()).unwrap_or(false)
+}
+
+impl AdaptyClient {
+    fn start(&self, call: Result<Call, JsValue>, options: &JsValue) -> Promise {
+        let config = self.config.clone();
+        let fetch = self.fetch.clone();
+        let signal = signal_of(options);
+        future_to_promise(async move { run(config, fetch, call, signal?).await })
+    }
+}
+
+macro_rules! user_only {
+    ($(#[$doc:meta])* $name:ident, $js:literal, $ret:literal, $variant:ident, $endpoint:ident) => {
+        #[wasm_bindgen]
+        impl AdaptyClient {
+        $(#[$doc])*
+        #[wasm_bindgen(js_name = $js, unchecked_return_type = $ret)]
+        pub fn $name(
+            &self,
+            #[wasm_bindgen(unchecked_param_type = "AdaptyUser")] user: JsValue,
+            #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+        ) -> Promise {
+            let call = user_of(user).map(|user| Call::$variant(Box::new($endpoint { user })));
+            self.start(call, &options)
+        }
+        }
+    };
+}
+
+macro_rules! user_and {
+    ($(#[$doc:meta])* $name:ident, $js:literal, $ty:literal, $ret:literal, $variant:ident, $endpoint:ident, $field:ident) => {
+        #[wasm_bindgen]
+        impl AdaptyClient {
+        $(#[$doc])*
+        #[wasm_bindgen(js_name = $js, unchecked_return_type = $ret)]
+        pub fn $name(
+            &self,
+            #[wasm_bindgen(unchecked_param_type = "AdaptyUser")] user: JsValue,
+            #[wasm_bindgen(unchecked_param_type = $ty)] request: JsValue,
+            #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+        ) -> Promise {
+            let call = (|| {
+                Ok(Call::$variant(Box::new($endpoint {
+                    user: user_of(user)?,
+                    $field: from_js(request, stringify!($field))?,
+                })))
+            })();
+            self.start(call, &options)
+        }
+        }
+    };
+}
+
+macro_rules! request_only {
+    ($(#[$doc:meta])* $name:ident, $js:literal, $ty:literal, $ret:literal, $variant:ident, $endpoint:ident, $field:ident) => {
+        #[wasm_bindgen]
+        impl AdaptyClient {
+        $(#[$doc])*
+        #[wasm_bindgen(js_name = $js, unchecked_return_type = $ret)]
+        pub fn $name(
+            &self,
+            #[wasm_bindgen(unchecked_param_type = $ty)] request: JsValue,
+            #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+        ) -> Promise {
+            let call = from_js(request, stringify!($field))
+                .map(|r| Call::$variant(Box::new($endpoint { $field: r })));
+            self.start(call, &options)
+        }
+        }
+    };
+}
+
+macro_rules! export_op {
+    ($(#[$doc:meta])* $name:ident, $js:literal, $ty:literal, $ret:literal, $variant:ident, $request:ident) => {
+        #[wasm_bindgen]
+        impl AdaptyClient {
+        $(#[$doc])*
+        #[wasm_bindgen(js_name = $js, unchecked_return_type = $ret)]
+        pub fn $name(
+            &self,
+            #[wasm_bindgen(unchecked_param_type = $ty)] request: JsValue,
+            #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+        ) -> Promise {
+            let call = from_js::<$request>(request, "request").map(|r| Call::$variant(Box::new(r)));
+            self.start(call, &options)
+        }
+        }
+    };
+}
+
+#[wasm_bindgen]
+impl AdaptyClient {
+    /// `new AdaptyClient({ secretKey?, publicKey?, baseUrl?, exportBaseUrl?, fetch?, timeoutMs?,
+    /// maxRetries?, allowSecretKeyInBrowser? })`. A secret key in a browser is refused unless
+    /// `allowSecretKeyInBrowser` is true (it would be readable by anyone loading the page).
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "AdaptyClientOptions")] options: JsValue,
+    ) -> Result<AdaptyClient, JsValue> {
+        let secret_key = prop_string(&options, "secretKey")?;
+        if secret_key.is_some() && in_browser() && prop(&options, "allowSecretKeyInBrowser") != JsValue::TRUE {
+            return Err(js_error(&Error::invalid(
+                "secretKey",
+                "the secret key must stay on a server; in a browser use the public key (Web API), or set allowSecretKeyInBrowser",
+            )));
+        }
+        let base = client_options(&options, "js")?;
+        let config = AdaptyConfig {
+            secret_key: secret_key.map(adkit::Secret::new),
+            public_key: prop_string(&options, "publicKey")?.map(adkit::Secret::new),
+            export_base_url: prop_string(&options, "exportBaseUrl")?.or(base.base_url.clone()),
+            options: base,
+        };
+        let fetch = prop_function(&options, "fetch")?;
+        CoreClient::new(
+            config.clone(),
+            FetchTransport {
+                fetch: None,
+                signal: None,
+            },
+            JsTimer,
+        )
+        .map_err(|e| js_error(&e))?;
+        Ok(AdaptyClient { config, fetch })
+    }
+
+    /// GET /paywalls/ (one page): `listPaywalls({ page?, pageSize? }?, options?)`.
+    #[wasm_bindgen(js_name = listPaywalls, unchecked_return_type = "Promise<PaywallList>")]
+    pub fn list_paywalls(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "{ page?: number; pageSize?: number }")]
+        paging: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        let call = (|| {
+            let n = |k: &str| -> Result<Option<u32>, JsValue> {
+                crate::convert::prop_u64(&paging, k)?
+                    .map(|v| u32::try_from(v).map_err(|_| js_error(&Error::invalid(k, "too large"))))
+                    .transpose()
+            };
+            Ok(Call::ListPaywalls(Box::new(ListPaywalls {
+                page: n("page")?,
+                page_size: n("pageSize")?,
+            })))
+        })();
+        self.start(call, &options)
+    }
+
+    /// GET /paywalls/{paywallId}/.
+    #[wasm_bindgen(js_name = getPaywall, unchecked_return_type = "Promise<Paywall>")]
+    pub fn get_paywall(
+        &self,
+        #[wasm_bindgen(js_name = paywallId)] paywall_id: String,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        self.start(Ok(Call::GetPaywall(Box::new(GetPaywall { paywall_id }))), &options)
+    }
+
+    /// PUT /paywalls/{paywallId}/ (replaces all remote configs).
+    #[wasm_bindgen(js_name = updatePaywall, unchecked_return_type = "Promise<Paywall>")]
+    pub fn update_paywall(
+        &self,
+        #[wasm_bindgen(js_name = paywallId)] paywall_id: String,
+        #[wasm_bindgen(unchecked_param_type = "UpdatePaywallRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        let call = from_js(request, "request")
+            .map(|request| Call::UpdatePaywall(Box::new(UpdatePaywall { paywall_id, request })));
+        self.start(call, &options)
+    }
+
+    /// Applies one operation to many users with bounded concurrency: `bulk({ operation: "delete" |
+    /// "grant" | "revoke" | "update", request?, profile? }, users, { concurrency?, stopOnAuthError?,
+    /// onProgress?, signal? })`. Resolves with one item per user, in input order.
+    #[wasm_bindgen(unchecked_return_type = "Promise<BulkReport>")]
+    pub fn bulk(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "BulkOperation")] operation: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "AdaptyUser[]")] users: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "BulkOptions")] options: JsValue,
+    ) -> Promise {
+        let call = (|| {
+            let operation: BulkOperation = from_js(operation, "operation")?;
+            let users: Vec<AdaptyUser> = from_js(users, "users")?;
+            let mut bulk_options = BulkOptions::default();
+            if let Some(n) = crate::convert::prop_u64(&options, "concurrency")? {
+                bulk_options.concurrency = u32::try_from(n).unwrap_or(u32::MAX);
+            }
+            if prop(&options, "stopOnAuthError") == JsValue::FALSE {
+                bulk_options.stop_on_auth_error = false;
+            }
+            let on_progress = prop_function(&options, "onProgress")?;
+            Ok(Call::Bulk(Box::new((operation, users, bulk_options, on_progress))))
+        })();
+        self.start(call, &options)
+    }
+}
+
+user_only!(/// GET /profile/.
+    get_profile, "getProfile", "Promise<Profile>", GetProfile, GetProfile);
+user_and!(/// POST /profile/ (a customer user id alone creates a profile; both ids link them).
+    create_profile, "createProfile", "ProfileRequest", "Promise<Profile>", CreateProfile, CreateProfile, profile);
+user_and!(/// PATCH /profile/.
+    update_profile, "updateProfile", "ProfileRequest", "Promise<Profile>", UpdateProfile, UpdateProfile, profile);
+user_only!(/// DELETE /profile/.
+    delete_profile, "deleteProfile", "Promise<void>", DeleteProfile, DeleteProfile);
+user_and!(/// POST /purchase/set/transaction/.
+    set_transaction, "setTransaction", "Transaction", "Promise<Profile>", SetTransaction, SetTransaction, transaction);
+user_and!(/// POST /purchase/profile/grant/access-level/.
+    grant_access_level, "grantAccessLevel", "GrantAccessLevelRequest", "Promise<Profile>", Grant, GrantAccessLevel, request);
+user_and!(/// POST /purchase/profile/revoke/access-level/.
+    revoke_access_level, "revokeAccessLevel", "RevokeAccessLevelRequest", "Promise<Profile>", Revoke, RevokeAccessLevel, request);
+user_only!(/// GET /purchase/profile/refund-saver/settings/.
+    get_refund_saver_settings, "getRefundSaverSettings", "Promise<RefundSaverSettings>", GetRefund, GetRefundSaverSettings);
+user_and!(/// POST /purchase/profile/refund-saver/settings/.
+    set_refund_saver_settings, "setRefundSaverSettings", "SetRefundSaverSettingsRequest", "Promise<RefundSaverSettings>", SetRefund, SetRefundSaverSettings, request);
+request_only!(/// POST /api/v1/sdk/purchase/stripe/token/validate/ (JSON:API).
+    validate_stripe_purchase, "validateStripePurchase", "ValidateStripePurchaseRequest", "Promise<void>", Stripe, ValidateStripePurchase, request);
+request_only!(/// POST /purchase/paddle/token/validate/.
+    validate_paddle_purchase, "validatePaddlePurchase", "ValidatePaddlePurchaseRequest", "Promise<Profile>", Paddle, ValidatePaddlePurchase, request);
+user_only!(/// GET …/integration-identifiers/.
+    get_integration_identifiers, "getIntegrationIdentifiers", "Promise<IntegrationIdentifiers>", GetIds, GetIntegrationIdentifiers);
+user_and!(/// POST …/integration-identifiers/.
+    set_integration_identifiers, "setIntegrationIdentifiers", "IntegrationIdentifiers", "Promise<void>", SetIds, SetIntegrationIdentifiers, identifiers);
+user_and!(/// POST /vc/transactions/ (an Idempotency-Key is drawn when absent and returned).
+    create_virtual_currency_transaction, "createVirtualCurrencyTransaction", "VirtualCurrencyTransactionRequest", "Promise<VirtualCurrencyTransactionResult>", CreateVc, CreateVirtualCurrencyTransaction, request);
+user_and!(/// GET /vc/transactions/ (one page, newest first).
+    list_virtual_currency_transactions, "listVirtualCurrencyTransactions", "VirtualCurrencyHistoryQuery", "Promise<VirtualCurrencyHistory>", ListVc, ListVirtualCurrencyTransactions, query);
+user_only!(/// GET /vc/balances/.
+    list_virtual_currency_balances, "listVirtualCurrencyBalances", "Promise<VirtualCurrencyBalances>", Balances, ListVirtualCurrencyBalances);
+export_op!(/// POST /exports/placements/.
+    export_placements, "exportPlacements", "PlacementsExportRequest", "Promise<PlacementExport>", Placements, PlacementsExportRequest);
+export_op!(/// POST /metrics/analytics/.
+    export_analytics, "exportAnalytics", "AnalyticsExportRequest", "Promise<MetricsExport>", Analytics, AnalyticsExportRequest);
+export_op!(/// POST /metrics/cohort/.
+    export_cohort, "exportCohort", "CohortExportRequest", "Promise<MetricsExport>", Cohort, CohortExportRequest);
+export_op!(/// POST /metrics/conversion/.
+    export_conversion, "exportConversion", "ConversionExportRequest", "Promise<MetricsExport>", Conversion, ConversionExportRequest);
+export_op!(/// POST /metrics/funnel/.
+    export_funnel, "exportFunnel", "FunnelExportRequest", "Promise<MetricsExport>", Funnel, FunnelExportRequest);
+export_op!(/// POST /metrics/ltv/.
+    export_ltv, "exportLtv", "LtvExportRequest", "Promise<MetricsExport>", Ltv, LtvExportRequest);
+export_op!(/// POST /metrics/retention/.
+    export_retention, "exportRetention", "RetentionExportRequest", "Promise<MetricsExport>", Retention, RetentionExportRequest);
+request_only!(/// Web API POST /paywall/ (public key).
+    get_web_paywall, "getWebPaywall", "WebPaywallRequest", "Promise<WebPaywall>", WebPaywall, GetWebPaywall, request);
+request_only!(/// Web API POST /paywall/visit/ (public key).
+    record_web_paywall_visit, "recordWebPaywallVisit", "WebPaywallVisit", "Promise<void>", Visit, RecordWebPaywallVisit, visit);
+request_only!(/// Web API POST /attribution/ (public key).
+    set_web_attribution, "setWebAttribution", "WebAttributionRequest", "Promise<void>", Attribution, SetWebAttribution, request);
+
+
+/// Checks and decodes Adapty webhook deliveries (for Node servers):
+/// `new AdaptyWebhookReceiver({ productionAuthorization?, sandboxAuthorization?, eventNames? })`.
+#[wasm_bindgen]
+pub struct AdaptyWebhookReceiver {
+    inner: WebhookReceiver,
+}
+
+#[wasm_bindgen]
+impl AdaptyWebhookReceiver {
+    /// The configured Authorization values and custom event names → Adapty names.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "AdaptyWebhookReceiverOptions")] options: JsValue,
+    ) -> Result<AdaptyWebhookReceiver, JsValue> {
+        let names = prop(&options, "eventNames");
+        let event_names = if names.is_undefined() || names.is_null() {
+            Default::default()
+        } else {
+            serde_json::from_str(&String::from(
+                js_sys::JSON::stringify(&names).map_err(|_| {
+                    js_error(&Error::invalid("eventNames", "must be a plain object"))
+                })?,
+            ))
+            .map_err(|_| js_error(&Error::invalid("eventNames", "must map strings to strings")))?
+        };
+        Ok(AdaptyWebhookReceiver {
+            inner: WebhookReceiver {
+                production_authorization: prop_string(&options, "productionAuthorization")?
+                    .map(adkit::Secret::new),
+                sandbox_authorization: prop_string(&options, "sandboxAuthorization")?
+                    .map(adkit::Secret::new),
+                event_names,
+            },
+        })
+    }
+
+    /// Checks the `Authorization` header (from a `Headers`, a plain object or `[name, value]` pairs)
+    /// and parses the body (string or bytes): `{ kind: "verification" }` or `{ kind: "event", event }`.
+    /// Throws an `AdkitError` of kind `verification` when the header does not match (answer 401).
+    #[wasm_bindgen(unchecked_return_type = "WebhookDelivery")]
+    pub fn receive(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Headers | Record<string, string> | [string, string][]")]
+        headers: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] body: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let auth = authorization_of(&headers);
+        let bytes: Vec<u8> = match body.as_string() {
+            Some(s) => s.into_bytes(),
+            None => js_sys::Uint8Array::new(&body).to_vec(),
+        };
+        let delivery = self
+            .inner
+            .receive(auth.as_deref().map(|a| ("authorization", a)), &bytes)
+            .map_err(|e| js_error(&e))?;
+        to_js(&delivery)
+    }
+
+    /// The JSON body to answer every delivery with (`{}`), with a 200.
+    #[wasm_bindgen(getter, js_name = ackBody)]
+    pub fn ack_body(&self) -> String {
+        WebhookReceiver::ACK_BODY.to_owned()
+    }
+}
+
+/// The `Authorization` value from a `Headers` object, a plain object (any key case) or pairs.
+fn authorization_of(headers: &JsValue) -> Option<String> {
+    if let Ok(get) = js_sys::Reflect::get(headers, &"get".into()) {
+        if let Some(get) = get.dyn_ref::<Function>() {
+            return get
+                .call1(headers, &"authorization".into())
+                .ok()
+                .and_then(|v| v.as_string());
+        }
+    }
+    let entries: js_sys::Array = if js_sys::Array::is_array(headers) {
+        headers.clone().into()
+    } else if headers.is_object() {
+        js_sys::Object::entries(headers.unchecked_ref())
+    } else {
+        return None;
+    };
+    entries.iter().find_map(|pair| {
+        let pair: js_sys::Array = pair.dyn_into().ok()?;
+        let name = pair.get(0).as_string()?;
+        name.eq_ignore_ascii_case("authorization")
+            .then(|| pair.get(1).as_string())
+            .flatten()
+    })
+}
