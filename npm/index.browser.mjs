@@ -1,6 +1,6 @@
-// Browser and bundler entry: instantiates the .wasm once (top-level await), then exports the clients.
-import init, { AdjustClient } from './pkg/adkit_wasm.web.mjs';
+// Browser and bundler entry: instantiates both vendors' .wasm once (top-level await), then exports the
+// clients. Import `adkit/adjust` or `adkit/adapty` to load only one of them.
+import { AdjustClient } from './adjust.browser.mjs';
+import { AdaptyClient, AdaptyWebhookReceiver } from './adapty.browser.mjs';
 
-await init({ module_or_path: new URL('./pkg/adkit_wasm_bg.wasm', import.meta.url) });
-
-export { AdjustClient };
+export { AdjustClient, AdaptyClient, AdaptyWebhookReceiver };

@@ -1,9 +1,9 @@
-// Node ESM entry: the same module instance as `require('adkit')` (the CJS glue loads the .wasm
+// Node ESM entry: the same module instances as `require('adkit')` (the CJS glue loads each .wasm
 // synchronously from this package), re-exported by name.
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const adkit = require('./pkg/adkit_wasm.node.cjs');
+const adkit = require('./index.node.cjs');
 
-export const { AdjustClient } = adkit;
+export const { AdjustClient, AdaptyClient, AdaptyWebhookReceiver } = adkit;
 export default adkit;

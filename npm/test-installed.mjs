@@ -21,7 +21,7 @@ console.log('ok   installed package: ESM import');
 writeFileSync(join(dir, 'cjs.cjs'), `
 const { AdjustClient } = require('adkit');
 new AdjustClient({ apiToken: 'adj_installed_cjs', baseUrl: '${base}' }).getApp('abcdefabcdef')
-  .then(() => { throw new Error('expected 404'); }, (e) => { if (e.kind !== 'api' || e.status !== 404) throw e; console.log('ok   installed package: CommonJS require'); });
+  .then(() => { throw new Error('expected 404'); }, (e) => { if (e.kind !== 'not_found' || e.status !== 404) throw e; console.log('ok   installed package: CommonJS require'); });
 `);
 execFileSync('node', ['esm.mjs'], { cwd: dir, stdio: 'inherit' });
 execFileSync('node', ['cjs.cjs'], { cwd: dir, stdio: 'inherit' });

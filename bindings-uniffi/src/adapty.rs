@@ -9,13 +9,13 @@ use adkit::adapty::webhooks::{WebhookDelivery, WebhookReceiver};
 use adkit::adapty::{
     AdaptyUser, AnalyticsExportRequest, BulkOperation, BulkOptions, BulkProgress, BulkReport,
     CohortExportRequest, ConversionExportRequest, FunnelExportRequest, GrantAccessLevelRequest,
-    IntegrationIdentifiers, LtvExportRequest, MetricsExport, Paywall, PaywallList,
-    PlacementExport, PlacementsExportRequest, Profile, ProfileRequest, RefundSaverSettings,
-    RetentionExportRequest, RevokeAccessLevelRequest, SetRefundSaverSettingsRequest, Transaction,
-    UpdatePaywallRequest, ValidatePaddlePurchaseRequest, ValidateStripePurchaseRequest,
-    VirtualCurrencyBalances, VirtualCurrencyHistory, VirtualCurrencyHistoryQuery,
-    VirtualCurrencyTransactionRequest, VirtualCurrencyTransactionResult, WebAttributionRequest,
-    WebPaywall, WebPaywallRequest, WebPaywallVisit,
+    IntegrationIdentifiers, LtvExportRequest, MetricsExport, Paywall, PaywallList, PlacementExport,
+    PlacementsExportRequest, Profile, ProfileRequest, RefundSaverSettings, RetentionExportRequest,
+    RevokeAccessLevelRequest, SetRefundSaverSettingsRequest, Transaction, UpdatePaywallRequest,
+    ValidatePaddlePurchaseRequest, ValidateStripePurchaseRequest, VirtualCurrencyBalances,
+    VirtualCurrencyHistory, VirtualCurrencyHistoryQuery, VirtualCurrencyTransactionRequest,
+    VirtualCurrencyTransactionResult, WebAttributionRequest, WebPaywall, WebPaywallRequest,
+    WebPaywallVisit,
 };
 use adkit::driver::ClientOptions;
 use adkit::native::TokioTimer;
@@ -158,7 +158,10 @@ impl AdaptyClient {
         user: AdaptyUser,
         request: SetRefundSaverSettingsRequest,
     ) -> Result<RefundSaverSettings, AdkitError> {
-        Ok(self.inner.set_refund_saver_settings(&user, &request).await?)
+        Ok(self
+            .inner
+            .set_refund_saver_settings(&user, &request)
+            .await?)
     }
 
     /// POST /api/v1/sdk/purchase/stripe/token/validate/.

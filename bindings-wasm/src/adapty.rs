@@ -12,8 +12,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 use web_sys::AbortSignal;
 
-use crate::adjust::client_options;
-use crate::convert::{from_js, js_error, prop, prop_function, prop_string, signal_of, to_js};
+use crate::convert::{
+    client_options, from_js, js_error, prop, prop_function, prop_string, signal_of, to_js,
+};
 use crate::fetch::{FetchTransport, JsTimer, aborted};
 
 type CoreClient = adkit::adapty::AdaptyClient<FetchTransport, JsTimer>;
@@ -116,7 +117,9 @@ async fn run(
                     let _ = f.call1(&JsValue::UNDEFINED, &v);
                 }
             };
-            return out(client.bulk(operation, users.clone(), options, progress).await);
+            return out(client
+                .bulk(operation, users.clone(), options, progress)
+                .await);
         }
         let (request, policy) = build(&call, &client.context()).map_err(|e| js_error(&e))?;
         let exchange = client
@@ -242,7 +245,10 @@ impl AdaptyClient {
         #[wasm_bindgen(unchecked_param_type = "AdaptyClientOptions")] options: JsValue,
     ) -> Result<AdaptyClient, JsValue> {
         let secret_key = prop_string(&options, "secretKey")?;
-        if secret_key.is_some() && in_browser() && prop(&options, "allowSecretKeyInBrowser") != JsValue::TRUE {
+        if secret_key.is_some()
+            && in_browser()
+            && prop(&options, "allowSecretKeyInBrowser") != JsValue::TRUE
+        {
             return Err(js_error(&Error::invalid(
                 "secretKey",
                 "the secret key must stay on a server; in a browser use the public key (Web API), or set allowSecretKeyInBrowser",
@@ -268,6 +274,24 @@ impl AdaptyClient {
         Ok(AdaptyClient { config, fetch })
     }
 
+    /// POST /vc/transactions/ (an Idempotency-Key is drawn when absent and returned).
+    #[wasm_bindgen(js_name = createVirtualCurrencyTransaction, unchecked_return_type = "Promise<VirtualCurrencyTransactionResult>")]
+    pub fn create_virtual_currency_transaction(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "AdaptyUser")] user: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "VirtualCurrencyTransactionRequest")]
+        request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        let call = (|| {
+            let endpoint =
+                CreateVirtualCurrencyTransaction::new(user_of(user)?, from_js(request, "request")?)
+                    .map_err(|e| js_error(&e))?;
+            Ok(Call::CreateVc(Box::new(endpoint)))
+        })();
+        self.start(call, &options)
+    }
+
     /// GET /paywalls/ (one page): `listPaywalls({ page?, pageSize? }?, options?)`.
     #[wasm_bindgen(js_name = listPaywalls, unchecked_return_type = "Promise<PaywallList>")]
     pub fn list_paywalls(
@@ -279,7 +303,9 @@ impl AdaptyClient {
         let call = (|| {
             let n = |k: &str| -> Result<Option<u32>, JsValue> {
                 crate::convert::prop_u64(&paging, k)?
-                    .map(|v| u32::try_from(v).map_err(|_| js_error(&Error::invalid(k, "too large"))))
+                    .map(|v| {
+                        u32::try_from(v).map_err(|_| js_error(&Error::invalid(k, "too large")))
+                    })
                     .transpose()
             };
             Ok(Call::ListPaywalls(Box::new(ListPaywalls {
@@ -297,7 +323,10 @@ impl AdaptyClient {
         #[wasm_bindgen(js_name = paywallId)] paywall_id: String,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        self.start(Ok(Call::GetPaywall(Box::new(GetPaywall { paywall_id }))), &options)
+        self.start(
+            Ok(Call::GetPaywall(Box::new(GetPaywall { paywall_id }))),
+            &options,
+        )
     }
 
     /// PUT /paywalls/{paywallId}/ (replaces all remote configs).
@@ -308,8 +337,12 @@ impl AdaptyClient {
         #[wasm_bindgen(unchecked_param_type = "UpdatePaywallRequest")] request: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        let call = from_js(request, "request")
-            .map(|request| Call::UpdatePaywall(Box::new(UpdatePaywall { paywall_id, request })));
+        let call = from_js(request, "request").map(|request| {
+            Call::UpdatePaywall(Box::new(UpdatePaywall {
+                paywall_id,
+                request,
+            }))
+        });
         self.start(call, &options)
     }
 
@@ -334,7 +367,12 @@ impl AdaptyClient {
                 bulk_options.stop_on_auth_error = false;
             }
             let on_progress = prop_function(&options, "onProgress")?;
-            Ok(Call::Bulk(Box::new((operation, users, bulk_options, on_progress))))
+            Ok(Call::Bulk(Box::new((
+                operation,
+                users,
+                bulk_options,
+                on_progress,
+            ))))
         })();
         self.start(call, &options)
     }
@@ -366,8 +404,7 @@ user_only!(/// GET …/integration-identifiers/.
     get_integration_identifiers, "getIntegrationIdentifiers", "Promise<IntegrationIdentifiers>", GetIds, GetIntegrationIdentifiers);
 user_and!(/// POST …/integration-identifiers/.
     set_integration_identifiers, "setIntegrationIdentifiers", "IntegrationIdentifiers", "Promise<void>", SetIds, SetIntegrationIdentifiers, identifiers);
-user_and!(/// POST /vc/transactions/ (an Idempotency-Key is drawn when absent and returned).
-    create_virtual_currency_transaction, "createVirtualCurrencyTransaction", "VirtualCurrencyTransactionRequest", "Promise<VirtualCurrencyTransactionResult>", CreateVc, CreateVirtualCurrencyTransaction, request);
+
 user_and!(/// GET /vc/transactions/ (one page, newest first).
     list_virtual_currency_transactions, "listVirtualCurrencyTransactions", "VirtualCurrencyHistoryQuery", "Promise<VirtualCurrencyHistory>", ListVc, ListVirtualCurrencyTransactions, query);
 user_only!(/// GET /vc/balances/.
@@ -393,7 +430,6 @@ request_only!(/// Web API POST /paywall/visit/ (public key).
 request_only!(/// Web API POST /attribution/ (public key).
     set_web_attribution, "setWebAttribution", "WebAttributionRequest", "Promise<void>", Attribution, SetWebAttribution, request);
 
-
 /// Checks and decodes Adapty webhook deliveries (for Node servers):
 /// `new AdaptyWebhookReceiver({ productionAuthorization?, sandboxAuthorization?, eventNames? })`.
 #[wasm_bindgen]
@@ -412,11 +448,12 @@ impl AdaptyWebhookReceiver {
         let event_names = if names.is_undefined() || names.is_null() {
             Default::default()
         } else {
-            serde_json::from_str(&String::from(
-                js_sys::JSON::stringify(&names).map_err(|_| {
+            serde_json::from_slice(
+                String::from(js_sys::JSON::stringify(&names).map_err(|_| {
                     js_error(&Error::invalid("eventNames", "must be a plain object"))
-                })?,
-            ))
+                })?)
+                .as_bytes(),
+            )
             .map_err(|_| js_error(&Error::invalid("eventNames", "must map strings to strings")))?
         };
         Ok(AdaptyWebhookReceiver {
@@ -436,7 +473,9 @@ impl AdaptyWebhookReceiver {
     #[wasm_bindgen(unchecked_return_type = "WebhookDelivery")]
     pub fn receive(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "Headers | Record<string, string> | [string, string][]")]
+        #[wasm_bindgen(
+            unchecked_param_type = "Headers | Record<string, string> | [string, string][]"
+        )]
         headers: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] body: JsValue,
     ) -> Result<JsValue, JsValue> {
@@ -461,13 +500,13 @@ impl AdaptyWebhookReceiver {
 
 /// The `Authorization` value from a `Headers` object, a plain object (any key case) or pairs.
 fn authorization_of(headers: &JsValue) -> Option<String> {
-    if let Ok(get) = js_sys::Reflect::get(headers, &"get".into()) {
-        if let Some(get) = get.dyn_ref::<Function>() {
-            return get
-                .call1(headers, &"authorization".into())
-                .ok()
-                .and_then(|v| v.as_string());
-        }
+    if let Ok(get) = js_sys::Reflect::get(headers, &"get".into())
+        && let Some(get) = get.dyn_ref::<Function>()
+    {
+        return get
+            .call1(headers, &"authorization".into())
+            .ok()
+            .and_then(|v| v.as_string());
     }
     let entries: js_sys::Array = if js_sys::Array::is_array(headers) {
         headers.clone().into()

@@ -14,7 +14,8 @@ use wasm_bindgen_futures::future_to_promise;
 use web_sys::AbortSignal;
 
 use crate::convert::{
-    from_js, id_or_object, js_error, prop_function, prop_string, prop_u64, signal_of, to_js,
+    client_options, from_js, id_or_object, js_error, prop_function, prop_string, prop_u64,
+    signal_of, to_js,
 };
 use crate::fetch::{FetchTransport, JsTimer, aborted};
 
@@ -25,21 +26,6 @@ type CoreClient = adkit::adjust::AdjustClient<FetchTransport, JsTimer>;
 pub struct AdjustClient {
     config: AdjustConfig,
     fetch: Option<Function>,
-}
-
-pub(crate) fn client_options(
-    options: &JsValue,
-    surface: &str,
-) -> Result<adkit::driver::ClientOptions, JsValue> {
-    let max_retries = prop_u64(options, "maxRetries")?
-        .map(|n| u32::try_from(n).map_err(|_| js_error(&Error::invalid("maxRetries", "too large"))))
-        .transpose()?;
-    Ok(adkit::driver::ClientOptions::for_surface(
-        surface,
-        prop_string(options, "baseUrl")?,
-        prop_u64(options, "timeoutMs")?,
-        max_retries,
-    ))
 }
 
 /// One endpoint call, converted from JS and ready to build.

@@ -17,8 +17,12 @@ pub(crate) fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result
     }
     let text = js_sys::JSON::stringify(&value).map_err(|_| not_plain())?;
     let text: String = text.into();
-    let json: serde_json::Value = serde_json::from_str(&text).map_err(|_| not_plain())?;
-    serde_json::from_value(adkit::case::to_snake_keys(json)).map_err(|e| {
+    let json: serde_json::Value =
+        serde_json::from_slice(text.as_bytes()).map_err(|_| not_plain())?;
+    // Back to bytes and decoded from the slice: every type then has one deserializer instantiation
+    // (the one responses use), which keeps the module small.
+    let snake = serde_json::to_vec(&adkit::case::to_snake_keys(json)).map_err(|_| not_plain())?;
+    serde_json::from_slice(&snake).map_err(|e| {
         let message = e.to_string();
         // Name the missing field itself when serde says which one it is.
         let field = message
@@ -38,6 +42,7 @@ pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 }
 
 /// `"abc"` becomes `{ [key]: "abc" }`; objects pass through.
+#[cfg(feature = "adjust")]
 pub(crate) fn id_or_object(value: JsValue, key: &str) -> JsValue {
     if value.is_string() {
         let obj = Object::new();
@@ -170,4 +175,20 @@ pub(crate) fn signal_of(options: &JsValue) -> Result<Option<AbortSignal>, JsValu
     v.dyn_into::<AbortSignal>()
         .map(Some)
         .map_err(|_| js_error(&Error::invalid("signal", "must be an AbortSignal")))
+}
+
+/// Driver options from a client's JS options (`baseUrl`, `timeoutMs`, `maxRetries`).
+pub(crate) fn client_options(
+    options: &JsValue,
+    surface: &str,
+) -> Result<adkit::driver::ClientOptions, JsValue> {
+    let max_retries = prop_u64(options, "maxRetries")?
+        .map(|n| u32::try_from(n).map_err(|_| js_error(&Error::invalid("maxRetries", "too large"))))
+        .transpose()?;
+    Ok(adkit::driver::ClientOptions::for_surface(
+        surface,
+        prop_string(options, "baseUrl")?,
+        prop_u64(options, "timeoutMs")?,
+        max_retries,
+    ))
 }

@@ -6,9 +6,9 @@
 //! The crate is empty off wasm32: JS promises and `fetch` exist only there.
 #![warn(missing_docs)]
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "adapty"))]
 mod adapty;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "adjust"))]
 mod adjust;
 #[cfg(target_arch = "wasm32")]
 mod convert;
@@ -16,8 +16,10 @@ mod convert;
 mod fetch;
 #[cfg(target_arch = "wasm32")]
 mod typescript;
+#[cfg(all(target_arch = "wasm32", feature = "adapty"))]
+mod typescript_adapty;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "adapty"))]
 pub use adapty::{AdaptyClient, AdaptyWebhookReceiver};
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "adjust"))]
 pub use adjust::AdjustClient;

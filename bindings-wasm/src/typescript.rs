@@ -47,7 +47,7 @@ export interface WaitForTicketOptions extends CallOptions {
   onProgress?: (status: TicketStatus) => void;
 }
 
-export type ErrorKind = "invalid_input" | "api" | "auth" | "rate_limited" | "transport" | "decode" | "cancelled";
+export type ErrorKind = "invalid_input" | "api" | "not_found" | "auth" | "rate_limited" | "transport" | "decode" | "cancelled" | "verification";
 
 /** Every rejection of an adkit call is an `Error` with these fields (`name` is `"AdkitError"`). */
 export interface AdkitError extends Error {

@@ -24,3 +24,21 @@ async function tour(): Promise<void> {
   }
 }
 void tour;
+
+// Adapty: the combined entry and the subpath both type-check.
+import { AdaptyClient, AdaptyWebhookReceiver } from 'adkit';
+import type { Profile, WebhookDelivery, BulkReport, PlacementExport } from 'adkit';
+import { AdaptyClient as OnlyAdapty } from 'adkit/adapty';
+
+async function adaptyTour(): Promise<void> {
+  const client: AdaptyClient = new OnlyAdapty({ secretKey: 'secret_x', baseUrl: 'http://127.0.0.1:1/adapty/' });
+  const profile: Profile = await client.createProfile({ customerUserId: 'u1' }, { customAttributes: [{ key: 'level', value: 3 }] });
+  const active = profile.accessLevels.filter((a) => a.expiresAt === null || Date.parse(a.expiresAt) > Date.now());
+  const exported: PlacementExport = await client.exportPlacements({ placementType: 'paywall', format: 'csv' });
+  const report: BulkReport = await client.bulk({ operation: 'delete' }, [{ customerUserId: 'u1' }], { concurrency: 4, onProgress: (p) => console.log(p.done) });
+  const receiver = new AdaptyWebhookReceiver({ productionAuthorization: 'Bearer x' });
+  const delivery: WebhookDelivery = receiver.receive({ authorization: 'Bearer x' }, '{}');
+  if (delivery.kind === 'event') console.log(delivery.event.dedupeKey);
+  console.log(active.length, exported.rows[0]?.developerId, report.failed, receiver.ackBody);
+}
+void adaptyTour;

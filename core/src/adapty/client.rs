@@ -329,14 +329,10 @@ impl<T: Transport, C: Timer> AdaptyClient<T, C> {
         user: &AdaptyUser,
         request: &VirtualCurrencyTransactionRequest,
     ) -> Result<VirtualCurrencyTransactionResult, Error> {
-        let mut request = request.clone();
-        if request.idempotency_key.is_none() {
-            request.idempotency_key = Some(crate::random::uuid_v4()?);
-        }
-        self.send(&CreateVirtualCurrencyTransaction {
-            user: user.clone(),
-            request,
-        })
+        self.send(&CreateVirtualCurrencyTransaction::new(
+            user.clone(),
+            request.clone(),
+        )?)
         .await
     }
 

@@ -225,7 +225,7 @@ impl AdaptyEndpoint for PlacementsExportRequest {
                 parse_placements_csv(&raw).map_err(|e| decode_error(exchange, e))?
             }
             ExportFormat::Json => {
-                serde_json::from_str::<RowsWire>(&raw)
+                serde_json::from_slice::<RowsWire>(raw.as_bytes())
                     .map_err(|e| decode_error(exchange, e))?
                     .data
             }
@@ -401,7 +401,7 @@ fn metrics_export(exchange: &Exchange, asked: ExportFormat) -> Result<MetricsExp
     let (json, table) = match format {
         ExportFormat::Json => (
             Some(Json(
-                serde_json::from_str(&raw).map_err(|e| decode_error(exchange, e))?,
+                serde_json::from_slice(raw.as_bytes()).map_err(|e| decode_error(exchange, e))?,
             )),
             None,
         ),

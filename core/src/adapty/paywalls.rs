@@ -264,7 +264,7 @@ impl AdaptyEndpoint for UpdatePaywall {
         }
         for c in &self.request.remote_configs {
             validate::required("remote_configs.locale", &c.locale)?;
-            if serde_json::from_str::<serde::de::IgnoredAny>(&c.data).is_err() {
+            if serde_json::from_slice::<serde::de::IgnoredAny>(c.data.as_bytes()).is_err() {
                 return Err(Error::invalid(
                     "remote_configs.data",
                     format!("the `{}` config is not JSON text", c.locale),

@@ -158,6 +158,20 @@ pub struct CreateVirtualCurrencyTransaction {
     pub request: VirtualCurrencyTransactionRequest,
 }
 
+impl CreateVirtualCurrencyTransaction {
+    /// The call, with an `Idempotency-Key` drawn from the CSPRNG when the request has none (so every
+    /// surface sends one, and a repeat after a lost answer is applied once).
+    pub fn new(
+        user: AdaptyUser,
+        mut request: VirtualCurrencyTransactionRequest,
+    ) -> Result<Self, Error> {
+        if request.idempotency_key.is_none() {
+            request.idempotency_key = Some(crate::random::uuid_v4()?);
+        }
+        Ok(CreateVirtualCurrencyTransaction { user, request })
+    }
+}
+
 impl AdaptyEndpoint for CreateVirtualCurrencyTransaction {
     type Output = VirtualCurrencyTransactionResult;
     fn build(&self, ctx: &AdaptyContext<'_>) -> Result<HttpRequest, Error> {

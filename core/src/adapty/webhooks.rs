@@ -416,7 +416,8 @@ impl WebhookReceiver {
         if is_handshake {
             return Ok(WebhookDelivery::Verification);
         }
-        let mut event: WebhookEvent = serde_json::from_value(value)
+        // Straight from the bytes: one deserializer for every type keeps the wasm module small.
+        let mut event: WebhookEvent = serde_json::from_slice(body)
             .map_err(|e| Error::invalid("body", format!("not an Adapty event: {e}")))?;
         event.event_name = event.event_type.as_str().to_owned();
         if let Some(original) = self.event_names.get(&event.event_name) {

@@ -1,0 +1,6 @@
+// `adkit/adapty` for browsers and bundlers: only the Adapty module. In a page use the public key.
+import init, { AdaptyClient, AdaptyWebhookReceiver } from './pkg/adapty/adkit_adapty.web.mjs';
+
+await init({ module_or_path: new URL('./pkg/adapty/adkit_adapty_bg.wasm', import.meta.url) });
+
+export { AdaptyClient, AdaptyWebhookReceiver };

@@ -1,0 +1,6 @@
+// `adkit/adjust` for browsers and bundlers: only the Adjust module.
+import init, { AdjustClient } from './pkg/adjust/adkit_adjust.web.mjs';
+
+await init({ module_or_path: new URL('./pkg/adjust/adkit_adjust_bg.wasm', import.meta.url) });
+
+export { AdjustClient };

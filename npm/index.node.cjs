@@ -1,0 +1,9 @@
+// Node CommonJS entry: both vendors' modules (each loaded once, shared with the ESM entry).
+const adjust = require('./pkg/adjust/adkit_adjust.node.cjs');
+const adapty = require('./pkg/adapty/adkit_adapty.node.cjs');
+
+module.exports = {
+  AdjustClient: adjust.AdjustClient,
+  AdaptyClient: adapty.AdaptyClient,
+  AdaptyWebhookReceiver: adapty.AdaptyWebhookReceiver,
+};
