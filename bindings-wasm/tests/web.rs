@@ -1,7 +1,7 @@
 //! wasm-bindgen-test suite, run in Node and in headless Chromium against the sandbox (whose URL is
 //! baked in at compile time from `ADKIT_SANDBOX_URL`). Exercises the JS-facing API: real `fetch`,
 //! CORS preflights in the browser, typed `Error`s, `AbortSignal`.
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "adjust"))]
 
 use adkit_wasm::AdjustClient;
 use js_sys::{JSON, Promise, Reflect};
