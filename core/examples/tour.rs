@@ -1,7 +1,9 @@
-//! The README's first command: starts the embedded sandbox and walks every Adjust endpoint through
-//! the native Rust client, printing what each returned. With `ADJUST_API_TOKEN` set it then makes
-//! read-only calls against the real settings API (`ADJUST_APP_TOKEN`, `ADJUST_STORE_ID` +
-//! `ADJUST_PLATFORM`, `ADJUST_BUNDLE_ID` choose what to read).
+//! The README's first command: starts the embedded sandbox and walks every Adjust endpoint and the
+//! Adapty families (profiles, access, transactions, paywalls, virtual currency, exports in JSON and CSV,
+//! the Web API, a webhook delivery, bulk work) through the native Rust client, printing what each
+//! returned. With credentials set it then makes read-only calls against the real APIs:
+//! `ADJUST_API_TOKEN` (+ `ADJUST_APP_TOKEN`, `ADJUST_STORE_ID` + `ADJUST_PLATFORM`, `ADJUST_BUNDLE_ID`),
+//! `ADAPTY_SECRET_KEY` (+ `ADAPTY_CUSTOMER_USER_ID`).
 //!
 //! `cargo run -p adkit --features reqwest --example tour`
 
@@ -148,8 +150,191 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         show_err("a wrong token is an auth error", &e);
     }
 
+    adapty_tour(&sandbox).await?;
     real_api().await;
+    real_adapty().await;
     Ok(())
+}
+
+/// The Adapty leg against the sandbox.
+async fn adapty_tour(sandbox: &adkit_sandbox::Sandbox) -> Result<(), adkit::Error> {
+    use adkit::adapty::*;
+    println!(
+        "\n# Adapty against the embedded sandbox at {}",
+        sandbox.adapty_url()
+    );
+    let client = AdaptyClient::native(
+        AdaptyConfig::secret("secret_tour").with_base_url(sandbox.adapty_url()),
+    )?;
+    let user = AdaptyUser::customer_user_id("tour-user");
+    let profile = client
+        .create_profile(
+            &user,
+            &ProfileRequest {
+                email: Some("tour@example.com".into()),
+                custom_attributes: Some(vec![CustomAttribute {
+                    key: "favourite_colour".into(),
+                    value: AttributeValue::Text("violet".into()),
+                }]),
+                ..Default::default()
+            },
+        )
+        .await?;
+    show("create_profile (POST /profile/)", &profile);
+    let granted = client
+        .grant_access_level(
+            &user,
+            &GrantAccessLevelRequest {
+                access_level_id: "premium".into(),
+                expires_at: Some("2099-01-01T00:00:00Z".into()),
+                ..Default::default()
+            },
+        )
+        .await?;
+    show("grant_access_level", &granted.access_levels);
+    let bought = client
+        .set_transaction(
+            &user,
+            &Transaction {
+                purchase_type: PurchaseType::OneTimePurchase,
+                store: "app_store".into(),
+                environment: Some(Environment::Sandbox),
+                store_product_id: "coins_100".into(),
+                store_transaction_id: "tour-txn-1".into(),
+                store_original_transaction_id: "tour-txn-1".into(),
+                price: Price {
+                    country: "US".into(),
+                    currency: "USD".into(),
+                    value: 4.99,
+                },
+                purchased_at: "2025-01-05T13:27:47Z".into(),
+                is_family_shared: None,
+                variation_id: None,
+                offer: None,
+                refunded_at: None,
+                cancellation_reason: None,
+                originally_purchased_at: None,
+                expires_at: None,
+                renew_status: None,
+                renew_status_changed_at: None,
+                billing_issue_detected_at: None,
+                grace_period_expires_at: None,
+            },
+        )
+        .await?;
+    show(
+        "set_transaction (one-time purchase)",
+        &bought.non_subscriptions,
+    );
+    let page = client.list_paywalls(Some(1), Some(3)).await?;
+    show("list_paywalls (page 1, size 3)", &page.pagination);
+    let credit = client
+        .create_virtual_currency_transaction(
+            &user,
+            &VirtualCurrencyTransactionRequest {
+                items: vec![CurrencyAmount {
+                    currency_code: "coins".into(),
+                    amount: 100,
+                }],
+                ..Default::default()
+            },
+        )
+        .await?;
+    show("create_virtual_currency_transaction", &credit);
+    let csv = client
+        .export_placements(&PlacementsExportRequest {
+            placement_type: PlacementType::Paywall,
+            format: ExportFormat::Csv,
+        })
+        .await?;
+    println!(
+        "\n## export_placements (CSV, {} rows)\n{}",
+        csv.rows.len(),
+        csv.raw
+    );
+    let web = AdaptyClient::native(
+        AdaptyConfig::public("public_tour").with_base_url(sandbox.adapty_url()),
+    )?;
+    let paywall = web
+        .get_web_paywall(&WebPaywallRequest {
+            store: "app_store".into(),
+            placement_id: "main".into(),
+            customer_user_id: Some("tour-user".into()),
+            ..Default::default()
+        })
+        .await?;
+    show("get_web_paywall (Web API, public key)", &paywall);
+    let receiver = webhooks::WebhookReceiver::new("Bearer tour-hook");
+    let body = br#"{"profile_id":"p","event_type":"subscription_started","event_properties":{"profile_event_id":"e-1","price_usd":9.99}}"#;
+    show(
+        "WebhookReceiver::receive (a delivery, Authorization checked in constant time)",
+        &receiver.receive([("Authorization", "Bearer tour-hook")], body)?,
+    );
+    let users: Vec<AdaptyUser> = (0..20)
+        .map(|i| AdaptyUser::customer_user_id(format!("tour-bulk-{i}")))
+        .collect();
+    for u in &users {
+        client.create_profile(u, &ProfileRequest::default()).await?;
+    }
+    let report = client
+        .bulk(
+            &BulkOperation::Delete,
+            users,
+            &BulkOptions {
+                concurrency: 8,
+                stop_on_auth_error: true,
+            },
+            |_| {},
+        )
+        .await?;
+    println!(
+        "\n## bulk delete of 20 profiles, 8 in flight: {} succeeded, {} failed",
+        report.succeeded, report.failed
+    );
+    client.delete_profile(&user).await?;
+    if let Err(e) = client.get_profile(&user).await {
+        show_err("get_profile after delete_profile", &e);
+    }
+    if let Err(e) = client
+        .get_profile(&AdaptyUser {
+            profile_id: Some("3286abd3-48b0-4e9c-a5f6-ac0a006333a6".into()),
+            customer_user_id: Some("both".into()),
+            platform: None,
+        })
+        .await
+    {
+        show_err("both ids where one is allowed: refused before sending", &e);
+    }
+    Ok(())
+}
+
+/// Read-only Adapty calls against the real API, when a secret key is given.
+async fn real_adapty() {
+    use adkit::adapty::*;
+    let Ok(key) = std::env::var("ADAPTY_SECRET_KEY") else {
+        println!(
+            "\n# Real Adapty API: skipped (set ADAPTY_SECRET_KEY, and ADAPTY_CUSTOMER_USER_ID, for read-only calls)"
+        );
+        return;
+    };
+    println!("\n# Real Adapty API: read-only calls against {DEFAULT_BASE_URL}");
+    let client = match AdaptyClient::native(AdaptyConfig::secret(key)) {
+        Ok(c) => c,
+        Err(e) => return show_err("client", &e),
+    };
+    match client.list_paywalls(Some(1), Some(5)).await {
+        Ok(v) => show("list_paywalls", &v),
+        Err(e) => show_err("list_paywalls", &e),
+    }
+    if let Ok(cuid) = std::env::var("ADAPTY_CUSTOMER_USER_ID") {
+        match client
+            .get_profile(&AdaptyUser::customer_user_id(cuid))
+            .await
+        {
+            Ok(v) => show("get_profile", &v),
+            Err(e) => show_err("get_profile", &e),
+        }
+    }
 }
 
 /// Read-only calls against the real API, when credentials are given.
