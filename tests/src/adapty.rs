@@ -108,18 +108,50 @@ pub(crate) fn control_router() -> Router<Arc<SandboxState>> {
     )
 }
 
+/// POSTs one delivery over plain HTTP/1.1 (receivers in tests listen on loopback `http://`), with
+/// Adapty's 10-second limit. Hand-written so the sandbox needs no TLS stack or crypto provider.
 async fn deliver(hook: &Webhook, body: Value) -> Result<u16, String> {
-    let client = reqwest::Client::new();
-    let resp = client
-        .post(&hook.url)
-        .header("Authorization", &hook.authorization)
-        .header("Content-Type", "application/json")
-        .body(body.to_string())
-        .timeout(std::time::Duration::from_secs(10))
-        .send()
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let rest = hook
+        .url
+        .strip_prefix("http://")
+        .ok_or("the sandbox delivers to http:// URLs only")?;
+    let (authority, path) = match rest.find('/') {
+        Some(i) => (&rest[..i], &rest[i..]),
+        None => (rest, "/"),
+    };
+    let body = body.to_string();
+    let request = format!(
+        "POST {path} HTTP/1.1\r\nHost: {authority}\r\nAuthorization: {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\nUser-Agent: Adapty-Webhooks (adkit-sandbox)\r\n\r\n{body}",
+        hook.authorization,
+        body.len()
+    );
+    let exchange = async {
+        let mut stream = tokio::net::TcpStream::connect(authority)
+            .await
+            .map_err(|e| e.to_string())?;
+        stream
+            .write_all(request.as_bytes())
+            .await
+            .map_err(|e| e.to_string())?;
+        let mut head = Vec::new();
+        let mut buf = [0u8; 1024];
+        while !head.windows(2).any(|w| w == b"\r\n") {
+            let n = stream.read(&mut buf).await.map_err(|e| e.to_string())?;
+            if n == 0 {
+                break;
+            }
+            head.extend_from_slice(&buf[..n]);
+        }
+        let line = String::from_utf8_lossy(&head);
+        line.split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse::<u16>().ok())
+            .ok_or_else(|| format!("no HTTP status in {:?}", line.lines().next()))
+    };
+    tokio::time::timeout(std::time::Duration::from_secs(10), exchange)
         .await
-        .map_err(|e| e.to_string())?;
-    Ok(resp.status().as_u16())
+        .map_err(|_| "no answer within 10 s".to_owned())?
 }
 
 fn tenant<'a>(st: &'a mut AdaptyState, key: &str) -> &'a mut Tenant {
