@@ -504,3 +504,111 @@ fn webhook_helpers_are_public() {
         ErrorKind::Verification
     );
 }
+
+/// Every Adapty parser (and the webhook receiver), fed thousands of mutated bodies and statuses,
+/// returns a value or a typed error — never a panic.
+#[test]
+fn parsers_never_panic_on_arbitrary_responses() {
+    let seeds: Vec<Vec<u8>> = vec![
+        PROFILE.as_bytes().to_vec(),
+        br#"{"errors":[{"source":"x","errors":["y"]}],"error_code":"profile_does_not_exist","status_code":400}"#.to_vec(),
+        br#"{"errors":{"f":["m"]},"error_code":1}"#.to_vec(),
+        br#"{"data":[{"paywall_id":"p","created_at":"2025-07-30T11:13:58.798Z","products":null}],"meta":{"pagination":{"count":1}}}"#.to_vec(),
+        b"developer_id,placement_name,paywall_name\nmain,Main,\"P, A\"\n".to_vec(),
+        br#"{"profile_id":"p","event_type":"x","event_properties":{"price_usd":"1.5","paywall_revision":2}}"#.to_vec(),
+        br#"{"transaction_id":"t","balances":[{"code":"c","balance":"3"}],"data":[],"pagination":{"next_cursor":""}}"#.to_vec(),
+        b"<html>\xff\xfe</html>".to_vec(),
+        Vec::new(),
+    ];
+    let mut state = 0x9E37_79B9_7F4A_7C15u64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let statuses = [
+        200u16, 201, 204, 400, 401, 403, 404, 409, 422, 429, 500, 0, 999,
+    ];
+    let user = AdaptyUser::customer_user_id("u");
+    let receiver = webhooks::WebhookReceiver::default();
+    for round in 0..3000 {
+        let mut body = seeds[round % seeds.len()].clone();
+        for _ in 0..(next() % 6) {
+            let at = if body.is_empty() {
+                0
+            } else {
+                (next() as usize) % body.len()
+            };
+            match next() % 3 {
+                0 if !body.is_empty() => body[at] = next() as u8,
+                1 => {
+                    let pick: &[u8] = b"{}[]\",:0\\\xc3\n";
+                    body.insert(at, pick[(next() as usize) % pick.len()]);
+                }
+                _ if !body.is_empty() => body.truncate(at),
+                _ => {}
+            }
+        }
+        let status = statuses[(next() as usize) % statuses.len()];
+        let mut response = HttpResponse::new(status, body.clone());
+        if next() % 2 == 0 {
+            response = response
+                .with_header("Content-Type", "text/csv")
+                .with_header("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT");
+        }
+        let ex = Exchange::new(response);
+        let _ = GetProfile { user: user.clone() }.parse(&ex);
+        let _ = DeleteProfile { user: user.clone() }.parse(&ex);
+        let _ = GetRefundSaverSettings { user: user.clone() }.parse(&ex);
+        let _ = GetIntegrationIdentifiers { user: user.clone() }.parse(&ex);
+        let _ = ListPaywalls::default().parse(&ex);
+        let _ = GetPaywall {
+            paywall_id: "p".into(),
+        }
+        .parse(&ex);
+        let _ = ListVirtualCurrencyBalances { user: user.clone() }.parse(&ex);
+        let _ = ListVirtualCurrencyTransactions {
+            user: user.clone(),
+            query: Default::default(),
+        }
+        .parse(&ex);
+        let _ = PlacementsExportRequest {
+            placement_type: PlacementType::Paywall,
+            format: ExportFormat::Csv,
+        }
+        .parse(&ex);
+        let _ = AnalyticsExportRequest::default().parse(&ex);
+        let _ = GetWebPaywall {
+            request: Default::default(),
+        }
+        .parse(&ex);
+        let _ = receiver.parse(&body);
+        let _ = parse_placements_csv(&String::from_utf8_lossy(&body));
+    }
+}
+
+#[test]
+fn keys_never_appear_in_debug_or_errors() {
+    let config = AdaptyConfig {
+        secret_key: Some(Secret::new("secret_live_TOPSECRET")),
+        public_key: Some(Secret::new("public_live_ALSOSECRET")),
+        ..Default::default()
+    };
+    let printed = format!("{config:?}");
+    assert!(
+        !printed.contains("TOPSECRET") && !printed.contains("ALSOSECRET"),
+        "{printed}"
+    );
+    let req = ctx_build(&GetProfile {
+        user: AdaptyUser::customer_user_id("u"),
+    })
+    .unwrap();
+    assert!(!format!("{req:?}").contains("ce5zuDEWz06lFRNiaJC8mrLtL8fUwswD"));
+    let receiver = webhooks::WebhookReceiver::new("Bearer webhook-TOPSECRET");
+    assert!(!format!("{receiver:?}").contains("TOPSECRET"));
+    let err = receiver
+        .receive([("authorization", "Bearer nope")], b"{}")
+        .unwrap_err();
+    assert!(!err.to_string().contains("TOPSECRET"));
+}
