@@ -50,6 +50,73 @@ struct Envelope {
     data: Profile,
 }
 
+/// The floor: the same fields as plain serde types (no tolerance: strings kept as sent, no null→[]).
+mod plain {
+    #![allow(dead_code)]
+    use serde::Deserialize;
+    #[derive(Deserialize)]
+    pub struct Envelope {
+        pub data: Profile,
+    }
+    #[derive(Deserialize)]
+    pub struct Offer {
+        pub category: String,
+        #[serde(rename = "type")]
+        pub offer_type: String,
+        pub id: Option<String>,
+    }
+    #[derive(Deserialize)]
+    pub struct Attr {
+        pub key: String,
+        pub value: serde_json::Value,
+    }
+    #[derive(Deserialize)]
+    pub struct Level {
+        pub access_level_id: Option<String>,
+        pub store: String,
+        pub store_product_id: String,
+        pub store_base_plan_id: Option<String>,
+        pub store_transaction_id: String,
+        pub store_original_transaction_id: String,
+        pub offer: Option<Offer>,
+        pub environment: Option<String>,
+        pub starts_at: Option<String>,
+        pub purchased_at: Option<String>,
+        pub originally_purchased_at: Option<String>,
+        pub expires_at: Option<String>,
+        pub renewal_cancelled_at: Option<String>,
+        pub billing_issue_detected_at: Option<String>,
+        pub is_in_grace_period: bool,
+        pub cancellation_reason: Option<String>,
+    }
+    #[derive(Deserialize)]
+    pub struct NonSub {
+        pub purchase_id: String,
+        pub store: String,
+        pub store_product_id: String,
+        pub store_base_plan_id: Option<String>,
+        pub store_transaction_id: String,
+        pub store_original_transaction_id: String,
+        pub purchased_at: Option<String>,
+        pub environment: Option<String>,
+        pub is_refund: bool,
+        pub is_consumable: bool,
+    }
+    #[derive(Deserialize)]
+    pub struct Profile {
+        pub app_id: String,
+        pub profile_id: String,
+        pub customer_user_id: Option<String>,
+        pub total_revenue_usd: f64,
+        pub segment_hash: String,
+        pub timestamp: i64,
+        pub custom_attributes: Vec<Attr>,
+        pub access_levels: Vec<Level>,
+        pub subscriptions: Vec<Level>,
+        pub non_subscriptions: Vec<NonSub>,
+    }
+}
+
 fn placements_csv(rows: usize) -> String {
     let mut s = String::from(
         "developer_id,placement_name,audience_name,segment_name,cross_placement_ab_test_name,ab_test_name,paywall_name\n",
@@ -83,6 +150,17 @@ fn benches(c: &mut Criterion) {
             )))
         })
     });
+    g.bench_function(
+        "serde_json plain decode (mirror types, no tolerance)",
+        |b| {
+            b.iter(|| {
+                black_box(
+                    serde_json::from_slice::<plain::Envelope>(black_box(body.as_bytes()))
+                        .map(|e| e.data.access_levels.len()),
+                )
+            })
+        },
+    );
     g.finish();
 
     let csv = placements_csv(100_000);

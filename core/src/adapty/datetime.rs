@@ -93,15 +93,23 @@ pub fn parse(input: &str) -> Option<ParsedDateTime> {
     let instant = PrimitiveDateTime::new(date, time).assume_offset(offset);
     let sign = if offset_seconds < 0 { '-' } else { '+' };
     let abs = offset_seconds.unsigned_abs();
-    let canonical = format!(
-        "{}T{}{}{}{sign}{:02}:{:02}",
-        &s[..10],
-        &s[11..19],
-        if fraction.is_empty() { "" } else { "." },
-        fraction,
-        abs / 3600,
-        (abs % 3600) / 60,
-    );
+    // Built by pushes, not `format!`: this runs for every date of every decoded response.
+    let mut canonical = String::with_capacity(32 + fraction.len());
+    canonical.push_str(&s[..10]);
+    canonical.push('T');
+    canonical.push_str(&s[11..19]);
+    if !fraction.is_empty() {
+        canonical.push('.');
+        canonical.push_str(fraction);
+    }
+    let (oh, om) = (abs / 3600, (abs % 3600) / 60);
+    canonical.push(sign);
+    for v in [oh, om] {
+        canonical.push(char::from(b'0' + (v / 10) as u8));
+        canonical.push(char::from(b'0' + (v % 10) as u8));
+        canonical.push(':');
+    }
+    canonical.pop();
     Some(ParsedDateTime {
         unix_nanos: instant.unix_timestamp_nanos(),
         canonical,
@@ -153,8 +161,8 @@ pub(crate) fn check_date(field: &str, value: &str) -> Result<(), Error> {
 /// Canonical spelling of a response date-time, or the text unchanged when it is not one.
 pub fn normalize(value: String) -> String {
     match parse(&value) {
-        Some(p) => p.canonical,
-        None => value,
+        Some(p) if p.canonical != value => p.canonical,
+        _ => value,
     }
 }
 
