@@ -24,6 +24,7 @@
 
 pub mod adapty;
 pub mod adjust;
+pub mod admitad;
 pub mod case;
 pub mod driver;
 mod error;

@@ -17,6 +17,7 @@ use serde_json::{Value, json};
 
 use crate::adapty::AdaptyState;
 use crate::adjust::AdjustState;
+use crate::admitad::AdmitadState;
 
 /// A fault a test queued for one credential; consumed by that credential's next request.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -51,6 +52,8 @@ pub struct SandboxState {
     pub adjust: Mutex<AdjustState>,
     /// Adapty's tenants.
     pub adapty: Mutex<AdaptyState>,
+    /// Admitad's clients, codes and tokens.
+    pub admitad: Mutex<AdmitadState>,
 }
 
 impl SandboxState {
@@ -64,6 +67,7 @@ impl SandboxState {
             other_seen: Mutex::new(Vec::new()),
             adjust: Mutex::new(AdjustState::default()),
             adapty: Mutex::new(AdaptyState::default()),
+            admitad: Mutex::new(AdmitadState::default()),
         }
     }
 

@@ -7,6 +7,7 @@
 //! * `/adapty/...` — Adapty ([`adapty`]): every server-side, export and Web API family under one
 //!   root, in-memory profiles, access levels, transactions, paywalls, virtual currency, the four error
 //!   envelopes, and a webhook sender (`POST /__sandbox/adapty/webhook`).
+//! * `/admitad/...` — Admitad's OAuth server and `/me/` ([`admitad`]).
 //! * `/__sandbox/faults` — tests queue faults per credential (status + `Retry-After`, HTML, truncated or
 //!   oversized bodies, delays, a redirect to another origin) consumed by that credential's next requests.
 //! * A second listener is "another origin": it records the headers it receives
@@ -20,6 +21,7 @@
 
 pub mod adapty;
 pub mod adjust;
+pub mod admitad;
 mod common;
 mod raw;
 
@@ -94,6 +96,11 @@ impl Sandbox {
         format!("{}/adapty/", self.base_url)
     }
 
+    /// The base URL of Admitad's API and OAuth server (ends in `/`).
+    pub fn admitad_url(&self) -> String {
+        format!("{}/admitad/", self.base_url)
+    }
+
     /// The base URL of the Adjust settings API (ends in `/`).
     pub fn adjust_url(&self) -> String {
         format!("{}/adjust/api/", self.base_url)
@@ -113,8 +120,10 @@ pub fn router(state: Arc<SandboxState>) -> Router {
     Router::new()
         .nest("/adjust/api", adjust::router())
         .nest("/adapty", adapty::router())
+        .nest("/admitad", admitad::router())
         .merge(common::control_router())
         .merge(adapty::control_router())
+        .merge(admitad::control_router())
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             common::cors_and_request_id,

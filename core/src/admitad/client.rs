@@ -1,0 +1,282 @@
+//! [`AdmitadClient`]: the token lifecycle (single-flight refresh, refresh before expiry and once after
+//! a 401 `invalid_token`, persistence listener) over the shared driver.
+
+use std::fmt;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use super::account::{GetMe, Me};
+use super::errors::is_invalid_token;
+use super::oauth::{self, AuthorizationUrl, TokenGrant, TokenRequest, TokenSet};
+use super::scopes::{Scope, check_scopes};
+use super::{AdmitadContext, AdmitadEndpoint, DEFAULT_BASE_URL};
+use crate::driver::{ClientOptions, Driver};
+use crate::error::{Error, ErrorKind};
+use crate::secret::Secret;
+use crate::transport::{Timer, Transport};
+use crate::validate;
+
+/// Told every new token pair (persist it: the refresh token rotates on every refresh).
+#[cfg(not(target_arch = "wasm32"))]
+pub type TokenListener = std::sync::Arc<dyn Fn(&TokenSet) + Send + Sync>;
+/// Told every new token pair (persist it: the refresh token rotates on every refresh).
+#[cfg(target_arch = "wasm32")]
+pub type TokenListener = std::rc::Rc<dyn Fn(&TokenSet)>;
+
+/// Credentials, scopes, stored tokens and options of an [`AdmitadClient`].
+#[derive(Clone, Default)]
+pub struct AdmitadConfig {
+    /// The application's `client_id`.
+    pub client_id: String,
+    /// The `client_secret`: needed to mint (client credentials), exchange codes and refresh. Servers only.
+    pub client_secret: Option<Secret>,
+    /// Scopes for client-credentials tokens and authorization URLs.
+    pub scopes: Vec<Scope>,
+    /// A stored token pair to start from.
+    pub tokens: Option<TokenSet>,
+    /// Told every new token pair.
+    pub on_tokens: Option<TokenListener>,
+    /// Refresh this long before expiry (default 60 000 ms).
+    pub refresh_skew_ms: u64,
+    /// Driver options.
+    pub options: ClientOptions,
+}
+
+impl fmt::Debug for AdmitadConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AdmitadConfig")
+            .field("client_id", &self.client_id)
+            .field("client_secret", &self.client_secret)
+            .field("scopes", &self.scopes)
+            .field("tokens", &self.tokens)
+            .finish_non_exhaustive()
+    }
+}
+
+impl AdmitadConfig {
+    /// A server-side config: client id, secret and the scopes to request.
+    pub fn new(
+        client_id: impl Into<String>,
+        client_secret: impl Into<Secret>,
+        scopes: Vec<Scope>,
+    ) -> Self {
+        AdmitadConfig {
+            client_id: client_id.into(),
+            client_secret: Some(client_secret.into()),
+            scopes,
+            refresh_skew_ms: 60_000,
+            ..Default::default()
+        }
+    }
+
+    /// Sets the base URL (e.g. the sandbox's).
+    pub fn with_base_url(mut self, base_url: impl Into<String>) -> Self {
+        self.options.base_url = Some(base_url.into());
+        self
+    }
+}
+
+/// A client of Admitad's API with a managed token pair.
+pub struct AdmitadClient<T, C> {
+    driver: Driver<T, C>,
+    client_id: String,
+    client_secret: Option<Secret>,
+    scopes: Vec<Scope>,
+    tokens: Mutex<Option<TokenSet>>,
+    refresh_lock: futures_util::lock::Mutex<()>,
+    on_tokens: Option<TokenListener>,
+    skew_ms: u64,
+    token_requests: AtomicU64,
+}
+
+impl<T, C> fmt::Debug for AdmitadClient<T, C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AdmitadClient")
+            .field("client_id", &self.client_id)
+            .field("client_secret", &self.client_secret)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<T: Transport, C: Timer> AdmitadClient<T, C> {
+    /// Checks the config and builds the client (no request is made).
+    pub fn new(config: AdmitadConfig, transport: T, timer: C) -> Result<Self, Error> {
+        validate::required("client_id", &config.client_id)?;
+        if let Some(s) = &config.client_secret {
+            validate::credential("client_secret", s.expose())?;
+        }
+        if !config.scopes.is_empty() {
+            check_scopes(&config.scopes)?;
+        }
+        let driver = Driver::new(config.options, DEFAULT_BASE_URL, transport, timer)?;
+        Ok(AdmitadClient {
+            driver,
+            client_id: config.client_id,
+            client_secret: config.client_secret,
+            scopes: config.scopes,
+            tokens: Mutex::new(config.tokens),
+            refresh_lock: futures_util::lock::Mutex::new(()),
+            on_tokens: config.on_tokens,
+            skew_ms: config.refresh_skew_ms,
+            token_requests: AtomicU64::new(0),
+        })
+    }
+
+    /// The driver.
+    pub fn driver(&self) -> &Driver<T, C> {
+        &self.driver
+    }
+
+    /// The current token pair, if any.
+    pub fn tokens(&self) -> Option<TokenSet> {
+        self.tokens.lock().ok().and_then(|t| t.clone())
+    }
+
+    /// How many `POST /token/` requests this client has sent.
+    pub fn token_requests(&self) -> u64 {
+        self.token_requests.load(Ordering::SeqCst)
+    }
+
+    /// The authorization dialogue URL for this client's id and scopes, with a fresh CSPRNG `state`.
+    pub fn authorization_url(&self, redirect_uri: &str) -> Result<AuthorizationUrl, Error> {
+        oauth::authorization_url(
+            self.driver.base_url(),
+            &self.client_id,
+            redirect_uri,
+            &self.scopes,
+        )
+    }
+
+    fn secret(&self) -> Result<&Secret, Error> {
+        self.client_secret.as_ref().ok_or_else(|| {
+            Error::invalid(
+                "client_secret",
+                "getting or refreshing tokens needs the client secret (keep it on a server)",
+            )
+        })
+    }
+
+    async fn request_tokens(&self, grant: TokenGrant) -> Result<TokenSet, Error> {
+        let request = TokenRequest {
+            client_id: self.client_id.clone(),
+            client_secret: self.secret()?.clone(),
+            grant,
+        };
+        let built = request.build(self.driver.base_url())?;
+        self.token_requests.fetch_add(1, Ordering::SeqCst);
+        let exchange = self.driver.execute(built, request.policy()).await?;
+        let tokens = request.parse(&exchange, self.driver.timer().now_unix_ms())?;
+        self.store(tokens.clone());
+        Ok(tokens)
+    }
+
+    fn store(&self, tokens: TokenSet) {
+        if let Ok(mut t) = self.tokens.lock() {
+            *t = Some(tokens.clone());
+        }
+        if let Some(listener) = &self.on_tokens {
+            listener(&tokens);
+        }
+    }
+
+    /// Exchanges an authorization code (after [`oauth::parse_callback`]) for a token pair, stores it and
+    /// tells the listener.
+    pub async fn exchange_code(&self, code: &str, redirect_uri: &str) -> Result<TokenSet, Error> {
+        let _flight = self.refresh_lock.lock().await;
+        self.request_tokens(TokenGrant::AuthorizationCode {
+            code: code.to_owned(),
+            redirect_uri: redirect_uri.to_owned(),
+        })
+        .await
+    }
+
+    /// A usable token pair: the stored one while fresh, else one refresh (or a client-credentials grant
+    /// when there is nothing to refresh). Concurrent callers share one request. `rejected` is an access
+    /// token the API refused: a pair holding it is not reused.
+    pub async fn fresh_tokens(&self, rejected: Option<&str>) -> Result<TokenSet, Error> {
+        let usable = |t: &TokenSet, now: u64| {
+            t.is_fresh(now, self.skew_ms) && Some(t.access_token.as_str()) != rejected
+        };
+        if let Some(t) = self.tokens() {
+            if usable(&t, self.driver.timer().now_unix_ms()) {
+                return Ok(t);
+            }
+        }
+        // Single flight: whoever holds the lock refreshes; the others find its result afterwards.
+        let _flight = self.refresh_lock.lock().await;
+        let current = self.tokens();
+        if let Some(t) = &current {
+            if usable(t, self.driver.timer().now_unix_ms()) {
+                return Ok(t.clone());
+            }
+        }
+        let refresh_token = current.and_then(|t| t.refresh_token);
+        if let Some(rt) = refresh_token {
+            match self
+                .request_tokens(TokenGrant::Refresh {
+                    refresh_token: Secret::new(rt),
+                })
+                .await
+            {
+                Ok(t) => return Ok(t),
+                // A dead refresh token: start over with client credentials when we can.
+                Err(e)
+                    if matches!(e.kind(), ErrorKind::Auth | ErrorKind::Api)
+                        && !self.scopes.is_empty() => {}
+                Err(e) => return Err(e),
+            }
+        }
+        if self.scopes.is_empty() {
+            return Err(Error::invalid(
+                "scopes",
+                "no usable token and no scopes to request one with client credentials",
+            ));
+        }
+        self.request_tokens(TokenGrant::ClientCredentials {
+            scopes: self.scopes.clone(),
+        })
+        .await
+    }
+
+    /// Builds, sends and parses any endpoint with the managed token: after a 401 `invalid_token` the
+    /// token is refreshed once and the call repeated once.
+    pub async fn send<E: AdmitadEndpoint + Sync>(&self, endpoint: &E) -> Result<E::Output, Error> {
+        let tokens = self.fresh_tokens(None).await?;
+        let build = |access: &str| {
+            endpoint.build(&AdmitadContext {
+                base_url: self.driver.base_url(),
+                access_token: access,
+            })
+        };
+        let exchange = self
+            .driver
+            .execute(build(&tokens.access_token)?, endpoint.policy())
+            .await?;
+        if !is_invalid_token(&exchange) {
+            return endpoint.parse(&exchange);
+        }
+        let renewed = self.fresh_tokens(Some(&tokens.access_token)).await?;
+        let exchange = self
+            .driver
+            .execute(build(&renewed.access_token)?, endpoint.policy())
+            .await?;
+        endpoint.parse(&exchange)
+    }
+
+    /// GET /me/.
+    pub async fn me(&self) -> Result<Me, Error> {
+        self.send(&GetMe).await
+    }
+}
+
+#[cfg(feature = "reqwest")]
+impl AdmitadClient<crate::native::ReqwestTransport, crate::native::TokioTimer> {
+    /// A client on the native reqwest transport and tokio timer.
+    pub fn native(config: AdmitadConfig) -> Result<Self, Error> {
+        AdmitadClient::new(
+            config,
+            crate::native::ReqwestTransport::new()?,
+            crate::native::TokioTimer,
+        )
+    }
+}

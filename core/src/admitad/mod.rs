@@ -1,0 +1,69 @@
+//! Admitad (spec `admitad.md`): OAuth 2.0 (§2) with a managed token lifecycle, and the publisher API.
+//!
+//! [`AdmitadClient`] holds the token pair: it gets one when it has none (client credentials), refreshes
+//! it before it expires (with a skew) and once after a 401 `invalid_token`, then repeats the call once.
+//! Concurrent calls share one refresh, every new pair goes to the `on_tokens` listener (persist it: the
+//! refresh token rotates), and a client can start from stored tokens. Tokens are never minted per call:
+//! Admitad limits how many exist (error code 6).
+
+mod account;
+mod client;
+mod errors;
+pub mod oauth;
+mod scopes;
+
+pub use account::{GetMe, Me};
+pub use client::{AdmitadClient, AdmitadConfig, TokenListener};
+pub use errors::{AdmitadErrorBody, error_from_exchange, is_invalid_token, read_error};
+pub use oauth::{
+    AuthorizationUrl, SignedRequestPayload, TokenGrant, TokenRequest, TokenSet, authorization_url,
+    parse_callback, verify_signed_request,
+};
+pub use scopes::{Scope, WITHDRAWN_SCOPES};
+
+use crate::driver::{Exchange, RequestPolicy};
+use crate::error::Error;
+use crate::http::{HttpRequest, Method};
+use crate::weburl::WebUrl;
+
+/// The production base URL.
+pub const DEFAULT_BASE_URL: &str = "https://api.admitad.com/";
+
+/// What an endpoint needs to build its request: the base URL and the current access token.
+#[derive(Debug)]
+pub struct AdmitadContext<'a> {
+    /// The base URL (ends in `/`).
+    pub base_url: &'a WebUrl,
+    /// The access token (`Authorization: Bearer …`).
+    pub access_token: &'a str,
+}
+
+impl AdmitadContext<'_> {
+    /// A request to `path` (each element one segment; the trailing `/` Admitad needs is always added).
+    pub(crate) fn request(
+        &self,
+        method: Method,
+        path: &[&str],
+        query: &[(&str, &str)],
+    ) -> HttpRequest {
+        let mut segments: Vec<&str> = path.to_vec();
+        segments.push("");
+        let url = self.base_url.endpoint(&segments, query);
+        let mut req = HttpRequest::new(method, url.to_string());
+        req.set_header("Authorization", format!("Bearer {}", self.access_token));
+        req.set_header("Accept", "application/json");
+        req
+    }
+}
+
+/// One Admitad endpoint: a pure request builder and a pure response parser.
+pub trait AdmitadEndpoint {
+    /// The typed result.
+    type Output;
+    /// Builds the exact request, or refuses bad input with [`Error::InvalidInput`].
+    fn build(&self, ctx: &AdmitadContext<'_>) -> Result<HttpRequest, Error>;
+    /// Parses the final response.
+    fn parse(&self, exchange: &Exchange) -> Result<Self::Output, Error>;
+    /// Whether the request may be repeated.
+    fn policy(&self) -> RequestPolicy;
+}

@@ -1,0 +1,220 @@
+//! Admitad's OAuth flows and the managed token lifecycle against the sandbox: the authorization-code
+//! flow end to end, client credentials minted once, rotation, refresh after a 401 `invalid_token`, a
+//! client started from stored tokens, and a refresh storm that makes exactly one token request.
+
+use std::sync::{Arc, Mutex};
+
+use adkit::ErrorKind;
+use adkit::admitad::*;
+use adkit::native::{ReqwestTransport, TokioTimer};
+use adkit_sandbox::Sandbox;
+use serde_json::{Value, json};
+
+type Client = AdmitadClient<ReqwestTransport, TokioTimer>;
+
+fn config(sb: &Sandbox, client_id: &str, scopes: Vec<Scope>) -> AdmitadConfig {
+    AdmitadConfig::new(client_id, format!("secret_{client_id}"), scopes)
+        .with_base_url(sb.admitad_url())
+}
+
+async fn control(sb: &Sandbox, path: &str, body: Value) -> Value {
+    let r = reqwest::Client::new()
+        .post(format!("{}{path}", sb.base_url))
+        .header("content-type", "application/json")
+        .body(body.to_string())
+        .send()
+        .await
+        .unwrap();
+    serde_json::from_slice(&r.bytes().await.unwrap()).unwrap()
+}
+
+async fn stats(sb: &Sandbox, client_id: &str) -> u64 {
+    let r = reqwest::get(format!(
+        "{}/__sandbox/admitad/stats?client_id={client_id}",
+        sb.base_url
+    ))
+    .await
+    .unwrap();
+    let v: Value = serde_json::from_slice(&r.bytes().await.unwrap()).unwrap();
+    v["token_requests"].as_u64().unwrap()
+}
+
+#[tokio::test]
+async fn authorization_code_flow_end_to_end() {
+    let sb = Sandbox::start().await.unwrap();
+    let seen: Arc<Mutex<Vec<TokenSet>>> = Arc::default();
+    let s2 = seen.clone();
+    let mut cfg = config(
+        &sb,
+        "adm_code",
+        vec![Scope::PrivateData, Scope::PrivateDataEmail],
+    );
+    cfg.on_tokens = Some(Arc::new(move |t: &TokenSet| {
+        s2.lock().unwrap().push(t.clone())
+    }));
+    let client: Client = AdmitadClient::native(cfg).unwrap();
+    let redirect_uri = "http://127.0.0.1:9/callback";
+    let auth = client.authorization_url(redirect_uri).unwrap();
+    // The "browser": follow the authorize URL, stop at the redirect back to us.
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let resp = http.get(&auth.url).send().await.unwrap();
+    assert_eq!(resp.status(), 302);
+    let location = resp.headers()["location"].to_str().unwrap().to_owned();
+    assert!(location.starts_with(redirect_uri));
+    // A forged callback (another state) is refused before anything is sent.
+    let forged = location.replace(&auth.state, "0123456789abcdef0123456789abcdef");
+    assert_eq!(
+        parse_callback(&forged, &auth.state).unwrap_err().kind(),
+        ErrorKind::Verification
+    );
+    let code = parse_callback(&location, &auth.state).unwrap();
+    let tokens = client.exchange_code(&code, redirect_uri).await.unwrap();
+    assert_eq!(tokens.scope, "private_data private_data_email");
+    assert_eq!(seen.lock().unwrap().len(), 1, "the listener saw the pair");
+    let me = client.me().await.unwrap();
+    assert_eq!(me.email.as_deref(), Some("webmaster1@example.com"));
+    // The code is single use.
+    let again = client.exchange_code(&code, redirect_uri).await.unwrap_err();
+    assert_eq!(again.code(), Some("invalid_grant"));
+    // An unknown client comes back as a typed error in the callback.
+    let bad = AdmitadClient::native(config(&sb, "nope", vec![Scope::PrivateData])).unwrap();
+    let auth = bad.authorization_url(redirect_uri).unwrap();
+    let location = http.get(&auth.url).send().await.unwrap().headers()["location"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let e = parse_callback(&location, &auth.state).unwrap_err();
+    assert_eq!(
+        (e.kind(), e.code()),
+        (ErrorKind::Auth, Some("invalid_client"))
+    );
+}
+
+#[tokio::test]
+async fn client_credentials_refresh_rotation_and_invalid_token() {
+    let sb = Sandbox::start().await.unwrap();
+    let id = "adm_cc";
+    let client: Client = AdmitadClient::native(config(&sb, id, vec![Scope::PrivateData])).unwrap();
+    client.me().await.unwrap();
+    client.me().await.unwrap();
+    assert_eq!(client.token_requests(), 1, "minted once, then reused");
+    let first = client.tokens().unwrap();
+    // The server says the token is dead: one refresh, one repeat, success.
+    control(&sb, "/__sandbox/admitad/expire", json!({"client_id": id})).await;
+    client.me().await.unwrap();
+    assert_eq!(client.token_requests(), 2);
+    let second = client.tokens().unwrap();
+    assert_ne!(second.access_token, first.access_token);
+    assert_ne!(
+        second.refresh_token, first.refresh_token,
+        "the refresh token rotates"
+    );
+    // The old refresh token died with its use.
+    let reuse = TokenRequest {
+        client_id: id.into(),
+        client_secret: format!("secret_{id}").as_str().into(),
+        grant: TokenGrant::Refresh {
+            refresh_token: first.refresh_token.unwrap().as_str().into(),
+        },
+    };
+    let built = reuse
+        .build(&adkit::driver::parse_base_url(&sb.admitad_url()).unwrap())
+        .unwrap();
+    let ex = client
+        .driver()
+        .execute(built, reuse.policy())
+        .await
+        .unwrap();
+    let e = reuse.parse(&ex, 0).unwrap_err();
+    assert_eq!((e.kind(), e.code()), (ErrorKind::Auth, Some("5")));
+    // A client started from the stored pair makes no token request.
+    let mut cfg = config(&sb, id, vec![Scope::PrivateData]);
+    cfg.tokens = Some(second);
+    let restored: Client = AdmitadClient::native(cfg).unwrap();
+    restored.me().await.unwrap();
+    assert_eq!(restored.token_requests(), 0);
+    assert_eq!(
+        stats(&sb, id).await,
+        3,
+        "two by the client, one replayed refresh token"
+    );
+    // Missing scope is 403, not a refresh loop.
+    let narrow: Client =
+        AdmitadClient::native(config(&sb, "adm_narrow", vec![Scope::Statistics])).unwrap();
+    let e = narrow.me().await.unwrap_err();
+    assert_eq!((e.kind(), e.status()), (ErrorKind::Auth, Some(403)));
+    assert_eq!(narrow.token_requests(), 1);
+}
+
+#[tokio::test]
+async fn refresh_storm_makes_exactly_one_token_request() {
+    let sb = Sandbox::start().await.unwrap();
+    let id = "adm_storm";
+    // Tokens that expire within the refresh skew: the stored pair is stale from the start.
+    let client: Arc<Client> =
+        Arc::new(AdmitadClient::native(config(&sb, id, vec![Scope::PrivateData])).unwrap());
+    client.me().await.unwrap();
+    let mut stale = client.tokens().unwrap();
+    stale.expires_at_ms = 0;
+    let mut cfg = config(&sb, id, vec![Scope::PrivateData]);
+    cfg.tokens = Some(stale);
+    let listened = Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let l2 = listened.clone();
+    cfg.on_tokens = Some(Arc::new(move |_| {
+        l2.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    }));
+    let storm: Arc<Client> = Arc::new(AdmitadClient::native(cfg).unwrap());
+    // Slow token endpoint so every caller arrives while the refresh is in flight.
+    control(
+        &sb,
+        "/__sandbox/admitad/config",
+        json!({"client_id": id, "token_delay_ms": 200}),
+    )
+    .await;
+    let before = stats(&sb, id).await;
+    let calls = (0..1000).map(|_| {
+        let c = storm.clone();
+        tokio::spawn(async move { c.me().await })
+    });
+    let results = futures_util::future::join_all(calls).await;
+    assert!(results.into_iter().all(|r| r.unwrap().is_ok()));
+    assert_eq!(storm.token_requests(), 1, "one refresh for 1000 calls");
+    assert_eq!(
+        stats(&sb, id).await - before,
+        1,
+        "the sandbox saw one token request"
+    );
+    assert_eq!(listened.load(std::sync::atomic::Ordering::SeqCst), 1);
+    println!("refresh storm: 1000 concurrent calls on an expired token -> 1 token request");
+}
+
+#[tokio::test]
+async fn bad_input_is_refused_before_sending() {
+    let sb = Sandbox::start().await.unwrap();
+    for scopes in [
+        vec![Scope::Other("payments".into())],
+        vec![Scope::Other("Bad Scope".into())],
+    ] {
+        assert!(AdmitadClient::native(config(&sb, "adm_x", scopes)).is_err());
+    }
+    let client: Client = AdmitadClient::native(config(&sb, "adm_x", vec![Scope::Banners])).unwrap();
+    for uri in ["http://example.com/cb", "not a url", "https://"] {
+        let e = client.authorization_url(uri).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidInput, "{uri}");
+    }
+    let public = AdmitadConfig {
+        client_id: "adm_x".into(),
+        ..Default::default()
+    }
+    .with_base_url(sb.admitad_url());
+    let e = AdmitadClient::native(public)
+        .unwrap()
+        .me()
+        .await
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidInput);
+    assert_eq!(stats(&sb, "adm_x").await, 0, "nothing was sent");
+}

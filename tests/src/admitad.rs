@@ -1,0 +1,422 @@
+//! Admitad's OAuth server and account endpoint, played in memory (spec `admitad.md` §2, §4, §5.1),
+//! mounted at `/admitad`.
+//!
+//! Clients: any `client_id` starting with `adm_` exists; its secret is `secret_<client_id>`. The
+//! authorize endpoint approves at once and redirects with `code` and `state` (unknown clients get
+//! `error=invalid_client`). The token endpoint checks each grant as Admitad documents it (Basic auth for
+//! `authorization_code` and `client_credentials`, no secret in the body for the latter, credentials in
+//! the body for `refresh_token`); refresh tokens rotate and die after use. Controls:
+//! `POST /__sandbox/admitad/config {client_id, expires_in?, token_delay_ms?}`,
+//! `POST /__sandbox/admitad/expire {client_id}` (every access token of the client expires now),
+//! `GET /__sandbox/admitad/stats?client_id=` (token requests by grant).
+
+#![allow(clippy::result_large_err)]
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use serde_json::{Value, json};
+
+use crate::common::{SandboxState, json_response, lock};
+
+#[derive(Clone, Debug)]
+struct Token {
+    client_id: String,
+    scopes: Vec<String>,
+    expired: bool,
+}
+
+#[derive(Clone, Debug, Default)]
+struct ClientSettings {
+    expires_in: Option<u64>,
+    token_delay_ms: u64,
+}
+
+/// Everything the Admitad sandbox keeps.
+#[derive(Debug, Default)]
+pub struct AdmitadState {
+    codes: HashMap<String, (String, String, Vec<String>)>,
+    access: HashMap<String, Token>,
+    refresh: HashMap<String, (String, Vec<String>)>,
+    settings: HashMap<String, ClientSettings>,
+    stats: HashMap<String, HashMap<String, u64>>,
+}
+
+/// The router mounted at `/admitad`.
+pub fn router() -> Router<Arc<SandboxState>> {
+    Router::new()
+        .route("/authorize/", get(authorize))
+        .route("/token/", post(token))
+        .route("/me/", get(me))
+}
+
+/// The control endpoints.
+pub(crate) fn control_router() -> Router<Arc<SandboxState>> {
+    Router::new()
+        .route(
+            "/__sandbox/admitad/config",
+            post(
+                |State(s): State<Arc<SandboxState>>, axum::Json(v): axum::Json<Value>| async move {
+                    let id = v["client_id"].as_str().unwrap_or_default().to_owned();
+                    let mut st = lock(&s.admitad);
+                    let c = st.settings.entry(id).or_default();
+                    c.expires_in = v["expires_in"].as_u64().or(c.expires_in);
+                    c.token_delay_ms = v["token_delay_ms"].as_u64().unwrap_or(c.token_delay_ms);
+                    json_response(StatusCode::OK, json!({"ok": true}))
+                },
+            ),
+        )
+        .route(
+            "/__sandbox/admitad/expire",
+            post(
+                |State(s): State<Arc<SandboxState>>, axum::Json(v): axum::Json<Value>| async move {
+                    let id = v["client_id"].as_str().unwrap_or_default();
+                    let mut st = lock(&s.admitad);
+                    let mut n = 0;
+                    for t in st.access.values_mut().filter(|t| t.client_id == id) {
+                        t.expired = true;
+                        n += 1;
+                    }
+                    json_response(StatusCode::OK, json!({"expired": n}))
+                },
+            ),
+        )
+        .route(
+            "/__sandbox/admitad/stats",
+            get(
+                |State(s): State<Arc<SandboxState>>, Query(q): Query<HashMap<String, String>>| async move {
+                    let id = q.get("client_id").cloned().unwrap_or_default();
+                    let st = lock(&s.admitad);
+                    let by_grant = st.stats.get(&id).cloned().unwrap_or_default();
+                    let total: u64 = by_grant.values().sum();
+                    json_response(StatusCode::OK, json!({"token_requests": total, "by_grant": by_grant}))
+                },
+            ),
+        )
+}
+
+fn oauth_error(status: StatusCode, error: &str, description: &str) -> Response {
+    json_response(
+        status,
+        json!({"error": error, "error_description": description}),
+    )
+}
+
+fn redirect(location: &str) -> Response {
+    let mut r = StatusCode::FOUND.into_response();
+    if let Ok(v) = HeaderValue::from_str(location) {
+        r.headers_mut().insert(header::LOCATION, v);
+    }
+    r
+}
+
+fn hex_id(state: &SandboxState, len: usize) -> String {
+    let mut s = String::new();
+    while s.len() < len {
+        s.push_str(&format!(
+            "{:016x}",
+            state.next_id().wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        ));
+    }
+    s.truncate(len);
+    s
+}
+
+async fn authorize(
+    State(state): State<Arc<SandboxState>>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
+    let get = |k: &str| q.get(k).cloned().unwrap_or_default();
+    let redirect_uri = get("redirect_uri");
+    if redirect_uri.is_empty() {
+        return oauth_error(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            "redirect_uri is required",
+        );
+    }
+    let sep = if redirect_uri.contains('?') { '&' } else { '?' };
+    let st = form_urlencoded::Serializer::new(String::new())
+        .append_pair("state", &get("state"))
+        .finish();
+    let client_id = get("client_id");
+    if !client_id.starts_with("adm_") {
+        let err = form_urlencoded::Serializer::new(String::new())
+            .append_pair(
+                "error_description",
+                &format!("client_id {client_id} doesn't exist"),
+            )
+            .append_pair("error", "invalid_client")
+            .finish();
+        return redirect(&format!("{redirect_uri}{sep}{st}&{err}"));
+    }
+    if get("response_type") != "code" {
+        return redirect(&format!(
+            "{redirect_uri}{sep}{st}&error=unsupported_response_type"
+        ));
+    }
+    let scopes: Vec<String> = get("scope")
+        .split(' ')
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect();
+    let code = hex_id(&state, 30);
+    lock(&state.admitad)
+        .codes
+        .insert(code.clone(), (client_id, redirect_uri.clone(), scopes));
+    redirect(&format!("{redirect_uri}{sep}{st}&code={code}"))
+}
+
+fn basic_of(headers: &HeaderMap) -> Option<(String, String)> {
+    use base64::Engine;
+    let v = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let raw = base64::engine::general_purpose::STANDARD
+        .decode(v.strip_prefix("Basic ")?)
+        .ok()?;
+    let text = String::from_utf8(raw).ok()?;
+    let (id, secret) = text.split_once(':')?;
+    Some((id.to_owned(), secret.to_owned()))
+}
+
+fn valid_client(id: &str, secret: &str) -> bool {
+    id.starts_with("adm_") && secret == format!("secret_{id}")
+}
+
+async fn token(
+    State(state): State<Arc<SandboxState>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let ct = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    if !ct.starts_with("application/x-www-form-urlencoded") {
+        return oauth_error(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            "form body required",
+        );
+    }
+    let form: HashMap<String, String> = form_urlencoded::parse(&body).into_owned().collect();
+    let f = |k: &str| form.get(k).cloned().unwrap_or_default();
+    let client_id = f("client_id");
+    let grant = f("grant_type");
+    let delay = {
+        let mut st = lock(&state.admitad);
+        *st.stats
+            .entry(client_id.clone())
+            .or_default()
+            .entry(grant.clone())
+            .or_default() += 1;
+        st.settings
+            .get(&client_id)
+            .map(|s| s.token_delay_ms)
+            .unwrap_or(0)
+    };
+    if delay > 0 {
+        tokio::time::sleep(Duration::from_millis(delay)).await;
+    }
+    let scopes = match grant.as_str() {
+        "authorization_code" => {
+            let Some((id, secret)) = basic_of(&headers) else {
+                return oauth_error(
+                    StatusCode::UNAUTHORIZED,
+                    "invalid_client",
+                    "Basic authorization required",
+                );
+            };
+            if id != client_id || !valid_client(&id, &secret) || f("client_secret") != secret {
+                return oauth_error(
+                    StatusCode::UNAUTHORIZED,
+                    "invalid_client",
+                    &format!("client_id {client_id} doesn't exist"),
+                );
+            }
+            let Some((cid, uri, scopes)) = lock(&state.admitad).codes.remove(&f("code")) else {
+                return oauth_error(
+                    StatusCode::BAD_REQUEST,
+                    "invalid_grant",
+                    "unknown or used code",
+                );
+            };
+            if cid != client_id || uri != f("redirect_uri") {
+                return oauth_error(
+                    StatusCode::BAD_REQUEST,
+                    "invalid_grant",
+                    "redirect_uri does not match",
+                );
+            }
+            scopes
+        }
+        "client_credentials" => {
+            let Some((id, secret)) = basic_of(&headers) else {
+                return oauth_error(
+                    StatusCode::UNAUTHORIZED,
+                    "invalid_client",
+                    "Basic authorization required",
+                );
+            };
+            if id != client_id || !valid_client(&id, &secret) {
+                return oauth_error(
+                    StatusCode::UNAUTHORIZED,
+                    "invalid_client",
+                    &format!("client_id {client_id} doesn't exist"),
+                );
+            }
+            if form.contains_key("client_secret") {
+                return oauth_error(
+                    StatusCode::BAD_REQUEST,
+                    "invalid_request",
+                    "client_secret does not belong in this body",
+                );
+            }
+            let scopes: Vec<String> = f("scope")
+                .split(' ')
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect();
+            if scopes.is_empty() {
+                return oauth_error(
+                    StatusCode::BAD_REQUEST,
+                    "invalid_scope",
+                    "scope is required",
+                );
+            }
+            if scopes.iter().any(|s| {
+                [
+                    "payments",
+                    "offline_sales",
+                    "offline_receipts",
+                    "manage_offline_receipts",
+                ]
+                .contains(&s.as_str())
+            }) {
+                return oauth_error(
+                    StatusCode::UNAUTHORIZED,
+                    "invalid_scope",
+                    "scope is no longer available",
+                );
+            }
+            scopes
+        }
+        "refresh_token" => {
+            if !valid_client(&client_id, &f("client_secret")) {
+                return oauth_error(
+                    StatusCode::UNAUTHORIZED,
+                    "invalid_client",
+                    &format!("client_id {client_id} doesn't exist"),
+                );
+            }
+            // Single use: the old refresh token dies here.
+            match lock(&state.admitad).refresh.remove(&f("refresh_token")) {
+                Some((cid, scopes)) if cid == client_id => scopes,
+                _ => {
+                    return json_response(
+                        StatusCode::UNAUTHORIZED,
+                        json!({"error": "invalid_grant", "error_description": "refresh token unavailable", "error_code": 5}),
+                    );
+                }
+            }
+        }
+        _ => {
+            return oauth_error(
+                StatusCode::BAD_REQUEST,
+                "unsupported_grant_type",
+                "unsupported grant_type",
+            );
+        }
+    };
+    let access = hex_id(&state, 30);
+    let refresh = hex_id(&state, 30);
+    let expires_in = {
+        let mut st = lock(&state.admitad);
+        st.access.insert(
+            access.clone(),
+            Token {
+                client_id: client_id.clone(),
+                scopes: scopes.clone(),
+                expired: false,
+            },
+        );
+        st.refresh
+            .insert(refresh.clone(), (client_id.clone(), scopes.clone()));
+        st.settings
+            .get(&client_id)
+            .and_then(|s| s.expires_in)
+            .unwrap_or(604_800)
+    };
+    json_response(
+        StatusCode::OK,
+        json!({
+            "username": "webmaster1", "first_name": "name", "last_name": "surname", "language": "ru",
+            "access_token": access, "token_type": "bearer",
+            // Sometimes a string, as in one of Admitad's own tests.
+            "expires_in": if expires_in % 2 == 0 { json!(expires_in) } else { json!(expires_in.to_string()) },
+            "refresh_token": refresh, "scope": scopes.join(" "), "group": "webmaster", "id": 1,
+        }),
+    )
+}
+
+fn invalid_token(code: u8, description: &str) -> Response {
+    let mut r = json_response(
+        StatusCode::UNAUTHORIZED,
+        json!({"error_description": description, "error_code": code, "error": "invalid_token"}),
+    );
+    if let Ok(v) = HeaderValue::from_str(&format!(
+        "Bearer realm=\"\", error=\"invalid_token\", error_description=\"{description}\""
+    )) {
+        r.headers_mut().insert(header::WWW_AUTHENTICATE, v);
+    }
+    r
+}
+
+/// The access token of a request, checked: 401 (`invalid_token`, code 0 expired / 1 unknown) or 403
+/// (code 2, missing scope).
+fn bearer(state: &SandboxState, headers: &HeaderMap, scope: &str) -> Result<Token, Response> {
+    let token = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .ok_or_else(|| invalid_token(1, "Token doesn't exist"))?;
+    let st = lock(&state.admitad);
+    let t = st
+        .access
+        .get(token)
+        .cloned()
+        .ok_or_else(|| invalid_token(1, "Token doesn't exist"))?;
+    if t.expired {
+        return Err(invalid_token(0, "Token expired"));
+    }
+    if !t.scopes.iter().any(|s| s == scope) {
+        return Err(json_response(
+            StatusCode::FORBIDDEN,
+            json!({"error": "insufficient_scope", "error_description": format!("scope {scope} required"), "error_code": 2}),
+        ));
+    }
+    Ok(t)
+}
+
+async fn me(
+    State(state): State<Arc<SandboxState>>,
+    _method: Method,
+    _uri: Uri,
+    headers: HeaderMap,
+) -> Response {
+    match bearer(&state, &headers, "private_data") {
+        Ok(t) => json_response(
+            StatusCode::OK,
+            json!({"id": 1, "username": "webmaster1", "first_name": "name", "last_name": "surname",
+                   "language": "ru", "default_currency": "USD", "country": "RU",
+                   "email": if t.scopes.iter().any(|s| s == "private_data_email") { json!("webmaster1@example.com") } else { Value::Null }}),
+        ),
+        Err(r) => r,
+    }
+}
