@@ -1,7 +1,8 @@
 //! The README's first command: starts the embedded sandbox and walks every Adjust endpoint and the
 //! Adapty families (profiles, access, transactions, paywalls, virtual currency, exports in JSON and CSV,
 //! the Web API, a webhook delivery, bulk work) through the native Rust client, printing what each
-//! returned. With credentials set it then makes read-only calls against the real APIs:
+//! returned, then Admitad's authorization-code flow and a call with the managed token. With credentials
+//! set it then makes read-only calls against the real APIs:
 //! `ADJUST_API_TOKEN` (+ `ADJUST_APP_TOKEN`, `ADJUST_STORE_ID` + `ADJUST_PLATFORM`, `ADJUST_BUNDLE_ID`),
 //! `ADAPTY_SECRET_KEY` (+ `ADAPTY_CUSTOMER_USER_ID`).
 //!
@@ -151,6 +152,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
 
     adapty_tour(&sandbox).await?;
+    admitad_tour(&sandbox).await?;
     real_api().await;
     real_adapty().await;
     Ok(())
@@ -304,6 +306,48 @@ async fn adapty_tour(sandbox: &adkit_sandbox::Sandbox) -> Result<(), adkit::Erro
         .await
     {
         show_err("both ids where one is allowed: refused before sending", &e);
+    }
+    Ok(())
+}
+
+/// The Admitad leg against the sandbox: OAuth and the managed token (the publisher API comes next).
+async fn admitad_tour(sandbox: &adkit_sandbox::Sandbox) -> Result<(), Box<dyn std::error::Error>> {
+    use adkit::admitad::*;
+    println!(
+        "\n# Admitad against the embedded sandbox at {}",
+        sandbox.admitad_url()
+    );
+    let config = AdmitadConfig::new(
+        "adm_tour",
+        "secret_adm_tour",
+        vec![Scope::PrivateData, Scope::Statistics],
+    )
+    .with_base_url(sandbox.admitad_url());
+    let client = AdmitadClient::native(config)?;
+    let redirect_uri = "http://127.0.0.1:9/callback";
+    let auth = client.authorization_url(redirect_uri)?;
+    println!(
+        "\n## authorization_url (state from the OS CSPRNG)\n{}",
+        auth.url
+    );
+    // Play the user's browser: the sandbox approves at once and redirects back with code and state.
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()?;
+    let back = http.get(&auth.url).send().await?;
+    let location = back
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    println!("\n## the redirect back\n{location}");
+    let code = parse_callback(&location, &auth.state)?;
+    let tokens = client.exchange_code(&code, redirect_uri).await?;
+    println!("\n## exchange_code -> {tokens:?} (tokens redacted in Debug)");
+    show("me (GET /me/ with the managed token)", &client.me().await?);
+    if let Err(e) = parse_callback(&location, "another-state") {
+        show_err("a callback with another state", &e);
     }
     Ok(())
 }
