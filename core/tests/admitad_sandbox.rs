@@ -218,3 +218,76 @@ async fn bad_input_is_refused_before_sending() {
     assert_eq!(e.kind(), ErrorKind::InvalidInput);
     assert_eq!(stats(&sb, "adm_x").await, 0, "nothing was sent");
 }
+
+#[tokio::test]
+async fn pagination_follows_meta_and_collect_needs_a_cap() {
+    use futures_util::StreamExt;
+    let sb = Sandbox::start().await.unwrap();
+    let client: Client = AdmitadClient::native(config(
+        &sb,
+        "adm_pages",
+        vec![Scope::Statistics, Scope::DeeplinkGenerator],
+    ))
+    .unwrap();
+    let request = StatisticsRequest {
+        report: StatisticsReport::Websites,
+        date_start: Some("01.01.2024".into()),
+        date_end: Some("31.12.2024".into()),
+        limit: Some(500),
+        offset: Some(98_000),
+        ..Default::default()
+    };
+    let pages: Vec<Page<StatisticsRow>> = client
+        .pages(request.clone())
+        .map(|p| p.unwrap())
+        .collect()
+        .await;
+    assert_eq!(pages.len(), 4);
+    assert_eq!(pages.iter().map(|p| p.items.len()).sum::<usize>(), 2_000);
+    assert_eq!(pages[0].items[0].payment_sum_open.as_str(), "0.00");
+    // The dates report lowers the page size to 300: the stream follows `_meta`, nothing is skipped.
+    let dates = StatisticsRequest {
+        report: StatisticsReport::Dates,
+        offset: Some(99_000),
+        ..request.clone()
+    };
+    let offsets: Vec<u64> = client
+        .pages(dates.clone())
+        .map(|p| p.unwrap().offset)
+        .collect()
+        .await;
+    assert_eq!(offsets, vec![99_000, 99_300, 99_600, 99_900]);
+    let items = client.items(dates.clone()).count().await;
+    assert_eq!(items, 1_000);
+    let all = client.collect_all(dates.clone(), 1_000).await.unwrap();
+    assert_eq!(all.len(), 1_000);
+    let over = client.collect_all(dates, 999).await.unwrap_err();
+    assert_eq!(over.kind(), ErrorKind::InvalidInput);
+    // Deeplinks: one per ulp.
+    let links = client
+        .deeplinks(&DeeplinkRequest {
+            website_id: 22,
+            campaign_id: 6,
+            ulp: vec![
+                "https://shop.example/a".into(),
+                "https://shop.example/b".into(),
+            ],
+            subid: Some("newsletter".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(links.len(), 2);
+    assert!(links[0].link.contains("subid=newsletter"));
+    // A bad request never reaches the server.
+    let before = client.token_requests();
+    let e = client
+        .statistics(&StatisticsRequest {
+            limit: Some(501),
+            ..Default::default()
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidInput);
+    assert_eq!(client.token_requests(), before);
+}

@@ -55,6 +55,109 @@ pub fn router() -> Router<Arc<SandboxState>> {
         .route("/authorize/", get(authorize))
         .route("/token/", post(token))
         .route("/me/", get(me))
+        .route("/statistics/{report}/", get(statistics))
+        .route("/deeplink/{w}/advcampaign/{c}/", get(deeplink))
+}
+
+/// Rows in every statistics report of the sandbox.
+pub const STATISTICS_ROWS: u64 = 100_000;
+
+async fn statistics(
+    State(state): State<Arc<SandboxState>>,
+    axum::extract::Path(report): axum::extract::Path<String>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
+    if let Err(r) = bearer(&state, &headers, "statistics") {
+        return r;
+    }
+    let q: Vec<(String, String)> = uri
+        .query()
+        .map(|q| form_urlencoded::parse(q.as_bytes()).into_owned().collect())
+        .unwrap_or_default();
+    let get = |k: &str| q.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+    let known = [
+        "websites",
+        "campaigns",
+        "dates",
+        "months",
+        "actions",
+        "sub_ids",
+        "sources",
+        "keywords",
+    ];
+    if !known.contains(&report.as_str()) {
+        return json_response(StatusCode::NOT_FOUND, json!({"error": "not_found"}));
+    }
+    let limit: u64 = get("limit").and_then(|v| v.parse().ok()).unwrap_or(20);
+    if limit == 0 || limit > 500 {
+        return json_response(
+            StatusCode::BAD_REQUEST,
+            json!({"error": "invalid_request", "error_description": "limit must be 1..500", "error_code": 3}),
+        );
+    }
+    // The dates report lowers the page size, as Admitad may: clients must follow `_meta.limit`.
+    let limit = if report == "dates" {
+        limit.min(300)
+    } else {
+        limit
+    };
+    let offset: u64 = get("offset").and_then(|v| v.parse().ok()).unwrap_or(0);
+    let end = (offset + limit).min(STATISTICS_ROWS);
+    let rows: Vec<Value> = (offset.min(end)..end)
+        .map(|i| {
+            json!({
+                "website_id": (i % 50).to_string(), "website_name": format!("site {}", i % 50),
+                "date": format!("{:02}.{:02}.2024", i % 28 + 1, i % 12 + 1),
+                "views": i * 3, "clicks": (i % 97).to_string(), "ctr": "0.33", "cr": 1.5,
+                "leads_sum": i % 5, "sales_sum": i % 3,
+                "payment_sum_open": format!("{}.{:02}", i % 1000, i % 100),
+                "payment_sum_approved": (i % 100) as f64 + 0.25, "payment_sum_declined": "0.00",
+                "currency": "USD",
+            })
+        })
+        .collect();
+    json_response(
+        StatusCode::OK,
+        json!({"results": rows, "_meta": {"count": STATISTICS_ROWS, "limit": limit, "offset": offset}}),
+    )
+}
+
+async fn deeplink(
+    State(state): State<Arc<SandboxState>>,
+    axum::extract::Path((w, c)): axum::extract::Path<(String, String)>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
+    if let Err(r) = bearer(&state, &headers, "deeplink_generator") {
+        return r;
+    }
+    let q: Vec<(String, String)> = uri
+        .query()
+        .map(|q| form_urlencoded::parse(q.as_bytes()).into_owned().collect())
+        .unwrap_or_default();
+    let subid = q.iter().find(|(k, _)| k == "subid").map(|(_, v)| v.clone());
+    if subid.as_ref().is_some_and(|s| s.chars().count() > 50) {
+        return json_response(
+            StatusCode::BAD_REQUEST,
+            json!({"error": "invalid_request", "error_description": "SubID > 50 chars"}),
+        );
+    }
+    let links: Vec<Value> = q
+        .iter()
+        .filter(|(k, _)| k == "ulp")
+        .map(|(_, u)| {
+            let mut link = format!(
+                "https://ad.admitad.com/g/{w}{c}/?ulp={}",
+                form_urlencoded::byte_serialize(u.as_bytes()).collect::<String>()
+            );
+            if let Some(s) = &subid {
+                link.push_str(&format!("&subid={s}"));
+            }
+            json!({"link": link, "is_affiliate_product": null})
+        })
+        .collect();
+    json_response(StatusCode::OK, Value::Array(links))
 }
 
 /// The control endpoints.

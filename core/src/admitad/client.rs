@@ -5,10 +5,14 @@ use std::fmt;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use futures_util::{Stream, StreamExt};
+
 use super::account::{GetMe, Me};
 use super::errors::is_invalid_token;
 use super::oauth::{self, AuthorizationUrl, TokenGrant, TokenRequest, TokenSet};
+use super::pagination::{Page, Paginated};
 use super::scopes::{Scope, check_scopes};
+use super::statistics::{Deeplink, DeeplinkRequest, StatisticsRequest, StatisticsRow};
 use super::{AdmitadContext, AdmitadEndpoint, DEFAULT_BASE_URL};
 use crate::driver::{ClientOptions, Driver};
 use crate::error::{Error, ErrorKind};
@@ -266,6 +270,78 @@ impl<T: Transport, C: Timer> AdmitadClient<T, C> {
     /// GET /me/.
     pub async fn me(&self) -> Result<Me, Error> {
         self.send(&GetMe).await
+    }
+
+    /// One page of a report (`/statistics/<report>/`).
+    pub async fn statistics(
+        &self,
+        request: &StatisticsRequest,
+    ) -> Result<Page<StatisticsRow>, Error> {
+        self.send(request).await
+    }
+
+    /// GET /deeplink/{w_id}/advcampaign/{c_id}/: one link per `ulp`.
+    pub async fn deeplinks(&self, request: &DeeplinkRequest) -> Result<Vec<Deeplink>, Error> {
+        self.send(request).await
+    }
+
+    /// Every page of a list, from the request's offset on, following `_meta` (the server may lower
+    /// `limit`); ends after the last page or the first error.
+    pub fn pages<'a, R>(
+        &'a self,
+        request: R,
+    ) -> impl Stream<Item = Result<Page<R::Item>, Error>> + 'a
+    where
+        R: Paginated + Sync + 'a,
+        R::Item: 'a,
+    {
+        futures_util::stream::unfold(Some(request), move |next| async move {
+            let request = next?;
+            match self.send(&request).await {
+                Ok(page) => {
+                    let following = page.next_offset().map(|o| request.at_offset(o));
+                    Some((Ok(page), following))
+                }
+                Err(e) => Some((Err(e), None)),
+            }
+        })
+    }
+
+    /// Every item of a list (the pages flattened).
+    pub fn items<'a, R>(&'a self, request: R) -> impl Stream<Item = Result<R::Item, Error>> + 'a
+    where
+        R: Paginated + Sync + 'a,
+        R::Item: 'a,
+    {
+        self.pages(request).flat_map(|page| {
+            futures_util::stream::iter(match page {
+                Ok(p) => p.items.into_iter().map(Ok).collect::<Vec<_>>(),
+                Err(e) => vec![Err(e)],
+            })
+        })
+    }
+
+    /// Collects every item, refusing to hold more than `cap` (an `InvalidInput` error on `cap` once the
+    /// list turns out longer; nothing is silently cut).
+    pub async fn collect_all<R>(&self, request: R, cap: usize) -> Result<Vec<R::Item>, Error>
+    where
+        R: Paginated + Sync,
+    {
+        let mut out = Vec::new();
+        let mut pages = std::pin::pin!(self.pages(request));
+        while let Some(page) = pages.next().await {
+            let page = page?;
+            // Items still to come from this page on, plus those already held.
+            let total = out.len() as u64 + page.count.saturating_sub(page.offset);
+            if out.len() + page.items.len() > cap || total > cap as u64 {
+                return Err(Error::invalid(
+                    "cap",
+                    format!("the list holds {total} items from here, more than the cap of {cap}"),
+                ));
+            }
+            out.extend(page.items);
+        }
+        Ok(out)
     }
 }
 

@@ -8,18 +8,26 @@
 
 mod account;
 mod client;
+mod decimal;
 mod errors;
 pub mod oauth;
+mod pagination;
 mod scopes;
+mod statistics;
 
 pub use account::{GetMe, Me};
 pub use client::{AdmitadClient, AdmitadConfig, TokenListener};
+pub use decimal::Decimal;
 pub use errors::{AdmitadErrorBody, error_from_exchange, is_invalid_token, read_error};
 pub use oauth::{
     AuthorizationUrl, SignedRequestPayload, TokenGrant, TokenRequest, TokenSet, authorization_url,
     parse_callback, verify_signed_request,
 };
+pub use pagination::{MAX_LIMIT, Page, Paginated};
 pub use scopes::{Scope, WITHDRAWN_SCOPES};
+pub use statistics::{
+    Deeplink, DeeplinkRequest, StatisticsPage, StatisticsReport, StatisticsRequest, StatisticsRow,
+};
 
 use crate::driver::{Exchange, RequestPolicy};
 use crate::error::Error;

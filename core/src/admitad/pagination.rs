@@ -1,0 +1,114 @@
+//! `limit`/`offset` pagination with `_meta.count` (spec §1): one page type, a stream of pages and of
+//! items that follows `_meta` (the server may lower `limit`), and a collect helper with a mandatory cap.
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Deserializer, Serialize};
+
+use super::errors::decode;
+use crate::driver::Exchange;
+use crate::error::Error;
+
+/// The largest `limit` Admitad accepts.
+pub const MAX_LIMIT: u32 = 500;
+
+/// One page of a list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Page<T> {
+    /// The items.
+    pub items: Vec<T>,
+    /// `_meta.count`: items in the whole list.
+    pub count: u64,
+    /// `_meta.limit`: the page size the server used (it may be lower than asked).
+    pub limit: u32,
+    /// `_meta.offset`.
+    pub offset: u64,
+}
+
+impl<T> Page<T> {
+    /// The offset of the next page, or `None` at the end.
+    pub fn next_offset(&self) -> Option<u64> {
+        let next = self.offset + self.items.len() as u64;
+        (!self.items.is_empty() && next < self.count).then_some(next)
+    }
+}
+
+#[derive(Deserialize)]
+struct Meta {
+    #[serde(default, deserialize_with = "lenient_u64")]
+    count: u64,
+    #[serde(default, deserialize_with = "lenient_u64")]
+    limit: u64,
+    #[serde(default, deserialize_with = "lenient_u64")]
+    offset: u64,
+}
+
+pub(crate) fn lenient_u64<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    Ok(match serde_json::Value::deserialize(d)? {
+        serde_json::Value::Number(n) => n
+            .as_u64()
+            .or_else(|| n.as_f64().map(|f| f.max(0.0) as u64))
+            .unwrap_or(0),
+        serde_json::Value::String(s) => s.trim().parse().unwrap_or(0),
+        _ => 0,
+    })
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum ListWire<T> {
+    Paged {
+        results: Vec<T>,
+        #[serde(rename = "_meta")]
+        meta: Option<Meta>,
+    },
+    Bare(Vec<T>),
+}
+
+/// Decodes `{"results": [...], "_meta": {...}}` or a bare array (one page holding everything).
+pub(crate) fn decode_page<T: DeserializeOwned>(
+    exchange: &Exchange,
+    asked_offset: u64,
+) -> Result<Page<T>, Error> {
+    Ok(match decode::<ListWire<T>>(exchange)? {
+        ListWire::Paged { results, meta } => {
+            let meta = meta.unwrap_or(Meta {
+                count: asked_offset + results.len() as u64,
+                limit: results.len() as u64,
+                offset: asked_offset,
+            });
+            Page {
+                count: meta.count,
+                limit: u32::try_from(meta.limit).unwrap_or(MAX_LIMIT),
+                offset: meta.offset,
+                items: results,
+            }
+        }
+        ListWire::Bare(items) => Page {
+            count: asked_offset + items.len() as u64,
+            limit: items.len() as u32,
+            offset: asked_offset,
+            items,
+        },
+    })
+}
+
+/// Checks `limit` (1..=500).
+pub(crate) fn check_limit(limit: Option<u32>) -> Result<(), Error> {
+    match limit {
+        Some(l) if l == 0 || l > MAX_LIMIT => Err(Error::invalid(
+            "limit",
+            format!("must be between 1 and {MAX_LIMIT}"),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// A list request that can be re-issued for another page.
+pub trait Paginated: super::AdmitadEndpoint<Output = Page<Self::Item>> + Clone {
+    /// The item type.
+    type Item;
+    /// The same request for the page at `offset`.
+    fn at_offset(&self, offset: u64) -> Self;
+    /// The offset this request asks for.
+    fn offset(&self) -> u64;
+}

@@ -1,0 +1,493 @@
+//! Publisher reports (spec §5.8) and deeplinks (§5.7): dates in `dd.mm.yyyy`, repeated `order_by`,
+//! `total`, pagination; money as exact decimals.
+
+use serde::{Deserialize, Serialize};
+
+use super::decimal::Decimal;
+use super::errors::decode;
+use super::pagination::{Page, Paginated, check_limit, decode_page, lenient_u64};
+use super::{AdmitadContext, AdmitadEndpoint};
+use crate::driver::{Exchange, RequestPolicy};
+use crate::error::Error;
+use crate::http::{HttpRequest, Method};
+use crate::json::Json;
+use crate::open_enum::open_enum;
+use crate::validate;
+
+open_enum! {
+    /// Which report (`/statistics/<report>/`).
+    StatisticsReport {
+        /// `websites`.
+        Websites = "websites",
+        /// `campaigns`.
+        Campaigns = "campaigns",
+        /// `dates`.
+        Dates = "dates",
+        /// `months`.
+        Months = "months",
+        /// `actions`.
+        Actions = "actions",
+        /// `sub_ids`.
+        SubIds = "sub_ids",
+        /// `sources`.
+        Sources = "sources",
+        /// `keywords`.
+        Keywords = "keywords",
+    }
+}
+
+/// `dd.mm.yyyy` → (y, m, d), or a typed error.
+pub(crate) fn check_dotted_date(field: &str, value: &str) -> Result<(i32, u8, u8), Error> {
+    let bad = || {
+        Error::invalid(
+            field,
+            format!("`{value}` is not a date in the form dd.mm.yyyy (e.g. 01.05.2012)"),
+        )
+    };
+    let b = value.as_bytes();
+    if b.len() != 10 || b[2] != b'.' || b[5] != b'.' {
+        return Err(bad());
+    }
+    let num = |r: std::ops::Range<usize>| value.get(r)?.parse::<u32>().ok();
+    let (d, m, y) = (
+        num(0..2).ok_or_else(bad)?,
+        num(3..5).ok_or_else(bad)?,
+        num(6..10).ok_or_else(bad)?,
+    );
+    let month = time::Month::try_from(m as u8).map_err(|_| bad())?;
+    time::Date::from_calendar_date(y as i32, month, d as u8).map_err(|_| bad())?;
+    Ok((y as i32, m as u8, d as u8))
+}
+
+/// A report request. Dates are `dd.mm.yyyy`; `order_by` entries may start with `-` (descending).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct StatisticsRequest {
+    /// The report.
+    pub report: StatisticsReport,
+    /// `date_start`.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub date_start: Option<String>,
+    /// `date_end` (not before `date_start`).
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub date_end: Option<String>,
+    /// `website` (ad-space id).
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub website: Option<u64>,
+    /// `campaign` (program id).
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub campaign: Option<u64>,
+    /// `subid` (at most 250 characters).
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub subid: Option<String>,
+    /// `total=1`: one aggregated row.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub total: Option<bool>,
+    /// `order_by` (repeated), e.g. `["-clicks", "cr"]`.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = []))]
+    pub order_by: Vec<String>,
+    /// `limit` (1..=500; default 20).
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub limit: Option<u32>,
+    /// `offset`.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub offset: Option<u64>,
+}
+
+/// `websites`, so requests can be built with `..Default::default()`.
+#[allow(clippy::derivable_impls)] // the enum comes from `open_enum!`, which cannot place `#[default]`
+impl Default for StatisticsReport {
+    fn default() -> Self {
+        StatisticsReport::Websites
+    }
+}
+
+/// One report row: the common columns typed, money exact; every column as sent in `row`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct StatisticsRow {
+    /// `views`.
+    #[serde(default, deserialize_with = "lenient_u64")]
+    pub views: u64,
+    /// `clicks`.
+    #[serde(default, deserialize_with = "lenient_u64")]
+    pub clicks: u64,
+    /// `leads_sum` (or `leads`).
+    #[serde(default, alias = "leads", deserialize_with = "lenient_u64")]
+    pub leads_sum: u64,
+    /// `sales_sum` (or `sales`).
+    #[serde(default, alias = "sales", deserialize_with = "lenient_u64")]
+    pub sales_sum: u64,
+    /// `payment_sum_open`.
+    #[serde(default)]
+    pub payment_sum_open: Decimal,
+    /// `payment_sum_approved`.
+    #[serde(default)]
+    pub payment_sum_approved: Decimal,
+    /// `payment_sum_declined`.
+    #[serde(default)]
+    pub payment_sum_declined: Decimal,
+    /// `currency`.
+    #[serde(default)]
+    pub currency: Option<String>,
+    /// The row as sent (report-specific columns: `website_id`, `date`, `subid`, `action_id`, ...).
+    #[serde(skip)]
+    pub row: Json,
+}
+
+/// One page of a report.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct StatisticsPage {
+    /// The rows.
+    pub rows: Vec<StatisticsRow>,
+    /// `_meta.count`.
+    pub count: u64,
+    /// `_meta.limit` (the server may lower it).
+    pub limit: u32,
+    /// `_meta.offset`.
+    pub offset: u64,
+}
+
+impl From<Page<StatisticsRow>> for StatisticsPage {
+    fn from(p: Page<StatisticsRow>) -> Self {
+        StatisticsPage {
+            rows: p.items,
+            count: p.count,
+            limit: p.limit,
+            offset: p.offset,
+        }
+    }
+}
+
+impl AdmitadEndpoint for StatisticsRequest {
+    type Output = Page<StatisticsRow>;
+    fn build(&self, ctx: &AdmitadContext<'_>) -> Result<HttpRequest, Error> {
+        if !self.report.is_known() {
+            return Err(Error::invalid(
+                "report",
+                format!("unknown report `{}`", self.report),
+            ));
+        }
+        check_limit(self.limit)?;
+        let start = self
+            .date_start
+            .as_deref()
+            .map(|d| check_dotted_date("date_start", d))
+            .transpose()?;
+        let end = self
+            .date_end
+            .as_deref()
+            .map(|d| check_dotted_date("date_end", d))
+            .transpose()?;
+        if let (Some(s), Some(e)) = (start, end) {
+            if e < s {
+                return Err(Error::invalid("date_end", "the end is before the start"));
+            }
+        }
+        if let Some(s) = &self.subid {
+            validate::no_controls("subid", s)?;
+            if s.chars().count() > 250 {
+                return Err(Error::invalid("subid", "at most 250 characters"));
+            }
+        }
+        for o in &self.order_by {
+            let name = o.strip_prefix('-').unwrap_or(o);
+            if name.is_empty()
+                || !name
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+            {
+                return Err(Error::invalid(
+                    "order_by",
+                    format!("`{o}` is not a column name"),
+                ));
+            }
+        }
+        let nums: Vec<(&str, String)> = [
+            ("website", self.website.map(|v| v.to_string())),
+            ("campaign", self.campaign.map(|v| v.to_string())),
+            (
+                "total",
+                self.total.map(|t| if t { "1" } else { "0" }.to_owned()),
+            ),
+            ("limit", self.limit.map(|v| v.to_string())),
+            ("offset", self.offset.map(|v| v.to_string())),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| v.map(|v| (k, v)))
+        .collect();
+        let mut query: Vec<(&str, &str)> = Vec::new();
+        if let Some(d) = &self.date_start {
+            query.push(("date_start", d));
+        }
+        if let Some(d) = &self.date_end {
+            query.push(("date_end", d));
+        }
+        if let Some(s) = &self.subid {
+            query.push(("subid", s));
+        }
+        for o in &self.order_by {
+            query.push(("order_by", o));
+        }
+        for (k, v) in &nums {
+            query.push((k, v));
+        }
+        Ok(ctx.request(Method::Get, &["statistics", self.report.as_str()], &query))
+    }
+    fn parse(&self, exchange: &Exchange) -> Result<Page<StatisticsRow>, Error> {
+        let mut page: Page<serde_json::Value> = decode_page(exchange, self.offset.unwrap_or(0))?;
+        let rows = page
+            .items
+            .drain(..)
+            .map(|v| {
+                let mut row: StatisticsRow = serde_json::from_value(v.clone()).unwrap_or_default();
+                row.row = Json(v);
+                row
+            })
+            .collect();
+        Ok(Page {
+            items: rows,
+            count: page.count,
+            limit: page.limit,
+            offset: page.offset,
+        })
+    }
+    fn policy(&self) -> RequestPolicy {
+        RequestPolicy::for_method(Method::Get)
+    }
+}
+
+impl Paginated for StatisticsRequest {
+    type Item = StatisticsRow;
+    fn at_offset(&self, offset: u64) -> Self {
+        StatisticsRequest {
+            offset: Some(offset),
+            ..self.clone()
+        }
+    }
+    fn offset(&self) -> u64 {
+        self.offset.unwrap_or(0)
+    }
+}
+
+/// GET /deeplink/{w_id}/advcampaign/{c_id}/ (spec §5.7).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct DeeplinkRequest {
+    /// The ad space.
+    pub website_id: u64,
+    /// The program.
+    pub campaign_id: u64,
+    /// `ulp`: target URLs (1 to 200; repeated key).
+    pub ulp: Vec<String>,
+    /// `subid` (≤ 50 characters).
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub subid: Option<String>,
+    /// `subid1` (≤ 50).
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub subid1: Option<String>,
+    /// `subid2` (≤ 50).
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub subid2: Option<String>,
+    /// `subid3` (≤ 50).
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub subid3: Option<String>,
+    /// `subid4` (≤ 120).
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub subid4: Option<String>,
+}
+
+/// One generated link.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Deeplink {
+    /// `link`.
+    pub link: String,
+    /// `is_affiliate_product` (AliExpress only).
+    #[serde(default)]
+    pub is_affiliate_product: Option<bool>,
+}
+
+impl AdmitadEndpoint for DeeplinkRequest {
+    type Output = Vec<Deeplink>;
+    fn build(&self, ctx: &AdmitadContext<'_>) -> Result<HttpRequest, Error> {
+        if self.ulp.is_empty() || self.ulp.len() > 200 {
+            return Err(Error::invalid("ulp", "give 1 to 200 target URLs"));
+        }
+        for u in &self.ulp {
+            validate::required("ulp", u)?;
+            if u.contains('\0') || u.contains("%00") {
+                return Err(Error::invalid("ulp", "must not contain NUL (%00)"));
+            }
+        }
+        let subids = [
+            ("subid", &self.subid, 50),
+            ("subid1", &self.subid1, 50),
+            ("subid2", &self.subid2, 50),
+            ("subid3", &self.subid3, 50),
+            ("subid4", &self.subid4, 120),
+        ];
+        let mut query: Vec<(&str, &str)> = self.ulp.iter().map(|u| ("ulp", u.as_str())).collect();
+        for (name, value, max) in subids {
+            if let Some(v) = value {
+                validate::no_controls(name, v)?;
+                if v.chars().count() > max {
+                    return Err(Error::invalid(name, format!("at most {max} characters")));
+                }
+                if v.contains("%00") {
+                    return Err(Error::invalid(name, "must not contain %00"));
+                }
+                query.push((name, v));
+            }
+        }
+        let (w, c) = (self.website_id.to_string(), self.campaign_id.to_string());
+        Ok(ctx.request(Method::Get, &["deeplink", &w, "advcampaign", &c], &query))
+    }
+    fn parse(&self, exchange: &Exchange) -> Result<Vec<Deeplink>, Error> {
+        decode(exchange)
+    }
+    fn policy(&self) -> RequestPolicy {
+        RequestPolicy::for_method(Method::Get)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::HttpResponse;
+
+    fn ctx_req<E: AdmitadEndpoint>(e: &E) -> Result<HttpRequest, Error> {
+        let base = crate::driver::parse_base_url(super::super::DEFAULT_BASE_URL).unwrap();
+        e.build(&AdmitadContext {
+            base_url: &base,
+            access_token: "tok",
+        })
+    }
+
+    #[test]
+    fn statistics_wire_and_checks() {
+        let r = StatisticsRequest {
+            report: StatisticsReport::Actions,
+            date_start: Some("01.05.2012".into()),
+            date_end: Some("31.05.2012".into()),
+            campaign: Some(6),
+            order_by: vec!["-clicks".into(), "cr".into()],
+            limit: Some(500),
+            offset: Some(1000),
+            ..Default::default()
+        };
+        let req = ctx_req(&r).unwrap();
+        assert_eq!(
+            req.url,
+            "https://api.admitad.com/statistics/actions/?date_start=01.05.2012&date_end=31.05.2012&order_by=-clicks&order_by=cr&campaign=6&limit=500&offset=1000"
+        );
+        assert_eq!(req.header("authorization"), Some("Bearer tok"));
+        for bad in [
+            StatisticsRequest {
+                limit: Some(501),
+                ..r.clone()
+            },
+            StatisticsRequest {
+                date_start: Some("2012-05-01".into()),
+                ..r.clone()
+            },
+            StatisticsRequest {
+                date_end: Some("30.04.2012".into()),
+                ..r.clone()
+            },
+            StatisticsRequest {
+                date_start: Some("31.02.2012".into()),
+                ..r.clone()
+            },
+            StatisticsRequest {
+                subid: Some("x".repeat(251)),
+                ..r.clone()
+            },
+            StatisticsRequest {
+                order_by: vec!["clicks;drop".into()],
+                ..r.clone()
+            },
+        ] {
+            assert_eq!(
+                ctx_req(&bad).unwrap_err().kind(),
+                crate::ErrorKind::InvalidInput,
+                "{bad:?}"
+            );
+        }
+        let page = r
+            .parse(&Exchange::new(HttpResponse::new(
+                200,
+                r#"{"results":[{"website_id":"25","clicks":"12","views":100,"payment_sum_approved":"20000.00","payment_sum_open":104.66,"currency":"USD"}],"_meta":{"count":"1001","limit":300,"offset":1000}}"#,
+            )))
+            .unwrap();
+        assert_eq!((page.count, page.limit, page.offset), (1001, 300, 1000));
+        let row = &page.items[0];
+        assert_eq!((row.clicks, row.views), (12, 100));
+        assert_eq!(row.payment_sum_approved.as_str(), "20000.00");
+        assert_eq!(row.payment_sum_open.as_str(), "104.66");
+        assert_eq!(row.row.value()["website_id"], "25");
+        assert_eq!(page.next_offset(), None);
+    }
+
+    #[test]
+    fn deeplink_limits() {
+        let ok = DeeplinkRequest {
+            website_id: 22,
+            campaign_id: 6,
+            ulp: vec![
+                "https://shop.example/a?x=1".into(),
+                "https://shop.example/b".into(),
+            ],
+            subid: Some("s".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            ctx_req(&ok).unwrap().url,
+            "https://api.admitad.com/deeplink/22/advcampaign/6/?ulp=https%3A%2F%2Fshop.example%2Fa%3Fx%3D1&ulp=https%3A%2F%2Fshop.example%2Fb&subid=s"
+        );
+        let too_many = DeeplinkRequest {
+            ulp: vec!["https://e/".into(); 201],
+            ..ok.clone()
+        };
+        let long = DeeplinkRequest {
+            subid: Some("x".repeat(51)),
+            ..ok.clone()
+        };
+        let long4 = DeeplinkRequest {
+            subid4: Some("x".repeat(121)),
+            ..ok.clone()
+        };
+        let nul = DeeplinkRequest {
+            ulp: vec!["https://e/%00".into()],
+            ..ok.clone()
+        };
+        for bad in [too_many, long, long4, nul] {
+            assert_eq!(
+                ctx_req(&bad).unwrap_err().kind(),
+                crate::ErrorKind::InvalidInput
+            );
+        }
+        assert!(
+            ctx_req(&DeeplinkRequest {
+                subid4: Some("x".repeat(120)),
+                ..ok
+            })
+            .is_ok()
+        );
+    }
+}
