@@ -12,11 +12,16 @@ use std::sync::Arc;
 
 mod adapty;
 mod adjust;
+mod admitad;
 mod errors;
 mod transport;
 
 pub use adapty::{AdaptyClient, AdaptyClientOptions, AdaptyWebhookReceiver, BulkProgressListener};
 pub use adjust::{AdjustClient, AdjustClientOptions, TicketProgressListener};
+pub use admitad::{
+    AdmitadClient, AdmitadClientOptions, AdmitadTokenListener, AdmitadTokens, StatisticsPaginator,
+    parse_admitad_callback, verify_admitad_signed_request,
+};
 pub use errors::{AdkitError, ResponseInfo};
 pub use transport::{
     HttpHeader, HttpRequest, HttpResponse, HttpTransport, TransportError, default_transport,

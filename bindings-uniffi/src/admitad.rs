@@ -1,0 +1,270 @@
+//! `AdmitadClient` for Kotlin, Swift and Python: OAuth (authorization URL, callback check, code
+//! exchange, `signed_request`), the managed token lifecycle with a persistence listener, and the
+//! publisher calls so far, with a paginator object for reports.
+
+use std::fmt;
+use std::sync::{Arc, Mutex};
+
+use adkit::admitad::{
+    AuthorizationUrl, Deeplink, DeeplinkRequest, Me, Paginated, Scope, SignedRequestPayload,
+    StatisticsPage, StatisticsRequest, StatisticsRow, TokenSet,
+};
+use adkit::driver::ClientOptions;
+use adkit::native::TokioTimer;
+
+use crate::errors::AdkitError;
+use crate::transport::{Bridge, HttpTransport};
+
+type Core = adkit::admitad::AdmitadClient<Bridge, TokioTimer>;
+
+/// A token pair. An object, not a record, so printing it (Kotlin `toString`, Python `repr`) never shows
+/// a token; read the parts to persist them and build one to start a client from stored tokens.
+#[derive(uniffi::Object)]
+pub struct AdmitadTokens {
+    inner: TokenSet,
+}
+
+impl fmt::Debug for AdmitadTokens {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.inner.fmt(f)
+    }
+}
+
+#[uniffi::export]
+impl AdmitadTokens {
+    /// A stored pair: access token, expiry (Unix ms), refresh token and granted scopes.
+    #[uniffi::constructor(default(refresh_token = None, scope = None))]
+    pub fn new(
+        access_token: String,
+        expires_at_ms: u64,
+        refresh_token: Option<String>,
+        scope: Option<String>,
+    ) -> Arc<Self> {
+        Arc::new(AdmitadTokens {
+            inner: TokenSet {
+                access_token,
+                refresh_token,
+                expires_at_ms,
+                scope: scope.unwrap_or_default(),
+                token_type: "bearer".into(),
+                username: None,
+                user_id: None,
+            },
+        })
+    }
+
+    /// The access token (a secret).
+    pub fn access_token(&self) -> String {
+        self.inner.access_token.clone()
+    }
+
+    /// The refresh token (a secret; single use, replaced on every refresh).
+    pub fn refresh_token(&self) -> Option<String> {
+        self.inner.refresh_token.clone()
+    }
+
+    /// When the access token expires (Unix epoch ms).
+    pub fn expires_at_ms(&self) -> u64 {
+        self.inner.expires_at_ms
+    }
+
+    /// The granted scopes, space-separated.
+    pub fn scope(&self) -> String {
+        self.inner.scope.clone()
+    }
+}
+
+/// Told every new token pair (persist it: the refresh token rotates).
+#[uniffi::export(with_foreign)]
+pub trait AdmitadTokenListener: Send + Sync {
+    /// A new pair was obtained.
+    fn on_tokens(&self, tokens: Arc<AdmitadTokens>);
+}
+
+/// Options of an [`AdmitadClient`] (no credential in it).
+#[derive(Clone, Debug, Default, uniffi::Record)]
+pub struct AdmitadClientOptions {
+    /// Base URL override (the sandbox's `…/admitad/`).
+    #[uniffi(default = None)]
+    pub base_url: Option<String>,
+    /// Per-attempt timeout in milliseconds (default 30 000).
+    #[uniffi(default = None)]
+    pub timeout_ms: Option<u64>,
+    /// Retries after the first attempt (default 2).
+    #[uniffi(default = None)]
+    pub max_retries: Option<u32>,
+    /// Refresh this long before expiry (default 60 000 ms).
+    #[uniffi(default = None)]
+    pub refresh_skew_ms: Option<u64>,
+}
+
+/// A client of Admitad's API with a managed token pair.
+#[derive(uniffi::Object)]
+pub struct AdmitadClient {
+    inner: Arc<Core>,
+}
+
+impl fmt::Debug for AdmitadClient {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.inner.fmt(f)
+    }
+}
+
+#[uniffi::export]
+impl AdmitadClient {
+    /// `client_id`, the client secret (servers only; needed to mint, exchange and refresh), the scopes
+    /// to request, stored tokens to start from, a listener told every new pair, options, transport.
+    #[uniffi::constructor(default(client_secret = None, scopes = [], tokens = None, listener = None, options = None, transport = None))]
+    pub fn new(
+        client_id: String,
+        client_secret: Option<String>,
+        scopes: Vec<Scope>,
+        tokens: Option<Arc<AdmitadTokens>>,
+        listener: Option<Arc<dyn AdmitadTokenListener>>,
+        options: Option<AdmitadClientOptions>,
+        transport: Option<Arc<dyn HttpTransport>>,
+    ) -> Result<Arc<Self>, AdkitError> {
+        let options = options.unwrap_or_default();
+        let config = adkit::admitad::AdmitadConfig {
+            client_id,
+            client_secret: client_secret.map(adkit::Secret::new),
+            scopes,
+            tokens: tokens.map(|t| t.inner.clone()),
+            on_tokens: listener.map(|l| {
+                let f: adkit::admitad::TokenListener = Arc::new(move |t: &TokenSet| {
+                    l.on_tokens(Arc::new(AdmitadTokens { inner: t.clone() }))
+                });
+                f
+            }),
+            refresh_skew_ms: options.refresh_skew_ms.unwrap_or(60_000),
+            options: ClientOptions::for_surface(
+                "uniffi",
+                options.base_url,
+                options.timeout_ms,
+                options.max_retries,
+            ),
+        };
+        let transport = crate::pick_transport(transport)?;
+        let inner = Core::new(config, Bridge(transport), TokioTimer)?;
+        Ok(Arc::new(AdmitadClient {
+            inner: Arc::new(inner),
+        }))
+    }
+
+    /// The authorization dialogue URL and its CSPRNG `state` (keep it for the callback).
+    pub fn authorization_url(&self, redirect_uri: String) -> Result<AuthorizationUrl, AdkitError> {
+        Ok(self.inner.authorization_url(&redirect_uri)?)
+    }
+
+    /// Exchanges a code from the callback (server-side: it needs the client secret).
+    pub async fn exchange_code(
+        &self,
+        code: String,
+        redirect_uri: String,
+    ) -> Result<Arc<AdmitadTokens>, AdkitError> {
+        let inner = self.inner.exchange_code(&code, &redirect_uri).await?;
+        Ok(Arc::new(AdmitadTokens { inner }))
+    }
+
+    /// The current token pair, if any.
+    pub fn tokens(&self) -> Option<Arc<AdmitadTokens>> {
+        self.inner
+            .tokens()
+            .map(|inner| Arc::new(AdmitadTokens { inner }))
+    }
+
+    /// How many token requests this client has sent.
+    pub fn token_requests(&self) -> u64 {
+        self.inner.token_requests()
+    }
+
+    /// GET /me/.
+    pub async fn me(&self) -> Result<Me, AdkitError> {
+        Ok(self.inner.me().await?)
+    }
+
+    /// One page of a report.
+    pub async fn statistics(
+        &self,
+        request: StatisticsRequest,
+    ) -> Result<StatisticsPage, AdkitError> {
+        Ok(self.inner.statistics(&request).await?.into())
+    }
+
+    /// A paginator over a report: call `next_page()` until it returns null.
+    pub fn statistics_paginator(&self, request: StatisticsRequest) -> Arc<StatisticsPaginator> {
+        Arc::new(StatisticsPaginator {
+            client: self.inner.clone(),
+            next: Mutex::new(Some(request)),
+        })
+    }
+
+    /// Every row of a report, refusing more than `cap`.
+    pub async fn collect_statistics(
+        &self,
+        request: StatisticsRequest,
+        cap: u64,
+    ) -> Result<Vec<StatisticsRow>, AdkitError> {
+        let cap = usize::try_from(cap).unwrap_or(usize::MAX);
+        Ok(self.inner.collect_all(request, cap).await?)
+    }
+
+    /// GET /deeplink/{w_id}/advcampaign/{c_id}/.
+    pub async fn deeplinks(&self, request: DeeplinkRequest) -> Result<Vec<Deeplink>, AdkitError> {
+        Ok(self.inner.deeplinks(&request).await?)
+    }
+}
+
+/// Pages of a report, one `next_page()` at a time (follows `_meta`; null after the last page).
+#[derive(uniffi::Object)]
+pub struct StatisticsPaginator {
+    client: Arc<Core>,
+    next: Mutex<Option<StatisticsRequest>>,
+}
+
+impl fmt::Debug for StatisticsPaginator {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("StatisticsPaginator")
+            .finish_non_exhaustive()
+    }
+}
+
+#[uniffi::export]
+impl StatisticsPaginator {
+    /// The next page, or null when there is none.
+    pub async fn next_page(&self) -> Result<Option<StatisticsPage>, AdkitError> {
+        let request = match self.next.lock() {
+            Ok(mut n) => n.take(),
+            Err(_) => None,
+        };
+        let Some(request) = request else {
+            return Ok(None);
+        };
+        let page = self.client.statistics(&request).await?;
+        if let Ok(mut n) = self.next.lock() {
+            *n = page.next_offset().map(|o| request.at_offset(o));
+        }
+        Ok(Some(page.into()))
+    }
+}
+
+/// Checks Admitad's redirect back (`state` in constant time) and returns the `code`.
+#[uniffi::export]
+pub fn parse_admitad_callback(
+    callback: String,
+    expected_state: String,
+) -> Result<String, AdkitError> {
+    Ok(adkit::admitad::parse_callback(&callback, &expected_state)?)
+}
+
+/// Verifies an app's `signed_request` (HMAC-SHA256, constant time) and returns its payload.
+#[uniffi::export]
+pub fn verify_admitad_signed_request(
+    signed_request: String,
+    client_secret: String,
+) -> Result<SignedRequestPayload, AdkitError> {
+    Ok(adkit::admitad::verify_signed_request(
+        &signed_request,
+        &adkit::Secret::new(client_secret),
+    )?)
+}

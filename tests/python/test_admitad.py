@@ -1,0 +1,108 @@
+"""Admitad from Python (uniffi bindings) against the sandbox: the authorization-code flow, the managed
+token with a persistence listener, a client started from stored tokens, pagination, bad input."""
+
+import asyncio
+import base64
+import hashlib
+import hmac
+import json
+import os
+import urllib.error
+import urllib.request
+import uuid
+
+import pytest
+
+import adkit as ak
+
+BASE = os.environ["ADKIT_SANDBOX_URL"]
+ROOT = BASE + "/admitad/"
+RUN = uuid.uuid4().hex[:8]
+
+
+def client(cid, scopes, **kw):
+    return ak.AdmitadClient(cid, f"secret_{cid}", scopes, options=ak.AdmitadClientOptions(base_url=ROOT), **kw)
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def test_authorization_code_flow_and_listener():
+    seen = []
+
+    class Listener(ak.AdmitadTokenListener):
+        def on_tokens(self, tokens):
+            seen.append(tokens.refresh_token())
+
+    cid = f"adm_py_{RUN}"
+    c = client(cid, [ak.Scope.PRIVATE_DATA(), ak.Scope.STATISTICS()], listener=Listener())
+    redirect_uri = "http://127.0.0.1:9/cb"
+    auth = c.authorization_url(redirect_uri)
+    assert len(auth.state) == 32
+    opener = urllib.request.build_opener(NoRedirect)
+    with pytest.raises(urllib.error.HTTPError) as e:
+        opener.open(auth.url)
+    location = e.value.headers["Location"]
+    with pytest.raises(ak.AdkitError.Verification):
+        ak.parse_admitad_callback(location, "0" * 32)
+    code = ak.parse_admitad_callback(location, auth.state)
+
+    async def run():
+        tokens = await c.exchange_code(code, redirect_uri)
+        assert "secret" not in repr(tokens) and tokens.access_token() not in repr(tokens)
+        me = await c.me()
+        assert me.username == "webmaster1"
+        assert len(seen) == 1 and seen[0] == tokens.refresh_token()
+        # A new client from the stored pair makes no token request.
+        restored = client(cid, [ak.Scope.PRIVATE_DATA()], tokens=ak.AdmitadTokens(
+            tokens.access_token(), tokens.expires_at_ms(), tokens.refresh_token(), tokens.scope()))
+        await restored.me()
+        assert restored.token_requests() == 0
+
+    asyncio.run(run())
+
+
+def test_paginator_collect_and_bad_input():
+    c = client(f"adm_py_pages_{RUN}", [ak.Scope.STATISTICS()])
+
+    async def run():
+        req = ak.StatisticsRequest(report=ak.StatisticsReport.DATES(), limit=500, offset=99_000)
+        pager = c.statistics_paginator(req)
+        offsets = []
+        while (page := await pager.next_page()) is not None:
+            offsets.append(page.offset)
+        assert offsets == [99_000, 99_300, 99_600, 99_900], "follows the server's lower limit"
+        rows = await c.collect_statistics(req, 1_000)
+        assert len(rows) == 1_000 and rows[0].payment_sum_open == "0.00"
+        with pytest.raises(ak.AdkitError.InvalidInput):
+            await c.collect_statistics(req, 999)
+        with pytest.raises(ak.AdkitError.InvalidInput) as e:
+            await c.statistics(ak.StatisticsRequest(report=ak.StatisticsReport.WEBSITES(), limit=501))
+        assert e.value.field == "limit"
+        with pytest.raises(ak.AdkitError.InvalidInput) as e:
+            await c.statistics(ak.StatisticsRequest(report=ak.StatisticsReport.WEBSITES(), date_start="02.01.2024", date_end="01.01.2024"))
+        assert e.value.field == "date_end"
+        with pytest.raises(ak.AdkitError.InvalidInput) as e:
+            await c.deeplinks(ak.DeeplinkRequest(website_id=1, campaign_id=2, ulp=["https://e/"] * 201))
+        assert e.value.field == "ulp"
+        with pytest.raises(ak.AdkitError.InvalidInput) as e:
+            await c.deeplinks(ak.DeeplinkRequest(website_id=1, campaign_id=2, ulp=["https://e/"], subid="x" * 51))
+        assert e.value.field == "subid"
+        assert c.token_requests() == 1
+
+    asyncio.run(run())
+    with pytest.raises(ak.AdkitError.InvalidInput):
+        ak.AdmitadClient("adm_x", "s", [ak.Scope.OTHER("payments")])
+    with pytest.raises(ak.AdkitError.InvalidInput):
+        client(f"adm_py_{RUN}", [ak.Scope.BANNERS()]).authorization_url("http://example.com/cb")
+
+
+def test_signed_request():
+    secret = "a0f8a8b24de8b8182a0ddd2e89f5b1"
+    payload = base64.b64encode(json.dumps({"username": "webmaster1", "id": 1, "algorithm": "HMAC-SHA256"}).encode()).decode()
+    sig = hmac.new(secret.encode(), payload.encode(), hashlib.sha256).hexdigest()
+    assert ak.verify_admitad_signed_request(f"{sig}.{payload}", secret).username == "webmaster1"
+    with pytest.raises(ak.AdkitError.Verification):
+        ak.verify_admitad_signed_request(f"{sig}.{payload}x", secret)
