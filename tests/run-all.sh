@@ -58,7 +58,7 @@ step "uniffi: Kotlin on the JVM"
 K=$TOOLS/kotlinc
 JNA=/usr/share/java/jna.jar
 CORO=$K/lib/kotlinx-coroutines-core-jvm.jar
-"$K/bin/kotlinc" -nowarn -cp "$JNA:$CORO" "$BUILD"/gen/kotlin/uniffi/*/*.kt tests/kotlin/AdjustTest.kt tests/kotlin/AdaptyTest.kt -d "$BUILD/kt/test.jar"
+"$K/bin/kotlinc" -nowarn -cp "$JNA:$CORO" "$BUILD"/gen/kotlin/uniffi/*/*.kt tests/kotlin/AdjustTest.kt tests/kotlin/AdaptyTest.kt tests/kotlin/AdmitadTest.kt -d "$BUILD/kt/test.jar"
 java -Djna.library.path="$(dirname "$LIB")" -cp "$BUILD/kt/test.jar:$JNA:$CORO:$K/lib/kotlin-stdlib.jar" AdjustTestKt "$ADKIT_SANDBOX_URL"
 
 step "uniffi: Swift (generated, headers compiled, API checked)"

@@ -155,6 +155,7 @@ fun main(args: Array<String>) {
     }
 
     adaptyChecks(base, run)
+    admitadChecks(base, run)
 
     println("$passed passed, $failed failed")
     if (failed > 0) kotlin.system.exitProcess(1)

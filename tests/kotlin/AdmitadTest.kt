@@ -1,0 +1,61 @@
+// Admitad from Kotlin (uniffi bindings) against the sandbox: the authorization-code flow, the managed
+// token with a persistence listener, the statistics paginator, a refresh storm, bad input.
+
+import java.net.HttpURLConnection
+import java.net.URI
+import java.net.http.HttpClient
+import kotlinx.coroutines.async
+import kotlinx.coroutines.awaitAll
+import kotlinx.coroutines.coroutineScope
+import kotlinx.coroutines.runBlocking
+import uniffi.adkit.*
+import uniffi.adkit_uniffi.*
+import java.net.http.HttpRequest as JdkRequest
+import java.net.http.HttpResponse as JdkResponse
+
+fun admitadChecks(base: String, run: String) {
+    val root = "$base/admitad/"
+    fun client(id: String, scopes: List<Scope>, tokens: AdmitadTokens? = null, listener: AdmitadTokenListener? = null) =
+        AdmitadClient(id, "secret_$id", scopes, tokens, listener, AdmitadClientOptions(baseUrl = root))
+
+    check("admitad authorization-code flow, listener, stored tokens") {
+        val seen = mutableListOf<String?>()
+        val listener = object : AdmitadTokenListener {
+            override fun onTokens(tokens: AdmitadTokens) { seen.add(tokens.refreshToken()) }
+        }
+        val id = "adm_kt_$run"
+        val c = client(id, listOf(Scope.PrivateData), listener = listener)
+        val redirect = "http://127.0.0.1:9/cb"
+        val auth = c.authorizationUrl(redirect)
+        val conn = URI.create(auth.url).toURL().openConnection() as HttpURLConnection
+        conn.instanceFollowRedirects = false
+        expect(conn.responseCode == 302, "302")
+        val location = conn.getHeaderField("Location")
+        expectThrows<AdkitException.Verification> { parseAdmitadCallback(location, "0".repeat(32)) }
+        val tokens = c.exchangeCode(parseAdmitadCallback(location, auth.state), redirect)
+        expect(!tokens.toString().contains(tokens.accessToken()), "tokens never print")
+        expect(c.me().username == "webmaster1", "me")
+        expect(seen == listOf(tokens.refreshToken()), "listener saw the pair")
+        val restored = client(id, listOf(Scope.PrivateData), AdmitadTokens(tokens.accessToken(), tokens.expiresAtMs(), tokens.refreshToken(), tokens.scope()))
+        restored.me()
+        expect(restored.tokenRequests() == 0uL, "no token request from stored tokens")
+    }
+
+    check("admitad paginator follows _meta, refresh storm makes one request") {
+        val id = "adm_kt_storm_$run"
+        val c = client(id, listOf(Scope.Statistics, Scope.PrivateData))
+        val pager = c.statisticsPaginator(StatisticsRequest(report = StatisticsReport.Dates, limit = 500u, offset = 99_000uL))
+        val offsets = mutableListOf<ULong>()
+        while (true) { val p = pager.nextPage() ?: break; offsets.add(p.offset) }
+        expect(offsets == listOf(99_000uL, 99_300uL, 99_600uL, 99_900uL), "offsets $offsets")
+        val t = c.tokens()!!
+        val stale = client(id, listOf(Scope.PrivateData), AdmitadTokens(t.accessToken(), 0uL, t.refreshToken(), t.scope()))
+        coroutineScope { (1..200).map { async { stale.me() } }.awaitAll() }
+        expect(stale.tokenRequests() == 1uL, "one refresh for 200 calls, got ${stale.tokenRequests()}")
+        expectThrows<AdkitException.InvalidInput> { runBlocking { c.statistics(StatisticsRequest(report = StatisticsReport.Websites, limit = 501u)) } }
+        expectThrows<AdkitException.InvalidInput> {
+            runBlocking { c.deeplinks(DeeplinkRequest(websiteId = 1uL, campaignId = 2uL, ulp = listOf("https://e/"), subid = "x".repeat(51))) }
+        }
+        expectThrows<AdkitException.InvalidInput> { c.authorizationUrl("http://example.com/cb") }
+    }
+}
