@@ -1,6 +1,12 @@
-// Browser and bundler entry: instantiates both vendors' .wasm once (top-level await), then exports the
-// clients. Import `adkit/adjust` or `adkit/adapty` to load only one of them.
+// Browser and bundler entry: instantiates every vendor's .wasm once (top-level await), then exports the
+// clients. Import `adkit/adjust`, `adkit/adapty` or `adkit/admitad` to load only one.
 import { AdjustClient } from './adjust.browser.mjs';
 import { AdaptyClient, AdaptyWebhookReceiver } from './adapty.browser.mjs';
+import {
+  AdmitadClient, StatisticsPaginator, parseAdmitadCallback, verifyAdmitadSignedRequest,
+} from './admitad.browser.mjs';
 
-export { AdjustClient, AdaptyClient, AdaptyWebhookReceiver };
+export {
+  AdjustClient, AdaptyClient, AdaptyWebhookReceiver,
+  AdmitadClient, StatisticsPaginator, parseAdmitadCallback, verifyAdmitadSignedRequest,
+};

@@ -5,5 +5,8 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const adkit = require('./index.node.cjs');
 
-export const { AdjustClient, AdaptyClient, AdaptyWebhookReceiver } = adkit;
+export const {
+  AdjustClient, AdaptyClient, AdaptyWebhookReceiver,
+  AdmitadClient, StatisticsPaginator, parseAdmitadCallback, verifyAdmitadSignedRequest,
+} = adkit;
 export default adkit;

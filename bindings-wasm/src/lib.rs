@@ -10,6 +10,8 @@
 mod adapty;
 #[cfg(all(target_arch = "wasm32", feature = "adjust"))]
 mod adjust;
+#[cfg(all(target_arch = "wasm32", feature = "admitad"))]
+mod admitad;
 #[cfg(target_arch = "wasm32")]
 mod convert;
 #[cfg(target_arch = "wasm32")]
@@ -23,3 +25,7 @@ mod typescript_adapty;
 pub use adapty::{AdaptyClient, AdaptyWebhookReceiver};
 #[cfg(all(target_arch = "wasm32", feature = "adjust"))]
 pub use adjust::AdjustClient;
+#[cfg(all(target_arch = "wasm32", feature = "admitad"))]
+pub use admitad::{
+    AdmitadClient, StatisticsPaginator, parse_admitad_callback, verify_admitad_signed_request,
+};

@@ -19,6 +19,7 @@ pub const OPAQUE_KEYS: &[&str] = &[
     "integration_ids",
     "json",
     "extra",
+    "row",
 ];
 
 /// `store_id` → `storeId`.

@@ -42,3 +42,23 @@ async function adaptyTour(): Promise<void> {
   console.log(active.length, exported.rows[0]?.developerId, report.failed, receiver.ackBody);
 }
 void adaptyTour;
+
+// Admitad: tokens in and out, async-iterable pages, callback parsing.
+import { AdmitadClient, parseAdmitadCallback } from 'adkit';
+import type { AdmitadTokens, StatisticsPage } from 'adkit';
+import { AdmitadClient as OnlyAdmitad } from 'adkit/admitad';
+
+async function admitadTour(stored?: AdmitadTokens): Promise<void> {
+  const client: AdmitadClient = new OnlyAdmitad({
+    clientId: 'adm_x', clientSecret: 'secret_adm_x', scopes: ['statistics', 'private_data'], tokens: stored,
+    onTokens: (t: AdmitadTokens) => console.log(t.expiresAtMs),
+  });
+  const { url, state } = client.authorizationUrl('https://example.com/cb');
+  const code: string = parseAdmitadCallback(`https://example.com/cb?state=${state}&code=c`, state);
+  await client.exchangeCode(code, 'https://example.com/cb');
+  for await (const page of client.statisticsPages({ report: 'dates', dateStart: '01.01.2024', limit: 500 })) {
+    const p: StatisticsPage = page;
+    console.log(p.rows[0]?.paymentSumApproved, url);
+  }
+}
+void admitadTour;

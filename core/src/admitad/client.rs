@@ -245,13 +245,15 @@ impl<T: Transport, C: Timer> AdmitadClient<T, C> {
     /// Builds, sends and parses any endpoint with the managed token: after a 401 `invalid_token` the
     /// token is refreshed once and the call repeated once.
     pub async fn send<E: AdmitadEndpoint + Sync>(&self, endpoint: &E) -> Result<E::Output, Error> {
-        let tokens = self.fresh_tokens(None).await?;
         let build = |access: &str| {
             endpoint.build(&AdmitadContext {
                 base_url: self.driver.base_url(),
                 access_token: access,
             })
         };
+        // Bad input is refused before anything is sent, a token request included.
+        build("")?;
+        let tokens = self.fresh_tokens(None).await?;
         let exchange = self
             .driver
             .execute(build(&tokens.access_token)?, endpoint.policy())

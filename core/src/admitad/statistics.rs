@@ -140,7 +140,7 @@ pub struct StatisticsRow {
     #[serde(default)]
     pub currency: Option<String>,
     /// The row as sent (report-specific columns: `website_id`, `date`, `subid`, `action_id`, ...).
-    #[serde(skip)]
+    #[serde(default, skip_deserializing)]
     pub row: Json,
 }
 

@@ -1,0 +1,317 @@
+//! `AdmitadClient` for JS: `new AdmitadClient({ clientId, clientSecret?, scopes, tokens?, onTokens?,
+//! baseUrl?, fetch?, timeoutMs?, maxRetries?, refreshSkewMs? })`. One core client per JS client, so
+//! the token pair, the single-flight refresh and the listener live across calls.
+
+use std::rc::Rc;
+
+use adkit::Error;
+use adkit::admitad::{
+    DeeplinkRequest, Paginated, Scope, StatisticsPage, StatisticsRequest, TokenSet,
+};
+use js_sys::Promise;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::future_to_promise;
+use web_sys::AbortSignal;
+
+use crate::convert::{
+    client_options, from_js, js_error, prop, prop_function, prop_string, prop_u64, signal_of, to_js,
+};
+use crate::fetch::{FetchTransport, JsTimer, aborted};
+
+type Core = adkit::admitad::AdmitadClient<FetchTransport, JsTimer>;
+
+/// A client of Admitad's API with a managed token pair. The client secret belongs on a server: in a
+/// page, build the authorization URL and check the callback; exchange the code server-side.
+#[wasm_bindgen]
+pub struct AdmitadClient {
+    inner: Rc<Core>,
+}
+
+fn out<T: serde::Serialize>(result: Result<T, Error>) -> Result<JsValue, JsValue> {
+    let value = to_js(&result.map_err(|e| js_error(&e))?)?;
+    Ok(if value.is_null() {
+        JsValue::UNDEFINED
+    } else {
+        value
+    })
+}
+
+/// Runs `work` unless the call's `AbortSignal` fires first.
+fn start(
+    options: &JsValue,
+    work: impl std::future::Future<Output = Result<JsValue, JsValue>> + 'static,
+) -> Promise {
+    let signal: Result<Option<AbortSignal>, JsValue> = signal_of(options);
+    future_to_promise(async move {
+        let signal = signal?;
+        adkit::race(work, async {
+            aborted(signal).await;
+            Err(js_error(&Error::Cancelled))
+        })
+        .await
+    })
+}
+
+#[wasm_bindgen]
+impl AdmitadClient {
+    /// `new AdmitadClient({ clientId, clientSecret?, scopes, tokens?, onTokens?, baseUrl?, fetch?,
+    /// timeoutMs?, maxRetries?, refreshSkewMs? })`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "AdmitadClientOptions")] options: JsValue,
+    ) -> Result<AdmitadClient, JsValue> {
+        let scopes_js = prop(&options, "scopes");
+        let scopes: Vec<Scope> = if scopes_js.is_undefined() || scopes_js.is_null() {
+            Vec::new()
+        } else {
+            from_js(scopes_js, "scopes")?
+        };
+        let tokens_js = prop(&options, "tokens");
+        let tokens: Option<TokenSet> = if tokens_js.is_undefined() || tokens_js.is_null() {
+            None
+        } else {
+            Some(from_js(tokens_js, "tokens")?)
+        };
+        let on_tokens = prop_function(&options, "onTokens")?.map(|f| {
+            let listener: adkit::admitad::TokenListener = Rc::new(move |t: &TokenSet| {
+                if let Ok(v) = to_js(t) {
+                    // A throwing listener must not break the call that refreshed.
+                    let _ = f.call1(&JsValue::UNDEFINED, &v);
+                }
+            });
+            listener
+        });
+        let config = adkit::admitad::AdmitadConfig {
+            client_id: prop_string(&options, "clientId")?.unwrap_or_default(),
+            client_secret: prop_string(&options, "clientSecret")?.map(adkit::Secret::new),
+            scopes,
+            tokens,
+            on_tokens,
+            refresh_skew_ms: prop_u64(&options, "refreshSkewMs")?.unwrap_or(60_000),
+            options: client_options(&options, "js")?,
+        };
+        let transport = FetchTransport {
+            fetch: prop_function(&options, "fetch")?,
+            signal: None,
+        };
+        let inner = Core::new(config, transport, JsTimer).map_err(|e| js_error(&e))?;
+        Ok(AdmitadClient {
+            inner: Rc::new(inner),
+        })
+    }
+
+    /// The authorization dialogue URL and its CSPRNG `state`: `{ url, state }`.
+    #[wasm_bindgen(js_name = authorizationUrl, unchecked_return_type = "AuthorizationUrl")]
+    pub fn authorization_url(
+        &self,
+        #[wasm_bindgen(js_name = redirectUri)] redirect_uri: String,
+    ) -> Result<JsValue, JsValue> {
+        out(self.inner.authorization_url(&redirect_uri))
+    }
+
+    /// Exchanges a callback's code for a token pair (needs the client secret: run it on a server).
+    #[wasm_bindgen(js_name = exchangeCode, unchecked_return_type = "Promise<AdmitadTokens>")]
+    pub fn exchange_code(
+        &self,
+        code: String,
+        #[wasm_bindgen(js_name = redirectUri)] redirect_uri: String,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        let inner = self.inner.clone();
+        start(&options, async move {
+            out(inner.exchange_code(&code, &redirect_uri).await)
+        })
+    }
+
+    /// The current token pair, or `undefined`.
+    #[wasm_bindgen(getter, unchecked_return_type = "AdmitadTokens | undefined")]
+    pub fn tokens(&self) -> Result<JsValue, JsValue> {
+        match self.inner.tokens() {
+            Some(t) => to_js(&t),
+            None => Ok(JsValue::UNDEFINED),
+        }
+    }
+
+    /// How many token requests this client has sent.
+    #[wasm_bindgen(getter, js_name = tokenRequests)]
+    pub fn token_requests(&self) -> f64 {
+        self.inner.token_requests() as f64
+    }
+
+    /// GET /me/.
+    #[wasm_bindgen(unchecked_return_type = "Promise<AdmitadMe>")]
+    pub fn me(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        let inner = self.inner.clone();
+        start(&options, async move { out(inner.me().await) })
+    }
+
+    /// One page of a report.
+    #[wasm_bindgen(unchecked_return_type = "Promise<StatisticsPage>")]
+    pub fn statistics(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "StatisticsRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        let inner = self.inner.clone();
+        let request: Result<StatisticsRequest, JsValue> = from_js(request, "request");
+        start(&options, async move {
+            let request = request?;
+            out(inner.statistics(&request).await.map(StatisticsPage::from))
+        })
+    }
+
+    /// Pages of a report: `for await (const page of client.statisticsPages(request)) { … }` (or
+    /// `nextPage()` until `undefined`). Follows `_meta`: the server may lower `limit`.
+    #[wasm_bindgen(js_name = statisticsPages)]
+    pub fn statistics_pages(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "StatisticsRequest")] request: JsValue,
+    ) -> Result<StatisticsPaginator, JsValue> {
+        let request: StatisticsRequest = from_js(request, "request")?;
+        Ok(StatisticsPaginator {
+            client: self.inner.clone(),
+            next: Rc::new(std::cell::RefCell::new(Some(request))),
+        })
+    }
+
+    /// Every row of a report; rejects (kind `invalid_input`, field `cap`) when there are more than `cap`.
+    #[wasm_bindgen(js_name = collectStatistics, unchecked_return_type = "Promise<StatisticsRow[]>")]
+    pub fn collect_statistics(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "StatisticsRequest")] request: JsValue,
+        cap: u32,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        let inner = self.inner.clone();
+        let request: Result<StatisticsRequest, JsValue> = from_js(request, "request");
+        start(&options, async move {
+            out(inner.collect_all(request?, cap as usize).await)
+        })
+    }
+
+    /// GET /deeplink/{websiteId}/advcampaign/{campaignId}/.
+    #[wasm_bindgen(unchecked_return_type = "Promise<Deeplink[]>")]
+    pub fn deeplinks(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "DeeplinkRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        let inner = self.inner.clone();
+        let request: Result<DeeplinkRequest, JsValue> = from_js(request, "request");
+        start(
+            &options,
+            async move { out(inner.deeplinks(&request?).await) },
+        )
+    }
+}
+
+/// Pages of a report, one `nextPage()` at a time (`undefined` after the last); async-iterable.
+#[wasm_bindgen]
+pub struct StatisticsPaginator {
+    client: Rc<Core>,
+    next: Rc<std::cell::RefCell<Option<StatisticsRequest>>>,
+}
+
+#[wasm_bindgen]
+impl StatisticsPaginator {
+    /// The next page, or `undefined` when there is none.
+    #[wasm_bindgen(js_name = nextPage, unchecked_return_type = "Promise<StatisticsPage | undefined>")]
+    pub fn next_page(&self) -> Promise {
+        let client = self.client.clone();
+        let next = self.next.clone();
+        future_to_promise(async move {
+            let Some(request) = next.borrow_mut().take() else {
+                return Ok(JsValue::UNDEFINED);
+            };
+            let page = client
+                .statistics(&request)
+                .await
+                .map_err(|e| js_error(&e))?;
+            *next.borrow_mut() = page.next_offset().map(|o| request.at_offset(o));
+            to_js(&StatisticsPage::from(page))
+        })
+    }
+}
+
+/// Checks Admitad's redirect back (`state` in constant time) and returns the `code`; throws an
+/// `AdkitError` of kind `verification` (state) or `auth` (`error=` in the callback).
+#[wasm_bindgen(js_name = parseAdmitadCallback)]
+pub fn parse_admitad_callback(
+    callback: String,
+    #[wasm_bindgen(js_name = expectedState)] expected_state: String,
+) -> Result<String, JsValue> {
+    adkit::admitad::parse_callback(&callback, &expected_state).map_err(|e| js_error(&e))
+}
+
+/// Verifies an app's `signed_request` and returns its payload (throws kind `verification`).
+#[wasm_bindgen(js_name = verifyAdmitadSignedRequest, unchecked_return_type = "SignedRequestPayload")]
+pub fn verify_admitad_signed_request(
+    #[wasm_bindgen(js_name = signedRequest)] signed_request: String,
+    #[wasm_bindgen(js_name = clientSecret)] client_secret: String,
+) -> Result<JsValue, JsValue> {
+    out(adkit::admitad::verify_signed_request(
+        &signed_request,
+        &adkit::Secret::new(client_secret),
+    ))
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_ADMITAD: &'static str = r#"
+export type AdmitadScope =
+  | "public_data" | "websites" | "manage_websites" | "advcampaigns" | "advcampaigns_for_website" | "manage_advcampaigns"
+  | "banners" | "landings" | "banners_for_website" | "announcements" | "referrals" | "coupons" | "coupons_for_website"
+  | "private_data" | "private_data_email" | "private_data_phone" | "private_data_balance" | "validate_links"
+  | "deeplink_generator" | "statistics" | "opt_codes" | "manage_opt_codes" | "webmaster_retag" | "manage_webmaster_retag"
+  | "broken_links" | "manage_broken_links" | "lost_orders" | "manage_lost_orders" | "broker_application"
+  | "manage_broker_application" | "aliexpress_commission" | "vendor_tool" | "short_link" | "web_notificator" | (string & {});
+/** A token pair: persist it (the refresh token rotates) and pass it back as `tokens`. */
+export interface AdmitadTokens {
+  accessToken: string; refreshToken: string | null; /** Unix ms */ expiresAtMs: number; scope: string;
+  tokenType: string; username: string | null; userId: number | null;
+}
+export interface AdmitadClientOptions {
+  clientId: string;
+  /** Needed to mint, exchange and refresh tokens: servers only. */
+  clientSecret?: string;
+  scopes?: AdmitadScope[];
+  /** A stored pair to start from. */
+  tokens?: AdmitadTokens;
+  /** Told every new pair. */
+  onTokens?: (tokens: AdmitadTokens) => void;
+  baseUrl?: string;
+  fetch?: (input: string, init?: RequestInit) => Promise<Response>;
+  timeoutMs?: number;
+  maxRetries?: number;
+  /** Refresh this long before expiry (default 60000). */
+  refreshSkewMs?: number;
+}
+export interface AuthorizationUrl { url: string; state: string }
+export interface AdmitadMe {
+  id: number; username: string; firstName: string | null; lastName: string | null; language: string | null;
+  defaultCurrency: string | null; country: string | null; email: string | null; phone: string | null;
+}
+export type StatisticsReport = "websites" | "campaigns" | "dates" | "months" | "actions" | "sub_ids" | "sources" | "keywords";
+export interface StatisticsRequest {
+  report: StatisticsReport; /** dd.mm.yyyy */ dateStart?: string; /** dd.mm.yyyy */ dateEnd?: string;
+  website?: number; campaign?: number; subid?: string; total?: boolean; orderBy?: string[]; /** 1..500 */ limit?: number; offset?: number;
+}
+/** Money is exact decimal text ("20000.00"). `row` keeps every column as sent. */
+export interface StatisticsRow {
+  views: number; clicks: number; leadsSum: number; salesSum: number; paymentSumOpen: string; paymentSumApproved: string;
+  paymentSumDeclined: string; currency: string | null; row: JsonValue;
+}
+export interface StatisticsPage { rows: StatisticsRow[]; count: number; limit: number; offset: number }
+export interface StatisticsPaginator { [Symbol.asyncIterator](): AsyncIterator<StatisticsPage> }
+export interface DeeplinkRequest {
+  websiteId: number; campaignId: number; /** 1..200 */ ulp: string[]; /** ≤ 50 */ subid?: string; subid1?: string;
+  subid2?: string; subid3?: string; /** ≤ 120 */ subid4?: string;
+}
+export interface Deeplink { link: string; isAffiliateProduct: boolean | null }
+export interface SignedRequestPayload {
+  username: string; id: number | null; firstName: string | null; lastName: string | null; language: string | null;
+  algorithm: string; accessToken: string | null; refreshToken: string | null; expiresIn: number | null;
+}
+"#;

@@ -1,0 +1,6 @@
+// `adkit/admitad` for Node ESM (the same instance as `require('adkit/admitad')`).
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+export const { AdmitadClient, StatisticsPaginator, parseAdmitadCallback, verifyAdmitadSignedRequest } =
+  require('./admitad.node.cjs');
