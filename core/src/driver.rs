@@ -37,6 +37,12 @@ pub struct ClientOptions {
     pub max_redirects: u32,
     /// The surface named in the SDK identification header (`rust`, `js`, `kotlin`, ...).
     pub surface: String,
+    /// A status the vendor uses for "rate limit exceeded" in fixed windows without `Retry-After`
+    /// (Admitad: 503). Such an answer means the request was not processed, so it is repeated whatever
+    /// the method, after waiting for the next window.
+    pub rate_limit_status: Option<u16>,
+    /// The vendor's rate-limit window (default 60 s).
+    pub rate_limit_window: Duration,
 }
 
 impl Default for ClientOptions {
@@ -52,6 +58,8 @@ impl Default for ClientOptions {
             max_response_bytes: 16 * 1024 * 1024,
             max_redirects: 5,
             surface: "rust".to_owned(),
+            rate_limit_status: None,
+            rate_limit_window: Duration::from_secs(60),
         }
     }
 }
@@ -302,11 +310,15 @@ impl<T: Transport, C: Timer> Driver<T, C> {
                     let retry_after = response
                         .header("retry-after")
                         .and_then(|v| parse_retry_after(v, now));
+                    let window_limited = self.options.rate_limit_status == Some(response.status);
                     let retryable = response.status == 429 || (500..600).contains(&response.status);
-                    if retryable && policy.idempotent && !last {
+                    if retryable && (policy.idempotent || window_limited) && !last {
                         let delay = match retry_after {
                             Some(d) if d > self.options.max_retry_after => None,
                             Some(d) => Some(d),
+                            // The next window, unless that is further away than we agree to wait.
+                            None if window_limited => Some(self.until_next_window(now))
+                                .filter(|d| *d <= self.options.max_retry_after),
                             None => Some(self.backoff(attempt)),
                         };
                         if let Some(delay) = delay {
@@ -427,6 +439,12 @@ impl<T: Transport, C: Timer> Driver<T, C> {
 
     /// Backoff before retry number `attempt` (1-based): `initial * 2^(attempt-1)`, capped, optionally
     /// jittered to 50–100%.
+    /// The wait until the next rate-limit window starts (plus a little, so the retry lands inside it).
+    fn until_next_window(&self, now_unix_ms: u64) -> Duration {
+        let window = self.options.rate_limit_window.as_millis().max(1) as u64;
+        Duration::from_millis(window - now_unix_ms % window + 50)
+    }
+
     fn backoff(&self, attempt: u32) -> Duration {
         let exp = attempt.saturating_sub(1).min(16);
         let base = self

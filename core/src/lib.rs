@@ -30,6 +30,7 @@ pub mod driver;
 mod error;
 mod http;
 mod json;
+pub mod limiter;
 #[cfg(feature = "reqwest")]
 pub mod native;
 mod open_enum;

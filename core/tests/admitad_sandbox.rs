@@ -291,3 +291,57 @@ async fn pagination_follows_meta_and_collect_needs_a_cap() {
     assert_eq!(e.kind(), ErrorKind::InvalidInput);
     assert_eq!(client.token_requests(), before);
 }
+
+#[tokio::test]
+async fn rate_limit_503_waits_for_the_next_window_and_the_limiter_stays_under_it() {
+    let sb = Sandbox::start().await.unwrap();
+    let id = "adm_rate";
+    control(
+        &sb,
+        "/__sandbox/admitad/config",
+        json!({"client_id": id, "rate_limit": 3, "window_ms": 400}),
+    )
+    .await;
+    let mut cfg = config(&sb, id, vec![Scope::PrivateData]);
+    cfg.options.rate_limit_window = std::time::Duration::from_millis(400);
+    cfg.options.max_retries = 3;
+    let client: Client = AdmitadClient::native(cfg).unwrap();
+    // Without a client-side limit: the 4th call in a window gets 503, waits for the next one, succeeds.
+    for _ in 0..6 {
+        client.me().await.unwrap();
+    }
+    // Out of retries inside the window: a typed rate-limit error.
+    let mut cfg = config(&sb, "adm_rate_strict", vec![Scope::PrivateData]);
+    cfg.options.rate_limit_window = std::time::Duration::from_secs(3600);
+    cfg.options.max_retry_after = std::time::Duration::from_millis(1);
+    control(
+        &sb,
+        "/__sandbox/admitad/config",
+        json!({"client_id": "adm_rate_strict", "rate_limit": 1, "window_ms": 3_600_000}),
+    )
+    .await;
+    let strict: Client = AdmitadClient::native(cfg).unwrap();
+    strict.me().await.unwrap();
+    let e = strict.me().await.unwrap_err();
+    assert_eq!(
+        (e.kind(), e.status(), e.code()),
+        (ErrorKind::RateLimited, Some(503), Some("4"))
+    );
+    // With the client-side limiter at the quota, no request ever meets a 503.
+    let lid = "adm_rate_limited";
+    control(
+        &sb,
+        "/__sandbox/admitad/config",
+        json!({"client_id": lid, "rate_limit": 3, "window_ms": 400}),
+    )
+    .await;
+    let mut cfg = config(&sb, lid, vec![Scope::PrivateData]);
+    cfg.options.rate_limit_window = std::time::Duration::from_millis(400);
+    cfg.options.max_retries = 0;
+    cfg.max_requests_per_window = Some(3);
+    let limited: Client = AdmitadClient::native(cfg).unwrap();
+    limited.me().await.unwrap(); // token request + call
+    for _ in 0..6 {
+        limited.me().await.unwrap();
+    }
+}

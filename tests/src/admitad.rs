@@ -37,6 +37,9 @@ struct Token {
 struct ClientSettings {
     expires_in: Option<u64>,
     token_delay_ms: u64,
+    /// Requests allowed per window (Admitad: 600 a minute); over it the API answers 503.
+    rate_limit: Option<u64>,
+    window_ms: u64,
 }
 
 /// Everything the Admitad sandbox keeps.
@@ -47,6 +50,7 @@ pub struct AdmitadState {
     refresh: HashMap<String, (String, Vec<String>)>,
     settings: HashMap<String, ClientSettings>,
     stats: HashMap<String, HashMap<String, u64>>,
+    windows: HashMap<String, (u64, u64)>,
 }
 
 /// The router mounted at `/admitad`.
@@ -172,6 +176,8 @@ pub(crate) fn control_router() -> Router<Arc<SandboxState>> {
                     let c = st.settings.entry(id).or_default();
                     c.expires_in = v["expires_in"].as_u64().or(c.expires_in);
                     c.token_delay_ms = v["token_delay_ms"].as_u64().unwrap_or(c.token_delay_ms);
+                    c.rate_limit = v["rate_limit"].as_u64().or(c.rate_limit);
+                    c.window_ms = v["window_ms"].as_u64().unwrap_or(if c.window_ms == 0 { 60_000 } else { c.window_ms });
                     json_response(StatusCode::OK, json!({"ok": true}))
                 },
             ),
@@ -489,7 +495,7 @@ fn bearer(state: &SandboxState, headers: &HeaderMap, scope: &str) -> Result<Toke
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
         .ok_or_else(|| invalid_token(1, "Token doesn't exist"))?;
-    let st = lock(&state.admitad);
+    let mut st = lock(&state.admitad);
     let t = st
         .access
         .get(token)
@@ -497,6 +503,27 @@ fn bearer(state: &SandboxState, headers: &HeaderMap, scope: &str) -> Result<Toke
         .ok_or_else(|| invalid_token(1, "Token doesn't exist"))?;
     if t.expired {
         return Err(invalid_token(0, "Token expired"));
+    }
+    // The rate limit: fixed windows per application, 503 past the quota.
+    if let Some(c) = st.settings.get(&t.client_id).cloned() {
+        if let Some(limit) = c.rate_limit {
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_millis() as u64)
+                .unwrap_or(0);
+            let window = now / c.window_ms.max(1);
+            let entry = st.windows.entry(t.client_id.clone()).or_insert((window, 0));
+            if entry.0 != window {
+                *entry = (window, 0);
+            }
+            entry.1 += 1;
+            if entry.1 > limit {
+                return Err(json_response(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    json!({"error": "rate_limit", "error_description": "Request limit for the period exceeded", "error_code": 4}),
+                ));
+            }
+        }
     }
     if !t.scopes.iter().any(|s| s == scope) {
         return Err(json_response(

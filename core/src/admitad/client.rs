@@ -42,7 +42,11 @@ pub struct AdmitadConfig {
     pub on_tokens: Option<TokenListener>,
     /// Refresh this long before expiry (default 60 000 ms).
     pub refresh_skew_ms: u64,
-    /// Driver options.
+    /// A client-side limit: at most this many requests per `options.rate_limit_window` (Admitad allows
+    /// 600 a minute per application; `None`: no client-side limit).
+    pub max_requests_per_window: Option<u32>,
+    /// Driver options. Admitad's 503 is its rate limit: unless set otherwise, `rate_limit_status` is
+    /// 503, so the driver waits for the next window and repeats.
     pub options: ClientOptions,
 }
 
@@ -69,6 +73,7 @@ impl AdmitadConfig {
             client_secret: Some(client_secret.into()),
             scopes,
             refresh_skew_ms: 60_000,
+            max_requests_per_window: None,
             ..Default::default()
         }
     }
@@ -91,6 +96,7 @@ pub struct AdmitadClient<T, C> {
     on_tokens: Option<TokenListener>,
     skew_ms: u64,
     token_requests: AtomicU64,
+    limiter: Option<crate::limiter::WindowLimiter>,
 }
 
 impl<T, C> fmt::Debug for AdmitadClient<T, C> {
@@ -112,7 +118,12 @@ impl<T: Transport, C: Timer> AdmitadClient<T, C> {
         if !config.scopes.is_empty() {
             check_scopes(&config.scopes)?;
         }
-        let driver = Driver::new(config.options, DEFAULT_BASE_URL, transport, timer)?;
+        let mut options = config.options;
+        options.rate_limit_status = options.rate_limit_status.or(Some(503));
+        let limiter = config
+            .max_requests_per_window
+            .map(|max| crate::limiter::WindowLimiter::new(max, options.rate_limit_window));
+        let driver = Driver::new(options, DEFAULT_BASE_URL, transport, timer)?;
         Ok(AdmitadClient {
             driver,
             client_id: config.client_id,
@@ -123,12 +134,19 @@ impl<T: Transport, C: Timer> AdmitadClient<T, C> {
             on_tokens: config.on_tokens,
             skew_ms: config.refresh_skew_ms,
             token_requests: AtomicU64::new(0),
+            limiter,
         })
     }
 
     /// The driver.
     pub fn driver(&self) -> &Driver<T, C> {
         &self.driver
+    }
+
+    async fn limit(&self) {
+        if let Some(l) = &self.limiter {
+            l.acquire(self.driver.timer()).await;
+        }
     }
 
     /// The current token pair, if any.
@@ -167,6 +185,7 @@ impl<T: Transport, C: Timer> AdmitadClient<T, C> {
             grant,
         };
         let built = request.build(self.driver.base_url())?;
+        self.limit().await;
         self.token_requests.fetch_add(1, Ordering::SeqCst);
         let exchange = self.driver.execute(built, request.policy()).await?;
         let tokens = request.parse(&exchange, self.driver.timer().now_unix_ms())?;
@@ -254,6 +273,7 @@ impl<T: Transport, C: Timer> AdmitadClient<T, C> {
         // Bad input is refused before anything is sent, a token request included.
         build("")?;
         let tokens = self.fresh_tokens(None).await?;
+        self.limit().await;
         let exchange = self
             .driver
             .execute(build(&tokens.access_token)?, endpoint.policy())
@@ -262,6 +282,7 @@ impl<T: Transport, C: Timer> AdmitadClient<T, C> {
             return endpoint.parse(&exchange);
         }
         let renewed = self.fresh_tokens(Some(&tokens.access_token)).await?;
+        self.limit().await;
         let exchange = self
             .driver
             .execute(build(&renewed.access_token)?, endpoint.policy())
