@@ -96,6 +96,9 @@ pub struct AdmitadClientOptions {
     /// Refresh this long before expiry (default 60 000 ms).
     #[uniffi(default = None)]
     pub refresh_skew_ms: Option<u64>,
+    /// Client-side limit (Admitad allows 600 a minute per application).
+    #[uniffi(default = None)]
+    pub max_requests_per_minute: Option<u32>,
 }
 
 /// A client of Admitad's API with a managed token pair.
@@ -137,6 +140,7 @@ impl AdmitadClient {
                 f
             }),
             refresh_skew_ms: options.refresh_skew_ms.unwrap_or(60_000),
+            max_requests_per_window: options.max_requests_per_minute,
             options: ClientOptions::for_surface(
                 "uniffi",
                 options.base_url,

@@ -88,6 +88,8 @@ impl AdmitadClient {
             tokens,
             on_tokens,
             refresh_skew_ms: prop_u64(&options, "refreshSkewMs")?.unwrap_or(60_000),
+            max_requests_per_window: prop_u64(&options, "maxRequestsPerMinute")?
+                .map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
             options: client_options(&options, "js")?,
         };
         let transport = FetchTransport {
@@ -287,6 +289,8 @@ export interface AdmitadClientOptions {
   maxRetries?: number;
   /** Refresh this long before expiry (default 60000). */
   refreshSkewMs?: number;
+  /** Client-side limit (Admitad allows 600 a minute per application). */
+  maxRequestsPerMinute?: number;
 }
 export interface AuthorizationUrl { url: string; state: string }
 export interface AdmitadMe {

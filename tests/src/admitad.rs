@@ -505,8 +505,13 @@ fn bearer(state: &SandboxState, headers: &HeaderMap, scope: &str) -> Result<Toke
         return Err(invalid_token(0, "Token expired"));
     }
     // The rate limit: fixed windows per application, 503 past the quota.
-    if let Some(c) = st.settings.get(&t.client_id).cloned() {
-        if let Some(limit) = c.rate_limit {
+    if let Some((limit, c)) = st
+        .settings
+        .get(&t.client_id)
+        .cloned()
+        .and_then(|c| Some((c.rate_limit?, c)))
+    {
+        {
             let now = std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
                 .map(|d| d.as_millis() as u64)
