@@ -1,4 +1,5 @@
-//! Pages per second: iterates all 100 000 statistics rows of the embedded sandbox with limit 500 (200
+//! Pages per second: iterates all 100 000 statistics rows of the embedded sandbox (or of the one at
+//! `ADKIT_SANDBOX_URL`, e.g. a release build, so the server's JSON is not what is measured) with limit 500 (200
 //! pages) through `AdmitadClient::pages`, and prints pages/s and rows/s.
 //! `cargo run --release -p adkit --features reqwest --example admitad_pages_report`
 
@@ -10,9 +11,12 @@ use futures_util::StreamExt;
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let sandbox = adkit_sandbox::Sandbox::start().await?;
+    let url = std::env::var("ADKIT_SANDBOX_URL")
+        .map(|b| format!("{b}/admitad/"))
+        .unwrap_or_else(|_| sandbox.admitad_url());
     let client = AdmitadClient::native(
         AdmitadConfig::new("adm_report", "secret_adm_report", vec![Scope::Statistics])
-            .with_base_url(sandbox.admitad_url()),
+            .with_base_url(url),
     )?;
     let request = StatisticsRequest {
         report: StatisticsReport::Websites,
