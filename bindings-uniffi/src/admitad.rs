@@ -261,14 +261,80 @@ pub fn parse_admitad_callback(
     Ok(adkit::admitad::parse_callback(&callback, &expected_state)?)
 }
 
+/// A verified `signed_request`: the account, and its token pair as [`AdmitadTokens`]. An object, so
+/// printing it never shows a token.
+#[derive(uniffi::Object)]
+pub struct AdmitadSignedRequest {
+    inner: SignedRequestPayload,
+    received_at_ms: u64,
+}
+
+impl fmt::Debug for AdmitadSignedRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.inner.fmt(f)
+    }
+}
+
+#[uniffi::export]
+impl AdmitadSignedRequest {
+    /// `username`.
+    pub fn username(&self) -> String {
+        self.inner.username.clone()
+    }
+
+    /// `id` of the account.
+    pub fn user_id(&self) -> Option<u64> {
+        self.inner.id
+    }
+
+    /// `first_name`.
+    pub fn first_name(&self) -> Option<String> {
+        self.inner.first_name.clone()
+    }
+
+    /// `last_name`.
+    pub fn last_name(&self) -> Option<String> {
+        self.inner.last_name.clone()
+    }
+
+    /// `language`.
+    pub fn language(&self) -> Option<String> {
+        self.inner.language.clone()
+    }
+
+    /// The token pair it carries (expiry counted from verification time), if any.
+    pub fn tokens(&self) -> Option<Arc<AdmitadTokens>> {
+        let access_token = self.inner.access_token.clone()?;
+        Some(Arc::new(AdmitadTokens {
+            inner: TokenSet {
+                access_token,
+                refresh_token: self.inner.refresh_token.clone(),
+                expires_at_ms: self
+                    .received_at_ms
+                    .saturating_add(self.inner.expires_in.unwrap_or(0).saturating_mul(1000)),
+                scope: String::new(),
+                token_type: "bearer".into(),
+                username: Some(self.inner.username.clone()),
+                user_id: self.inner.id,
+            },
+        }))
+    }
+}
+
 /// Verifies an app's `signed_request` (HMAC-SHA256, constant time) and returns its payload.
 #[uniffi::export]
 pub fn verify_admitad_signed_request(
     signed_request: String,
     client_secret: String,
-) -> Result<SignedRequestPayload, AdkitError> {
-    Ok(adkit::admitad::verify_signed_request(
-        &signed_request,
-        &adkit::Secret::new(client_secret),
-    )?)
+) -> Result<Arc<AdmitadSignedRequest>, AdkitError> {
+    let inner =
+        adkit::admitad::verify_signed_request(&signed_request, &adkit::Secret::new(client_secret))?;
+    let received_at_ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as u64)
+        .unwrap_or(0);
+    Ok(Arc::new(AdmitadSignedRequest {
+        inner,
+        received_at_ms,
+    }))
 }

@@ -19,8 +19,8 @@ mod transport;
 pub use adapty::{AdaptyClient, AdaptyClientOptions, AdaptyWebhookReceiver, BulkProgressListener};
 pub use adjust::{AdjustClient, AdjustClientOptions, TicketProgressListener};
 pub use admitad::{
-    AdmitadClient, AdmitadClientOptions, AdmitadTokenListener, AdmitadTokens, StatisticsPaginator,
-    parse_admitad_callback, verify_admitad_signed_request,
+    AdmitadClient, AdmitadClientOptions, AdmitadSignedRequest, AdmitadTokenListener, AdmitadTokens,
+    StatisticsPaginator, parse_admitad_callback, verify_admitad_signed_request,
 };
 pub use errors::{AdkitError, ResponseInfo};
 pub use transport::{

@@ -103,6 +103,8 @@ def test_signed_request():
     secret = "a0f8a8b24de8b8182a0ddd2e89f5b1"
     payload = base64.b64encode(json.dumps({"username": "webmaster1", "id": 1, "algorithm": "HMAC-SHA256"}).encode()).decode()
     sig = hmac.new(secret.encode(), payload.encode(), hashlib.sha256).hexdigest()
-    assert ak.verify_admitad_signed_request(f"{sig}.{payload}", secret).username == "webmaster1"
+    verified = ak.verify_admitad_signed_request(f"{sig}.{payload}", secret)
+    assert verified.username() == "webmaster1" and verified.user_id() == 1
+    assert verified.tokens() is None
     with pytest.raises(ak.AdkitError.Verification):
         ak.verify_admitad_signed_request(f"{sig}.{payload}x", secret)

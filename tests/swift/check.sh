@@ -68,7 +68,7 @@ expect=(
   "open func tokens() -> AdmitadTokens?"
   "open func nextPage()async throws  -> StatisticsPage?"
   "public func parseAdmitadCallback(callback: String, expectedState: String)throws  -> String"
-  "public func verifyAdmitadSignedRequest(signedRequest: String, clientSecret: String)throws  -> SignedRequestPayload"
+  "public func verifyAdmitadSignedRequest(signedRequest: String, clientSecret: String)throws  -> AdmitadSignedRequest"
   "open class AdmitadClient"
   "open class AdmitadTokens"
   "open class StatisticsPaginator"
