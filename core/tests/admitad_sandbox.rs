@@ -345,3 +345,104 @@ async fn rate_limit_503_waits_for_the_next_window_and_the_limiter_stays_under_it
         limited.me().await.unwrap();
     }
 }
+
+/// A withdrawn method (POST /websites/v2/create/), called through the client: 410 is a typed error.
+struct CreateWebsiteWithdrawn;
+
+impl AdmitadEndpoint for CreateWebsiteWithdrawn {
+    type Output = serde_json::Value;
+    fn build(&self, ctx: &AdmitadContext<'_>) -> Result<adkit::HttpRequest, adkit::Error> {
+        let mut req = adkit::HttpRequest::new(
+            adkit::Method::Post,
+            format!("{}websites/v2/create/", ctx.base_url),
+        );
+        req.set_header("Authorization", format!("Bearer {}", ctx.access_token));
+        Ok(req)
+    }
+    fn parse(&self, exchange: &adkit::driver::Exchange) -> Result<serde_json::Value, adkit::Error> {
+        Err(error_from_exchange(exchange))
+    }
+    fn policy(&self) -> adkit::driver::RequestPolicy {
+        adkit::driver::RequestPolicy::for_method(adkit::Method::Post)
+    }
+}
+
+#[tokio::test]
+async fn publisher_lists_loose_types_and_withdrawn_methods() {
+    use futures_util::StreamExt;
+    let sb = Sandbox::start().await.unwrap();
+    let scopes = vec![
+        Scope::Websites,
+        Scope::Advcampaigns,
+        Scope::AdvcampaignsForWebsite,
+        Scope::Coupons,
+        Scope::CouponsForWebsite,
+        Scope::ValidateLinks,
+        Scope::ManageBrokenLinks,
+        Scope::ManageWebsites,
+    ];
+    let client: Client = AdmitadClient::native(config(&sb, "adm_pub", scopes)).unwrap();
+    let sites = client.websites(&ListWebsites::default()).await.unwrap();
+    assert_eq!(
+        sites.items.iter().map(|w| w.id).collect::<Vec<_>>(),
+        vec![22, 23],
+        "string and number ids"
+    );
+    assert_eq!(sites.count, 2, "a bare array is one page");
+    let programs: Vec<Program> = client
+        .items(ListPrograms {
+            website: Some(22),
+            has_tool: vec!["deeplink".into()],
+            limit: Some(50),
+            ..Default::default()
+        })
+        .map(|p| p.unwrap())
+        .collect()
+        .await;
+    assert_eq!(programs.len(), 120);
+    assert_eq!(
+        programs[0].gotolink.as_deref(),
+        Some("https://ad.admitad.com/g/122/")
+    );
+    assert_eq!(programs[5].epc.as_str(), "0.06");
+    let one = client.program(7, Some("en")).await.unwrap();
+    assert_eq!((one.id, one.rating.as_str()), (7, "7.5"));
+    let missing = client.program(999, None).await.unwrap_err();
+    assert_eq!(missing.kind(), ErrorKind::NotFound);
+    let coupons = client
+        .collect_all(
+            ListCoupons {
+                website: Some(22),
+                campaign: vec![2, 3],
+                limit: Some(500),
+                ..Default::default()
+            },
+            100,
+        )
+        .await
+        .unwrap();
+    assert_eq!(coupons.len(), 20);
+    assert!(
+        coupons
+            .iter()
+            .all(|c| c.promocode.is_some() && c.rating.as_str() == "4.20")
+    );
+    let ok = client
+        .validate_link("https://ad.admitad.com/g/abc/")
+        .await
+        .unwrap();
+    assert!(ok.valid);
+    let bad = client
+        .validate_link("https://elsewhere.example/")
+        .await
+        .unwrap();
+    assert_eq!((bad.valid, bad.message.as_str()), (false, "Wrong domain"));
+    let resolved = client.resolve_broken_links(&[10, 20]).await.unwrap();
+    assert_eq!(resolved.resolved, vec![10, 20]);
+    let gone = client.send(&CreateWebsiteWithdrawn).await.unwrap_err();
+    assert_eq!((gone.kind(), gone.status()), (ErrorKind::Api, Some(410)));
+    assert_eq!(
+        gone.details().unwrap().message,
+        "This method is no longer supported"
+    );
+}

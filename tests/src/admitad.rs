@@ -61,6 +61,188 @@ pub fn router() -> Router<Arc<SandboxState>> {
         .route("/me/", get(me))
         .route("/statistics/{report}/", get(statistics))
         .route("/deeplink/{w}/advcampaign/{c}/", get(deeplink))
+        .route("/websites/v2/", get(websites))
+        .route("/websites/v2/create/", post(gone))
+        .route("/advcampaigns/", get(programs))
+        .route("/advcampaigns/website/{w}/", get(programs))
+        .route("/advcampaigns/{id}/", get(program))
+        .route("/coupons/", get(coupons))
+        .route("/coupons/website/{w}/", get(coupons))
+        .route("/validate_links/", get(validate_link))
+        .route("/broken_links/resolve/", post(resolve_links))
+}
+
+fn query_pairs(uri: &Uri) -> Vec<(String, String)> {
+    uri.query()
+        .map(|q| form_urlencoded::parse(q.as_bytes()).into_owned().collect())
+        .unwrap_or_default()
+}
+
+fn paged(items: Vec<Value>, q: &[(String, String)]) -> Response {
+    let get = |k: &str| {
+        q.iter()
+            .find(|(n, _)| n == k)
+            .and_then(|(_, v)| v.parse::<usize>().ok())
+    };
+    let (limit, offset) = (
+        get("limit").unwrap_or(20).min(500),
+        get("offset").unwrap_or(0),
+    );
+    let page: Vec<Value> = items.iter().skip(offset).take(limit).cloned().collect();
+    json_response(
+        StatusCode::OK,
+        json!({"results": page, "_meta": {"count": items.len(), "limit": limit, "offset": offset}}),
+    )
+}
+
+/// Withdrawn methods answer 410.
+async fn gone() -> Response {
+    json_response(
+        StatusCode::GONE,
+        json!({"error": "gone", "error_description": "This method is no longer supported"}),
+    )
+}
+
+async fn websites(State(state): State<Arc<SandboxState>>, headers: HeaderMap) -> Response {
+    if let Err(r) = bearer(&state, &headers, "websites") {
+        return r;
+    }
+    // A bare array, as Admitad's docs show for this method; ids as strings.
+    json_response(
+        StatusCode::OK,
+        json!([
+            {"id": "22", "name": "My blog", "status": "active", "kind": "website", "site_url": "https://blog.example/",
+             "verification_code": "abc123", "validation_passed": true, "creation_date": "2010-03-31T18:25:19", "is_lite": false},
+            {"id": 23, "name": "My channel", "status": "new", "kind": "youtube", "site_url": "https://youtube.example/c",
+             "validation_passed": false, "creation_date": "2012-02-16 16:41:37"},
+        ]),
+    )
+}
+
+fn program_json(id: u64, website: Option<&str>) -> Value {
+    let mut p = json!({
+        "id": id, "name": format!("Shop {id}"), "status": "active", "rating": format!("{}.5", id % 10),
+        "site_url": format!("https://shop{id}.example/"), "currency": "USD", "epc": (id as f64) / 100.0,
+        "cr": "0.12", "regions": [{"region": "RU"}], "actions": [{"id": 1, "name": "Sale", "type": "sale", "payment_size": "5USD"}],
+    });
+    if let Some(w) = website {
+        p["connection_status"] = json!("active");
+        p["gotolink"] = json!(format!("https://ad.admitad.com/g/{id}{w}/"));
+    }
+    p
+}
+
+async fn programs(
+    State(state): State<Arc<SandboxState>>,
+    path: Option<axum::extract::Path<String>>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
+    let website = path.map(|p| p.0);
+    let scope = if website.is_some() {
+        "advcampaigns_for_website"
+    } else {
+        "advcampaigns"
+    };
+    if let Err(r) = bearer(&state, &headers, scope) {
+        return r;
+    }
+    let items = (1..=120)
+        .map(|i| program_json(i, website.as_deref()))
+        .collect();
+    paged(items, &query_pairs(&uri))
+}
+
+async fn program(
+    State(state): State<Arc<SandboxState>>,
+    axum::extract::Path(id): axum::extract::Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    if let Err(r) = bearer(&state, &headers, "advcampaigns") {
+        return r;
+    }
+    match id.parse::<u64>() {
+        Ok(i) if (1..=120).contains(&i) => json_response(StatusCode::OK, program_json(i, None)),
+        _ => json_response(
+            StatusCode::NOT_FOUND,
+            json!({"error": "not_found", "error_description": "No such program"}),
+        ),
+    }
+}
+
+async fn coupons(
+    State(state): State<Arc<SandboxState>>,
+    path: Option<axum::extract::Path<String>>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
+    let website = path.map(|p| p.0);
+    let scope = if website.is_some() {
+        "coupons_for_website"
+    } else {
+        "coupons"
+    };
+    if let Err(r) = bearer(&state, &headers, scope) {
+        return r;
+    }
+    let q = query_pairs(&uri);
+    let campaigns: Vec<u64> = q
+        .iter()
+        .filter(|(k, _)| k == "campaign")
+        .filter_map(|(_, v)| v.parse().ok())
+        .collect();
+    let items = (1..=60u64)
+        .filter(|i| campaigns.is_empty() || campaigns.contains(&(i % 6 + 1)))
+        .map(|i| {
+            let mut c = json!({"id": i, "name": format!("-{i}% on everything"), "status": "active", "rating": "4.20",
+                               "discount": format!("{i}%"), "date_start": "2024-01-01 00:00:00", "date_end": null,
+                               "campaign": {"id": i % 6 + 1, "name": format!("Shop {}", i % 6 + 1)}});
+            if let Some(w) = &website {
+                c["goto_link"] = json!(format!("https://ad.admitad.com/coupon/{i}{w}/"));
+                c["promocode"] = json!(format!("SAVE{i}"));
+            }
+            c
+        })
+        .collect();
+    paged(items, &q)
+}
+
+async fn validate_link(
+    State(state): State<Arc<SandboxState>>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
+    if let Err(r) = bearer(&state, &headers, "validate_links") {
+        return r;
+    }
+    let link = query_pairs(&uri)
+        .into_iter()
+        .find(|(k, _)| k == "link")
+        .map(|(_, v)| v)
+        .unwrap_or_default();
+    if link.starts_with("https://ad.admitad.com/") {
+        json_response(
+            StatusCode::OK,
+            json!({"message": "Link successfully tested."}),
+        )
+    } else {
+        json_response(StatusCode::OK, json!({"error_description": "Wrong domain"}))
+    }
+}
+
+async fn resolve_links(
+    State(state): State<Arc<SandboxState>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    if let Err(r) = bearer(&state, &headers, "manage_broken_links") {
+        return r;
+    }
+    let ids: Vec<u64> = form_urlencoded::parse(&body)
+        .filter(|(k, _)| k == "link_id")
+        .filter_map(|(_, v)| v.parse().ok())
+        .collect();
+    json_response(StatusCode::OK, json!({"resolved": ids}))
 }
 
 /// Rows in every statistics report of the sandbox.

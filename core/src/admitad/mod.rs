@@ -12,6 +12,7 @@ mod decimal;
 mod errors;
 pub mod oauth;
 mod pagination;
+mod publisher;
 mod scopes;
 mod statistics;
 
@@ -24,6 +25,10 @@ pub use oauth::{
     parse_callback, verify_signed_request,
 };
 pub use pagination::{MAX_LIMIT, Page, Paginated};
+pub use publisher::{
+    Coupon, GetProgram, LinkCheck, ListCoupons, ListPrograms, ListWebsites, Program,
+    ResolveBrokenLinks, ResolvedLinks, ValidateLink, Website,
+};
 pub use scopes::{Scope, WITHDRAWN_SCOPES};
 pub use statistics::{
     Deeplink, DeeplinkRequest, StatisticsPage, StatisticsReport, StatisticsRequest, StatisticsRow,
