@@ -6,8 +6,9 @@ use std::fmt;
 use std::sync::{Arc, Mutex};
 
 use adkit::admitad::{
-    AuthorizationUrl, Deeplink, DeeplinkRequest, Me, Paginated, Scope, SignedRequestPayload,
-    StatisticsPage, StatisticsRequest, StatisticsRow, TokenSet,
+    AuthorizationUrl, Coupon, CouponPage, Deeplink, DeeplinkRequest, LinkCheck, ListCoupons,
+    ListPrograms, ListWebsites, Me, Paginated, Program, ProgramPage, ResolvedLinks, Scope,
+    SignedRequestPayload, StatisticsPage, StatisticsRequest, StatisticsRow, TokenSet, WebsitePage,
 };
 use adkit::driver::ClientOptions;
 use adkit::native::TokioTimer;
@@ -211,6 +212,65 @@ impl AdmitadClient {
     ) -> Result<Vec<StatisticsRow>, AdkitError> {
         let cap = usize::try_from(cap).unwrap_or(usize::MAX);
         Ok(self.inner.collect_all(request, cap).await?)
+    }
+
+    /// GET /websites/v2/ (one page).
+    #[uniffi::method(default(request = None))]
+    pub async fn websites(&self, request: Option<ListWebsites>) -> Result<WebsitePage, AdkitError> {
+        Ok(self
+            .inner
+            .websites(&request.unwrap_or_default())
+            .await?
+            .into())
+    }
+
+    /// GET /advcampaigns/ or /advcampaigns/website/{w_id}/ (one page).
+    pub async fn programs(&self, request: ListPrograms) -> Result<ProgramPage, AdkitError> {
+        Ok(self.inner.programs(&request).await?.into())
+    }
+
+    /// Every program of the list, refusing more than `cap`.
+    pub async fn collect_programs(
+        &self,
+        request: ListPrograms,
+        cap: u64,
+    ) -> Result<Vec<Program>, AdkitError> {
+        let cap = usize::try_from(cap).unwrap_or(usize::MAX);
+        Ok(self.inner.collect_all(request, cap).await?)
+    }
+
+    /// GET /advcampaigns/{id}/.
+    #[uniffi::method(default(language = None))]
+    pub async fn program(&self, id: u64, language: Option<String>) -> Result<Program, AdkitError> {
+        Ok(self.inner.program(id, language.as_deref()).await?)
+    }
+
+    /// GET /coupons/ or /coupons/website/{w_id}/ (one page).
+    pub async fn coupons(&self, request: ListCoupons) -> Result<CouponPage, AdkitError> {
+        Ok(self.inner.coupons(&request).await?.into())
+    }
+
+    /// Every coupon of the list, refusing more than `cap`.
+    pub async fn collect_coupons(
+        &self,
+        request: ListCoupons,
+        cap: u64,
+    ) -> Result<Vec<Coupon>, AdkitError> {
+        let cap = usize::try_from(cap).unwrap_or(usize::MAX);
+        Ok(self.inner.collect_all(request, cap).await?)
+    }
+
+    /// GET /validate_links/.
+    pub async fn validate_link(&self, link: String) -> Result<LinkCheck, AdkitError> {
+        Ok(self.inner.validate_link(&link).await?)
+    }
+
+    /// POST /broken_links/resolve/.
+    pub async fn resolve_broken_links(
+        &self,
+        link_ids: Vec<u64>,
+    ) -> Result<ResolvedLinks, AdkitError> {
+        Ok(self.inner.resolve_broken_links(&link_ids).await?)
     }
 
     /// GET /deeplink/{w_id}/advcampaign/{c_id}/.

@@ -6,7 +6,8 @@ use std::rc::Rc;
 
 use adkit::Error;
 use adkit::admitad::{
-    DeeplinkRequest, Paginated, Scope, StatisticsPage, StatisticsRequest, TokenSet,
+    DeeplinkRequest, ListCoupons, ListPrograms, ListWebsites, Paginated, Scope, StatisticsPage,
+    StatisticsRequest, TokenSet,
 };
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
@@ -194,6 +195,141 @@ impl AdmitadClient {
         })
     }
 
+    /// GET /websites/v2/ (one page): `{ items, count, limit, offset }`.
+    #[wasm_bindgen(unchecked_return_type = "Promise<AdmitadPage<Website>>")]
+    pub fn websites(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "ListWebsites")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        let inner = self.inner.clone();
+        let request: Result<ListWebsites, JsValue> = if request.is_undefined() || request.is_null()
+        {
+            Ok(ListWebsites::default())
+        } else {
+            from_js(request, "request")
+        };
+        start(
+            &options,
+            async move { out(inner.websites(&request?).await) },
+        )
+    }
+
+    /// GET /advcampaigns/ or /advcampaigns/website/{website}/ (one page).
+    #[wasm_bindgen(unchecked_return_type = "Promise<AdmitadPage<Program>>")]
+    pub fn programs(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ListPrograms")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        let inner = self.inner.clone();
+        let request: Result<ListPrograms, JsValue> = from_js(request, "request");
+        start(
+            &options,
+            async move { out(inner.programs(&request?).await) },
+        )
+    }
+
+    /// Every program of the list; rejects when there are more than `cap`.
+    #[wasm_bindgen(js_name = collectPrograms, unchecked_return_type = "Promise<Program[]>")]
+    pub fn collect_programs(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ListPrograms")] request: JsValue,
+        cap: u32,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        let inner = self.inner.clone();
+        let request: Result<ListPrograms, JsValue> = from_js(request, "request");
+        start(&options, async move {
+            out(inner.collect_all(request?, cap as usize).await)
+        })
+    }
+
+    /// GET /advcampaigns/{id}/.
+    #[wasm_bindgen(unchecked_return_type = "Promise<Program>")]
+    pub fn program(
+        &self,
+        id: f64,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] language: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        let inner = self.inner.clone();
+        let language = language.as_string();
+        start(&options, async move {
+            if !(id >= 0.0 && id.fract() == 0.0) {
+                return Err(js_error(&Error::invalid(
+                    "id",
+                    "must be a non-negative integer",
+                )));
+            }
+            out(inner.program(id as u64, language.as_deref()).await)
+        })
+    }
+
+    /// GET /coupons/ or /coupons/website/{website}/ (one page).
+    #[wasm_bindgen(unchecked_return_type = "Promise<AdmitadPage<Coupon>>")]
+    pub fn coupons(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ListCoupons")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        let inner = self.inner.clone();
+        let request: Result<ListCoupons, JsValue> = from_js(request, "request");
+        start(&options, async move { out(inner.coupons(&request?).await) })
+    }
+
+    /// Every coupon of the list; rejects when there are more than `cap`.
+    #[wasm_bindgen(js_name = collectCoupons, unchecked_return_type = "Promise<Coupon[]>")]
+    pub fn collect_coupons(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ListCoupons")] request: JsValue,
+        cap: u32,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        let inner = self.inner.clone();
+        let request: Result<ListCoupons, JsValue> = from_js(request, "request");
+        start(&options, async move {
+            out(inner.collect_all(request?, cap as usize).await)
+        })
+    }
+
+    /// GET /validate_links/.
+    #[wasm_bindgen(js_name = validateLink, unchecked_return_type = "Promise<LinkCheck>")]
+    pub fn validate_link(
+        &self,
+        link: String,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        let inner = self.inner.clone();
+        start(
+            &options,
+            async move { out(inner.validate_link(&link).await) },
+        )
+    }
+
+    /// POST /broken_links/resolve/.
+    #[wasm_bindgen(js_name = resolveBrokenLinks, unchecked_return_type = "Promise<ResolvedLinks>")]
+    pub fn resolve_broken_links(
+        &self,
+        #[wasm_bindgen(js_name = linkIds)] link_ids: Vec<f64>,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        let inner = self.inner.clone();
+        start(&options, async move {
+            let ids: Vec<u64> = link_ids
+                .iter()
+                .map(|&i| {
+                    (i >= 0.0 && i.fract() == 0.0)
+                        .then_some(i as u64)
+                        .ok_or_else(|| {
+                            js_error(&Error::invalid("linkIds", "must be non-negative integers"))
+                        })
+                })
+                .collect::<Result<_, _>>()?;
+            out(inner.resolve_broken_links(&ids).await)
+        })
+    }
+
     /// GET /deeplink/{websiteId}/advcampaign/{campaignId}/.
     #[wasm_bindgen(unchecked_return_type = "Promise<Deeplink[]>")]
     pub fn deeplinks(
@@ -314,6 +450,28 @@ export interface DeeplinkRequest {
   subid2?: string; subid3?: string; /** ≤ 120 */ subid4?: string;
 }
 export interface Deeplink { link: string; isAffiliateProduct: boolean | null }
+export interface AdmitadPage<T> { items: T[]; count: number; limit: number; offset: number }
+export interface ListWebsites { status?: string; campaignStatus?: string; limit?: number; offset?: number }
+export interface Website {
+  id: number; name: string; status: string; kind: string; siteUrl: string; verificationCode: string | null;
+  validationPassed: boolean | null; creationDate: string | null; raw: JsonValue;
+}
+export interface ListPrograms { website?: number; language?: string; connectionStatus?: string; hasTool?: string[]; limit?: number; offset?: number }
+/** Money and rates are exact decimal text. */
+export interface Program {
+  id: number; name: string; status: string | null; rating: string; siteUrl: string | null; currency: string | null;
+  connectionStatus: string | null; gotolink: string | null; epc: string; cr: string; raw: JsonValue;
+}
+export interface ListCoupons {
+  website?: number; campaign?: number[]; search?: string; /** dd.mm.yyyy */ dateStart?: string; /** dd.mm.yyyy */ dateEnd?: string;
+  language?: string; limit?: number; offset?: number;
+}
+export interface Coupon {
+  id: number; name: string; status: string | null; rating: string; discount: string | null; dateStart: string | null;
+  dateEnd: string | null; gotoLink: string | null; promocode: string | null; raw: JsonValue;
+}
+export interface LinkCheck { message: string; valid: boolean }
+export interface ResolvedLinks { resolved: number[] }
 export interface SignedRequestPayload {
   username: string; id: number | null; firstName: string | null; lastName: string | null; language: string | null;
   algorithm: string; accessToken: string | null; refreshToken: string | null; expiresIn: number | null;

@@ -76,3 +76,20 @@ test('signed_request', () => {
   assert.equal(verifyAdmitadSignedRequest(`${sig}.${payload}`, secret).username, 'webmaster1');
   assert.throws(() => verifyAdmitadSignedRequest(`${sig}.${payload}x`, secret), { kind: 'verification' });
 });
+
+test('publisher lists: loose types, per-ad-space variants, link checker, broken links', async () => {
+  const c = client(id('pub'), ['websites', 'advcampaigns_for_website', 'advcampaigns', 'coupons_for_website', 'validate_links', 'manage_broken_links']);
+  const sites = await c.websites();
+  assert.deepEqual(sites.items.map((w) => w.id), [22, 23], 'string and number ids');
+  const programs = await c.collectPrograms({ website: 22, hasTool: ['deeplink'], limit: 50 }, 500);
+  assert.equal(programs.length, 120);
+  assert.equal(programs[5].epc, '0.06', 'money as exact text');
+  assert.equal((await c.program(7)).rating, '7.5');
+  await assert.rejects(c.program(999), { kind: 'not_found' });
+  const coupons = await c.collectCoupons({ website: 22, campaign: [2, 3], limit: 500 }, 100);
+  assert.equal(coupons.length, 20);
+  assert.ok(coupons.every((x) => x.promocode));
+  assert.equal((await c.validateLink('https://elsewhere.example/')).valid, false);
+  assert.deepEqual((await c.resolveBrokenLinks([10, 20])).resolved, [10, 20]);
+  await assert.rejects(c.collectCoupons({ dateStart: '02.01.2024', dateEnd: '01.01.2024' }, 10), { kind: 'invalid_input', field: 'dateEnd' });
+});

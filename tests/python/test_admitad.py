@@ -108,3 +108,23 @@ def test_signed_request():
     assert verified.tokens() is None
     with pytest.raises(ak.AdkitError.Verification):
         ak.verify_admitad_signed_request(f"{sig}.{payload}x", secret)
+
+
+def test_publisher_lists():
+    c = client(f"adm_py_pub_{RUN}", [ak.Scope.WEBSITES(), ak.Scope.ADVCAMPAIGNS(), ak.Scope.ADVCAMPAIGNS_FOR_WEBSITE(),
+                                      ak.Scope.COUPONS(), ak.Scope.VALIDATE_LINKS(), ak.Scope.MANAGE_BROKEN_LINKS()])
+
+    async def run():
+        sites = await c.websites()
+        assert [w.id for w in sites.items] == [22, 23]
+        programs = await c.collect_programs(ak.ListPrograms(website=22, limit=50), 500)
+        assert len(programs) == 120 and programs[5].epc == "0.06"
+        assert (await c.program(7)).rating == "7.5"
+        with pytest.raises(ak.AdkitError.NotFound):
+            await c.program(999)
+        page = await c.coupons(ak.ListCoupons(campaign=[2, 3], limit=5))
+        assert page.count == 20 and len(page.items) == 5
+        assert (await c.validate_link("https://ad.admitad.com/g/x/")).valid
+        assert (await c.resolve_broken_links([10, 20])).resolved == [10, 20]
+
+    asyncio.run(run())

@@ -26,8 +26,8 @@ pub use oauth::{
 };
 pub use pagination::{MAX_LIMIT, Page, Paginated};
 pub use publisher::{
-    Coupon, GetProgram, LinkCheck, ListCoupons, ListPrograms, ListWebsites, Program,
-    ResolveBrokenLinks, ResolvedLinks, ValidateLink, Website,
+    Coupon, CouponPage, GetProgram, LinkCheck, ListCoupons, ListPrograms, ListWebsites, Program,
+    ProgramPage, ResolveBrokenLinks, ResolvedLinks, ValidateLink, Website, WebsitePage,
 };
 pub use scopes::{Scope, WITHDRAWN_SCOPES};
 pub use statistics::{

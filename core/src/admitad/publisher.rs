@@ -578,3 +578,36 @@ mod tests {
         );
     }
 }
+
+macro_rules! concrete_page {
+    ($($(#[$m:meta])* $name:ident($item:ty)),+) => {$(
+        $(#[$m])*
+        #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+        #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+        pub struct $name {
+            /// The items.
+            pub items: Vec<$item>,
+            /// `_meta.count`.
+            pub count: u64,
+            /// `_meta.limit`.
+            pub limit: u32,
+            /// `_meta.offset`.
+            pub offset: u64,
+        }
+
+        impl From<Page<$item>> for $name {
+            fn from(p: Page<$item>) -> Self {
+                $name { items: p.items, count: p.count, limit: p.limit, offset: p.offset }
+            }
+        }
+    )+};
+}
+
+concrete_page! {
+    /// A page of ad spaces (for surfaces without generics).
+    WebsitePage(Website),
+    /// A page of programs.
+    ProgramPage(Program),
+    /// A page of coupons.
+    CouponPage(Coupon)
+}
