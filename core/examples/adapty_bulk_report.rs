@@ -8,9 +8,9 @@ use adkit::adapty::*;
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let mut args = std::env::args().skip(1);
-    let n: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(10_000);
-    let concurrency: u32 = args.next().and_then(|a| a.parse().ok()).unwrap_or(32);
+    let args: Vec<String> = std::env::args().collect();
+    let n: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(10_000);
+    let concurrency: u32 = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(32);
     let sandbox = adkit_sandbox::Sandbox::start().await?;
     let key = "secret_bulk_report";
     let client =

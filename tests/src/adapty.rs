@@ -21,7 +21,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use serde_json::{Map, Value, json};
 
-use crate::common::{SandboxState, json_response, lock};
+use crate::common::{SandboxState, json_response, lock, page_of};
 
 const ACCESS_LEVELS: &[&str] = &["premium", "pro"];
 const CURRENCIES: &[(&str, &str)] = &[("coins", "Coins"), ("gems", "Gems")];
@@ -921,13 +921,10 @@ fn server_side(
                 ));
             }
             let count = t.paywalls.len();
-            let items: Vec<Value> = t
-                .paywalls
-                .iter()
-                .skip((page.max(1) - 1) * size)
-                .take(size)
+            let items: Vec<Value> = page_of(&t.paywalls, (page.max(1) - 1) * size, size)
+                .into_iter()
                 .map(|p| {
-                    let mut p = p.clone();
+                    let mut p = p;
                     if let Value::Object(m) = &mut p {
                         m.remove("remote_configs");
                         m.remove("main_screenshot");
@@ -1081,7 +1078,7 @@ fn server_side(
                     None => true,
                 })
                 .collect();
-            let page: Vec<Value> = all.iter().skip(start).take(limit).cloned().collect();
+            let page: Vec<Value> = page_of(&all, start, limit);
             let next = (start + limit < all.len()).then(|| format!("c{}", start + limit));
             Ok(json_response(
                 StatusCode::OK,

@@ -24,7 +24,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde_json::{Value, json};
 
-use crate::common::{SandboxState, json_response, lock};
+use crate::common::{SandboxState, json_response, lock, page_of};
 
 #[derive(Clone, Debug)]
 struct Token {
@@ -88,7 +88,7 @@ fn paged(items: Vec<Value>, q: &[(String, String)]) -> Response {
         get("limit").unwrap_or(20).min(500),
         get("offset").unwrap_or(0),
     );
-    let page: Vec<Value> = items.iter().skip(offset).take(limit).cloned().collect();
+    let page: Vec<Value> = page_of(&items, offset, limit);
     json_response(
         StatusCode::OK,
         json!({"results": page, "_meta": {"count": items.len(), "limit": limit, "offset": offset}}),

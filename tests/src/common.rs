@@ -111,6 +111,13 @@ pub(crate) fn credential_key(headers: &HeaderMap) -> Option<String> {
     None
 }
 
+/// The items of one page: `items[offset .. offset + limit]`, clamped to the list.
+pub(crate) fn page_of<T: Clone>(items: &[T], offset: usize, limit: usize) -> Vec<T> {
+    let start = offset.min(items.len());
+    let end = start.saturating_add(limit).min(items.len());
+    items[start..end].to_vec()
+}
+
 /// A JSON response.
 pub(crate) fn json_response(status: StatusCode, body: Value) -> Response {
     (status, Json(body)).into_response()
