@@ -154,6 +154,17 @@ impl Exchange {
     }
 }
 
+impl Exchange {
+    /// A [`Error::Decode`] for this response (status, body excerpt, request id) with `reason`.
+    pub fn decode_error(&self, vendor: crate::Vendor, reason: impl std::fmt::Display) -> Error {
+        let mut err = Error::decode(vendor, self.response.status, &self.response.body, reason);
+        if let Error::Decode(d) = &mut err {
+            d.request_id = self.request_id.clone();
+        }
+        err
+    }
+}
+
 /// Checks a base URL: absolute, https (http only for loopback), no user info, query or fragment.
 /// Returns it with a trailing slash so endpoint paths join under it.
 pub fn parse_base_url(raw: &str) -> Result<WebUrl, Error> {

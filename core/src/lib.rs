@@ -30,6 +30,7 @@ pub mod driver;
 mod error;
 mod http;
 mod json;
+mod lenient;
 pub mod limiter;
 #[cfg(feature = "reqwest")]
 pub mod native;

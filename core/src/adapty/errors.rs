@@ -138,16 +138,7 @@ pub fn error_from_exchange(exchange: &Exchange) -> Error {
 }
 
 pub(crate) fn decode_error(exchange: &Exchange, reason: impl std::fmt::Display) -> Error {
-    let mut err = Error::decode(
-        Vendor::Adapty,
-        exchange.response.status,
-        &exchange.response.body,
-        reason,
-    );
-    if let Error::Decode(d) = &mut err {
-        d.request_id = exchange.request_id.clone();
-    }
-    err
+    exchange.decode_error(Vendor::Adapty, reason)
 }
 
 /// The body of a 2xx answer, or the mapped error. HTML where JSON was due is a decode error.

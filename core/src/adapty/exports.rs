@@ -12,12 +12,12 @@ use serde::{Deserialize, Serialize};
 
 use super::datetime::check_date;
 use super::errors::{decode_error, success_body};
-use super::models::null_as_empty;
 use super::{AdaptyContext, AdaptyEndpoint, Family, IDEMPOTENT_WRITE};
 use crate::driver::{Exchange, RequestPolicy};
 use crate::error::Error;
 use crate::http::{HttpRequest, Method};
 use crate::json::Json;
+use crate::lenient::null_as_empty;
 use crate::open_enum::open_enum;
 
 /// The response format of an export.

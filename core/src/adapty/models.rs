@@ -104,27 +104,6 @@ open_enum! {
     }
 }
 
-/// Decodes a JSON array that may be `null` or missing as an empty list (spec §11.10).
-pub(crate) fn null_as_empty<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    Ok(Option::<Vec<T>>::deserialize(d)?.unwrap_or_default())
-}
-
-/// Decodes an integer sent as a JSON integer, float or numeric string.
-pub(crate) fn lenient_i64<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
-    Ok(match serde_json::Value::deserialize(d)? {
-        serde_json::Value::Number(n) => n
-            .as_i64()
-            .or_else(|| n.as_f64().map(|f| f as i64))
-            .unwrap_or_default(),
-        serde_json::Value::String(s) => s.trim().parse::<f64>().map(|f| f as i64).unwrap_or(0),
-        _ => 0,
-    })
-}
-
 /// Who an operation is about (spec §1.2): the Adapty profile id, your customer user id, or both (only
 /// [`super::AdaptyClient::create_profile`] accepts both: it attaches the customer user id to the
 /// existing profile). `platform` becomes the optional `adapty-platform` header.
@@ -684,19 +663,19 @@ pub struct Profile {
     #[serde(default)]
     pub segment_hash: String,
     /// `timestamp`: response time in epoch ms; discard a response older than one already applied.
-    #[serde(default, deserialize_with = "lenient_i64")]
+    #[serde(default, deserialize_with = "crate::lenient::i64_or_zero")]
     pub timestamp: i64,
     /// `custom_attributes`.
-    #[serde(default, deserialize_with = "null_as_empty")]
+    #[serde(default, deserialize_with = "crate::lenient::null_as_empty")]
     pub custom_attributes: Vec<CustomAttribute>,
     /// `access_levels` (`null` decodes as empty).
-    #[serde(default, deserialize_with = "null_as_empty")]
+    #[serde(default, deserialize_with = "crate::lenient::null_as_empty")]
     pub access_levels: Vec<AccessLevel>,
     /// `subscriptions`.
-    #[serde(default, deserialize_with = "null_as_empty")]
+    #[serde(default, deserialize_with = "crate::lenient::null_as_empty")]
     pub subscriptions: Vec<Subscription>,
     /// `non_subscriptions`.
-    #[serde(default, deserialize_with = "null_as_empty")]
+    #[serde(default, deserialize_with = "crate::lenient::null_as_empty")]
     pub non_subscriptions: Vec<NonSubscription>,
     /// The vendor request id of the response that carried this profile.
     #[serde(default, skip_deserializing)]

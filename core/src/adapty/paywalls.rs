@@ -4,11 +4,11 @@ use serde::{Deserialize, Serialize};
 
 use super::datetime::lenient;
 use super::errors::decode;
-use super::models::null_as_empty;
 use super::{AdaptyContext, AdaptyEndpoint, Family, IDEMPOTENT_WRITE};
 use crate::driver::{Exchange, RequestPolicy};
 use crate::error::Error;
 use crate::http::{HttpRequest, Method};
+use crate::lenient::null_as_empty;
 use crate::open_enum::open_enum;
 use crate::validate;
 

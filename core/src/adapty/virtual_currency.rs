@@ -10,11 +10,11 @@ use serde::{Deserialize, Serialize};
 
 use super::datetime::lenient;
 use super::errors::decode;
-use super::models::{lenient_i64, null_as_empty};
 use super::{AdaptyContext, AdaptyEndpoint, AdaptyUser, Family, IDEMPOTENT_WRITE, with_user};
 use crate::driver::{Exchange, RequestPolicy};
 use crate::error::Error;
 use crate::http::{HttpRequest, Method};
+use crate::lenient::{i64_or_zero as lenient_i64, null_as_empty};
 use crate::validate;
 
 /// One currency and amount (positive credits, negative debits, never 0).

@@ -5,11 +5,11 @@ use serde::{Deserialize, Serialize};
 
 use super::datetime::check_opt;
 use super::errors::{decode, expect_success};
-use super::models::null_as_empty;
 use super::{AdaptyContext, AdaptyEndpoint, Family, Offer};
 use crate::driver::{Exchange, RequestPolicy};
 use crate::error::Error;
 use crate::http::{HttpRequest, Method};
+use crate::lenient::null_as_empty;
 use crate::open_enum::open_enum;
 use crate::validate;
 

@@ -6,13 +6,13 @@
 
 use std::collections::HashMap;
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 use subtle::ConstantTimeEq;
 
 use super::datetime::lenient_opt;
-use super::models::null_as_empty;
 use crate::error::Error;
 use crate::json::Json;
+use crate::lenient::null_as_empty;
 use crate::open_enum::open_enum;
 use crate::secret::Secret;
 
@@ -58,25 +58,6 @@ open_enum! {
     }
 }
 
-/// A number that may arrive as a JSON number or a numeric string.
-fn lenient_f64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
-    Ok(match serde_json::Value::deserialize(d)? {
-        serde_json::Value::Number(n) => n.as_f64(),
-        serde_json::Value::String(s) => s.trim().parse().ok(),
-        _ => None,
-    })
-}
-
-/// A string that may arrive as a JSON string or number (`paywall_revision`: documented int, sent "1").
-fn lenient_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    Ok(match serde_json::Value::deserialize(d)? {
-        serde_json::Value::String(s) => Some(s),
-        serde_json::Value::Number(n) => Some(n.to_string()),
-        serde_json::Value::Bool(b) => Some(b.to_string()),
-        _ => None,
-    })
-}
-
 macro_rules! properties {
     (
         strings { $($(#[$sm:meta])* $s:ident),* $(,)? }
@@ -89,9 +70,9 @@ macro_rules! properties {
         #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
         #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
         pub struct WebhookEventProperties {
-            $($(#[$sm])* #[serde(default, deserialize_with = "lenient_string")] pub $s: Option<String>,)*
+            $($(#[$sm])* #[serde(default, deserialize_with = "crate::lenient::opt_string")] pub $s: Option<String>,)*
             $($(#[$dm])* #[serde(default, deserialize_with = "lenient_opt")] pub $d: Option<String>,)*
-            $($(#[$nm])* #[serde(default, deserialize_with = "lenient_f64")] pub $n: Option<f64>,)*
+            $($(#[$nm])* #[serde(default, deserialize_with = "crate::lenient::opt_f64")] pub $n: Option<f64>,)*
             $($(#[$fm])* #[serde(default)] pub $f: Option<bool>,)*
         }
     };

@@ -124,16 +124,7 @@ fn success_body(exchange: &Exchange) -> Result<&[u8], Error> {
 }
 
 pub(crate) fn decode_error(exchange: &Exchange, reason: impl std::fmt::Display) -> Error {
-    let mut err = Error::decode(
-        Vendor::Adjust,
-        exchange.response.status,
-        &exchange.response.body,
-        reason,
-    );
-    if let Error::Decode(d) = &mut err {
-        d.request_id = exchange.request_id.clone();
-    }
-    err
+    exchange.decode_error(Vendor::Adjust, reason)
 }
 
 #[cfg(test)]

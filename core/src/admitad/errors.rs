@@ -85,16 +85,7 @@ pub fn error_from_exchange(exchange: &Exchange) -> Error {
 }
 
 pub(crate) fn decode_error(exchange: &Exchange, reason: impl std::fmt::Display) -> Error {
-    let mut err = Error::decode(
-        Vendor::Admitad,
-        exchange.response.status,
-        &exchange.response.body,
-        reason,
-    );
-    if let Error::Decode(d) = &mut err {
-        d.request_id = exchange.request_id.clone();
-    }
-    err
+    exchange.decode_error(Vendor::Admitad, reason)
 }
 
 /// Decodes a 2xx JSON body into `T`, or maps the exchange to an error.

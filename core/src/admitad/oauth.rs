@@ -5,7 +5,7 @@
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use hmac::{Hmac, Mac};
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 use sha2::Sha256;
 use subtle::ConstantTimeEq;
 
@@ -256,32 +256,13 @@ impl TokenRequest {
     }
 }
 
-fn lenient_u64<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
-    Ok(match serde_json::Value::deserialize(d)? {
-        serde_json::Value::Number(n) => n
-            .as_u64()
-            .or_else(|| n.as_f64().map(|f| f.max(0.0) as u64))
-            .unwrap_or(0),
-        serde_json::Value::String(s) => s.trim().parse().unwrap_or(0),
-        _ => 0,
-    })
-}
-
-fn lenient_opt_u64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
-    Ok(match serde_json::Value::deserialize(d)? {
-        serde_json::Value::Number(n) => n.as_u64(),
-        serde_json::Value::String(s) => s.trim().parse().ok(),
-        _ => None,
-    })
-}
-
 #[derive(Deserialize)]
 struct TokenWire {
     #[serde(default)]
     access_token: String,
     #[serde(default)]
     token_type: String,
-    #[serde(default, deserialize_with = "lenient_u64")]
+    #[serde(default, deserialize_with = "crate::lenient::u64_or_zero")]
     expires_in: u64,
     #[serde(default)]
     refresh_token: Option<String>,
@@ -289,7 +270,7 @@ struct TokenWire {
     scope: String,
     #[serde(default)]
     username: Option<String>,
-    #[serde(default, deserialize_with = "lenient_opt_u64")]
+    #[serde(default, deserialize_with = "crate::lenient::opt_u64")]
     id: Option<u64>,
 }
 
@@ -344,7 +325,7 @@ pub struct SignedRequestPayload {
     #[serde(default)]
     pub username: String,
     /// `id`.
-    #[serde(default, deserialize_with = "lenient_opt_u64")]
+    #[serde(default, deserialize_with = "crate::lenient::opt_u64")]
     pub id: Option<u64>,
     /// `first_name`.
     #[serde(default)]
@@ -365,7 +346,7 @@ pub struct SignedRequestPayload {
     #[serde(default)]
     pub refresh_token: Option<String>,
     /// `expires_in` (seconds).
-    #[serde(default, deserialize_with = "lenient_opt_u64")]
+    #[serde(default, deserialize_with = "crate::lenient::opt_u64")]
     pub expires_in: Option<u64>,
 }
 

@@ -2,7 +2,7 @@
 //! items that follows `_meta` (the server may lower `limit`), and a collect helper with a mandatory cap.
 
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 
 use super::errors::decode;
 use crate::driver::Exchange;
@@ -34,23 +34,12 @@ impl<T> Page<T> {
 
 #[derive(Deserialize)]
 struct Meta {
-    #[serde(default, deserialize_with = "lenient_u64")]
+    #[serde(default, deserialize_with = "crate::lenient::u64_or_zero")]
     count: u64,
-    #[serde(default, deserialize_with = "lenient_u64")]
+    #[serde(default, deserialize_with = "crate::lenient::u64_or_zero")]
     limit: u64,
-    #[serde(default, deserialize_with = "lenient_u64")]
+    #[serde(default, deserialize_with = "crate::lenient::u64_or_zero")]
     offset: u64,
-}
-
-pub(crate) fn lenient_u64<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
-    Ok(match serde_json::Value::deserialize(d)? {
-        serde_json::Value::Number(n) => n
-            .as_u64()
-            .or_else(|| n.as_f64().map(|f| f.max(0.0) as u64))
-            .unwrap_or(0),
-        serde_json::Value::String(s) => s.trim().parse().unwrap_or(0),
-        _ => 0,
-    })
 }
 
 #[derive(Deserialize)]

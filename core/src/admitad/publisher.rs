@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::decimal::Decimal;
 use super::errors::decode;
-use super::pagination::{Page, Paginated, check_limit, decode_page, lenient_u64};
+use super::pagination::{Page, Paginated, check_limit, decode_page};
 use super::statistics::check_dotted_date;
 use super::{AdmitadContext, AdmitadEndpoint};
 use crate::driver::{Exchange, RequestPolicy};
@@ -73,7 +73,7 @@ fn refs<'a>(q: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Website {
     /// `id`.
-    #[serde(default, deserialize_with = "lenient_u64")]
+    #[serde(default, deserialize_with = "crate::lenient::u64_or_zero")]
     pub id: u64,
     /// `name`.
     #[serde(default)]
@@ -128,7 +128,7 @@ pub struct ListWebsites {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Program {
     /// `id`.
-    #[serde(default, deserialize_with = "lenient_u64")]
+    #[serde(default, deserialize_with = "crate::lenient::u64_or_zero")]
     pub id: u64,
     /// `name`.
     #[serde(default)]
@@ -197,7 +197,7 @@ pub struct ListPrograms {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Coupon {
     /// `id`.
-    #[serde(default, deserialize_with = "lenient_u64")]
+    #[serde(default, deserialize_with = "crate::lenient::u64_or_zero")]
     pub id: u64,
     /// `name`.
     #[serde(default)]

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::decimal::Decimal;
 use super::errors::decode;
-use super::pagination::{Page, Paginated, check_limit, decode_page, lenient_u64};
+use super::pagination::{Page, Paginated, check_limit, decode_page};
 use super::{AdmitadContext, AdmitadEndpoint};
 use crate::driver::{Exchange, RequestPolicy};
 use crate::error::Error;
@@ -116,16 +116,24 @@ impl Default for StatisticsReport {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct StatisticsRow {
     /// `views`.
-    #[serde(default, deserialize_with = "lenient_u64")]
+    #[serde(default, deserialize_with = "crate::lenient::u64_or_zero")]
     pub views: u64,
     /// `clicks`.
-    #[serde(default, deserialize_with = "lenient_u64")]
+    #[serde(default, deserialize_with = "crate::lenient::u64_or_zero")]
     pub clicks: u64,
     /// `leads_sum` (or `leads`).
-    #[serde(default, alias = "leads", deserialize_with = "lenient_u64")]
+    #[serde(
+        default,
+        alias = "leads",
+        deserialize_with = "crate::lenient::u64_or_zero"
+    )]
     pub leads_sum: u64,
     /// `sales_sum` (or `sales`).
-    #[serde(default, alias = "sales", deserialize_with = "lenient_u64")]
+    #[serde(
+        default,
+        alias = "sales",
+        deserialize_with = "crate::lenient::u64_or_zero"
+    )]
     pub sales_sum: u64,
     /// `payment_sum_open`.
     #[serde(default)]
