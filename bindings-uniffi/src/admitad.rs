@@ -3,11 +3,11 @@
 //! publisher calls so far, with a paginator object for reports.
 
 use std::fmt;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use adkit::admitad::{
     AuthorizationUrl, Coupon, CouponPage, Deeplink, DeeplinkRequest, LinkCheck, ListCoupons,
-    ListPrograms, ListWebsites, Me, Paginated, Program, ProgramPage, ResolvedLinks, Scope,
+    ListPrograms, ListWebsites, Me, PageCursor, Program, ProgramPage, ResolvedLinks, Scope,
     SignedRequestPayload, StatisticsPage, StatisticsRequest, StatisticsRow, TokenSet, WebsitePage,
 };
 use adkit::driver::ClientOptions;
@@ -200,7 +200,7 @@ impl AdmitadClient {
     pub fn statistics_paginator(&self, request: StatisticsRequest) -> Arc<StatisticsPaginator> {
         Arc::new(StatisticsPaginator {
             client: self.inner.clone(),
-            next: Mutex::new(Some(request)),
+            cursor: PageCursor::new(request),
         })
     }
 
@@ -283,7 +283,7 @@ impl AdmitadClient {
 #[derive(uniffi::Object)]
 pub struct StatisticsPaginator {
     client: Arc<Core>,
-    next: Mutex<Option<StatisticsRequest>>,
+    cursor: PageCursor<StatisticsRequest>,
 }
 
 impl fmt::Debug for StatisticsPaginator {
@@ -297,18 +297,7 @@ impl fmt::Debug for StatisticsPaginator {
 impl StatisticsPaginator {
     /// The next page, or null when there is none.
     pub async fn next_page(&self) -> Result<Option<StatisticsPage>, AdkitError> {
-        let request = match self.next.lock() {
-            Ok(mut n) => n.take(),
-            Err(_) => None,
-        };
-        let Some(request) = request else {
-            return Ok(None);
-        };
-        let page = self.client.statistics(&request).await?;
-        if let Ok(mut n) = self.next.lock() {
-            *n = page.next_offset().map(|o| request.at_offset(o));
-        }
-        Ok(Some(page.into()))
+        Ok(self.cursor.next_page(&self.client).await?.map(Into::into))
     }
 }
 
@@ -364,20 +353,8 @@ impl AdmitadSignedRequest {
 
     /// The token pair it carries (expiry counted from verification time), if any.
     pub fn tokens(&self) -> Option<Arc<AdmitadTokens>> {
-        let access_token = self.inner.access_token.clone()?;
-        Some(Arc::new(AdmitadTokens {
-            inner: TokenSet {
-                access_token,
-                refresh_token: self.inner.refresh_token.clone(),
-                expires_at_ms: self
-                    .received_at_ms
-                    .saturating_add(self.inner.expires_in.unwrap_or(0).saturating_mul(1000)),
-                scope: String::new(),
-                token_type: "bearer".into(),
-                username: Some(self.inner.username.clone()),
-                user_id: self.inner.id,
-            },
-        }))
+        let inner = self.inner.tokens(self.received_at_ms)?;
+        Some(Arc::new(AdmitadTokens { inner }))
     }
 }
 

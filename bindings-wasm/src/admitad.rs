@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use adkit::Error;
 use adkit::admitad::{
-    DeeplinkRequest, ListCoupons, ListPrograms, ListWebsites, Paginated, Scope, StatisticsPage,
+    DeeplinkRequest, ListCoupons, ListPrograms, ListWebsites, PageCursor, Scope, StatisticsPage,
     StatisticsRequest, TokenSet,
 };
 use js_sys::Promise;
@@ -176,7 +176,7 @@ impl AdmitadClient {
         let request: StatisticsRequest = from_js(request, "request")?;
         Ok(StatisticsPaginator {
             client: self.inner.clone(),
-            next: Rc::new(std::cell::RefCell::new(Some(request))),
+            cursor: Rc::new(PageCursor::new(request)),
         })
     }
 
@@ -350,7 +350,7 @@ impl AdmitadClient {
 #[wasm_bindgen]
 pub struct StatisticsPaginator {
     client: Rc<Core>,
-    next: Rc<std::cell::RefCell<Option<StatisticsRequest>>>,
+    cursor: Rc<PageCursor<StatisticsRequest>>,
 }
 
 #[wasm_bindgen]
@@ -359,17 +359,12 @@ impl StatisticsPaginator {
     #[wasm_bindgen(js_name = nextPage, unchecked_return_type = "Promise<StatisticsPage | undefined>")]
     pub fn next_page(&self) -> Promise {
         let client = self.client.clone();
-        let next = self.next.clone();
+        let cursor = self.cursor.clone();
         future_to_promise(async move {
-            let Some(request) = next.borrow_mut().take() else {
-                return Ok(JsValue::UNDEFINED);
-            };
-            let page = client
-                .statistics(&request)
-                .await
-                .map_err(|e| js_error(&e))?;
-            *next.borrow_mut() = page.next_offset().map(|o| request.at_offset(o));
-            to_js(&StatisticsPage::from(page))
+            match cursor.next_page(&client).await.map_err(|e| js_error(&e))? {
+                Some(page) => to_js(&StatisticsPage::from(page)),
+                None => Ok(JsValue::UNDEFINED),
+            }
         })
     }
 }

@@ -362,14 +362,13 @@ impl<T: Transport, C: Timer> AdmitadClient<T, C> {
         R: Paginated + Sync + 'a,
         R::Item: 'a,
     {
-        futures_util::stream::unfold(Some(request), move |next| async move {
-            let request = next?;
-            match self.send(&request).await {
-                Ok(page) => {
-                    let following = page.next_offset().map(|o| request.at_offset(o));
-                    Some((Ok(page), following))
-                }
-                Err(e) => Some((Err(e), None)),
+        let cursor = super::pagination::PageCursor::new(request);
+        futures_util::stream::unfold(cursor, move |cursor| async move {
+            // After an error the cursor holds nothing, so the stream ends with it.
+            match cursor.next_page(self).await {
+                Ok(Some(page)) => Some((Ok(page), cursor)),
+                Ok(None) => None,
+                Err(e) => Some((Err(e), cursor)),
             }
         })
     }

@@ -24,7 +24,7 @@ pub use oauth::{
     AuthorizationUrl, SignedRequestPayload, TokenGrant, TokenRequest, TokenSet, authorization_url,
     parse_callback, verify_signed_request,
 };
-pub use pagination::{MAX_LIMIT, Page, Paginated};
+pub use pagination::{MAX_LIMIT, Page, PageCursor, Paginated};
 pub use publisher::{
     Coupon, CouponPage, GetProgram, LinkCheck, ListCoupons, ListPrograms, ListWebsites, Program,
     ProgramPage, ResolveBrokenLinks, ResolvedLinks, ValidateLink, Website, WebsitePage,

@@ -360,6 +360,22 @@ impl std::fmt::Debug for SignedRequestPayload {
     }
 }
 
+impl SignedRequestPayload {
+    /// The token pair the payload carries, if any, expiring `expires_in` after `received_at_ms`.
+    pub fn tokens(&self, received_at_ms: u64) -> Option<TokenSet> {
+        Some(TokenSet {
+            access_token: self.access_token.clone()?,
+            refresh_token: self.refresh_token.clone(),
+            expires_at_ms: received_at_ms
+                .saturating_add(self.expires_in.unwrap_or(0).saturating_mul(1000)),
+            scope: String::new(),
+            token_type: "bearer".into(),
+            username: Some(self.username.clone()),
+            user_id: self.id,
+        })
+    }
+}
+
 /// Verifies `hex(HMAC-SHA256(client_secret, P)) + "." + P` over the base64 text `P` as received, in
 /// constant time, then decodes `P` and checks `algorithm == "HMAC-SHA256"`.
 pub fn verify_signed_request(

@@ -92,6 +92,41 @@ pub(crate) fn check_limit(limit: Option<u32>) -> Result<(), Error> {
     }
 }
 
+/// Pages of a list one at a time, for surfaces without streams (paginator objects in Kotlin, Swift,
+/// Python and JS): holds the next request; `None` after the last page or an error.
+#[derive(Debug)]
+pub struct PageCursor<R> {
+    next: std::sync::Mutex<Option<R>>,
+}
+
+impl<R: Paginated + Sync> PageCursor<R> {
+    /// A cursor starting at `request`'s offset.
+    pub fn new(request: R) -> Self {
+        PageCursor {
+            next: std::sync::Mutex::new(Some(request)),
+        }
+    }
+
+    /// The next page through `client`, or `None` when there is none. Follows `_meta`.
+    pub async fn next_page<T: crate::Transport, C: crate::Timer>(
+        &self,
+        client: &super::AdmitadClient<T, C>,
+    ) -> Result<Option<Page<R::Item>>, Error> {
+        let request = match self.next.lock() {
+            Ok(mut n) => n.take(),
+            Err(_) => None,
+        };
+        let Some(request) = request else {
+            return Ok(None);
+        };
+        let page = client.send(&request).await?;
+        if let Ok(mut n) = self.next.lock() {
+            *n = page.next_offset().map(|o| request.at_offset(o));
+        }
+        Ok(Some(page))
+    }
+}
+
 /// A list request that can be re-issued for another page.
 pub trait Paginated: super::AdmitadEndpoint<Output = Page<Self::Item>> + Clone {
     /// The item type.

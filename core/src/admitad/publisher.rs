@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::decimal::Decimal;
 use super::errors::decode;
 use super::pagination::{Page, Paginated, check_limit, decode_page};
-use super::statistics::check_dotted_date;
+use super::statistics::check_date_range;
 use super::{AdmitadContext, AdmitadEndpoint};
 use crate::driver::{Exchange, RequestPolicy};
 use crate::error::Error;
@@ -351,21 +351,7 @@ impl AdmitadEndpoint for GetProgram {
 impl AdmitadEndpoint for ListCoupons {
     type Output = Page<Coupon>;
     fn build(&self, ctx: &AdmitadContext<'_>) -> Result<HttpRequest, Error> {
-        let start = self
-            .date_start
-            .as_deref()
-            .map(|d| check_dotted_date("date_start", d))
-            .transpose()?;
-        let end = self
-            .date_end
-            .as_deref()
-            .map(|d| check_dotted_date("date_end", d))
-            .transpose()?;
-        if let (Some(s), Some(e)) = (start, end) {
-            if e < s {
-                return Err(Error::invalid("date_end", "the end is before the start"));
-            }
-        }
+        check_date_range(self.date_start.as_deref(), self.date_end.as_deref())?;
         let mut q: Vec<(&'static str, String)> = Vec::new();
         for c in &self.campaign {
             q.push(("campaign", c.to_string()));

@@ -59,6 +59,20 @@ pub(crate) fn check_dotted_date(field: &str, value: &str) -> Result<(i32, u8, u8
     Ok((y as i32, m as u8, d as u8))
 }
 
+/// Checks an optional `dd.mm.yyyy` start and end, and that the end is not before the start.
+pub(crate) fn check_date_range(start: Option<&str>, end: Option<&str>) -> Result<(), Error> {
+    let start = start
+        .map(|d| check_dotted_date("date_start", d))
+        .transpose()?;
+    let end = end.map(|d| check_dotted_date("date_end", d)).transpose()?;
+    if let (Some(s), Some(e)) = (start, end) {
+        if e < s {
+            return Err(Error::invalid("date_end", "the end is before the start"));
+        }
+    }
+    Ok(())
+}
+
 /// A report request. Dates are `dd.mm.yyyy`; `order_by` entries may start with `-` (descending).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
@@ -187,21 +201,7 @@ impl AdmitadEndpoint for StatisticsRequest {
             ));
         }
         check_limit(self.limit)?;
-        let start = self
-            .date_start
-            .as_deref()
-            .map(|d| check_dotted_date("date_start", d))
-            .transpose()?;
-        let end = self
-            .date_end
-            .as_deref()
-            .map(|d| check_dotted_date("date_end", d))
-            .transpose()?;
-        if let (Some(s), Some(e)) = (start, end) {
-            if e < s {
-                return Err(Error::invalid("date_end", "the end is before the start"));
-            }
-        }
+        check_date_range(self.date_start.as_deref(), self.date_end.as_deref())?;
         if let Some(s) = &self.subid {
             validate::no_controls("subid", s)?;
             if s.chars().count() > 250 {
