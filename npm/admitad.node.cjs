@@ -1,13 +1,18 @@
 // `adkit/admitad` for Node CommonJS: the Admitad module, with report paginators made async-iterable.
 const admitad = require('./pkg/admitad/adkit_admitad.node.cjs');
 
-admitad.StatisticsPaginator.prototype[Symbol.asyncIterator] = async function* pages() {
+async function* pages() {
   for (let page = await this.nextPage(); page !== undefined; page = await this.nextPage()) yield page;
-};
+}
+for (const Paginator of [admitad.StatisticsPaginator, admitad.ProgramPaginator, admitad.CouponPaginator]) {
+  Paginator.prototype[Symbol.asyncIterator] = pages;
+}
 
 module.exports = {
   AdmitadClient: admitad.AdmitadClient,
   StatisticsPaginator: admitad.StatisticsPaginator,
+  ProgramPaginator: admitad.ProgramPaginator,
+  CouponPaginator: admitad.CouponPaginator,
   parseAdmitadCallback: admitad.parseAdmitadCallback,
   verifyAdmitadSignedRequest: admitad.verifyAdmitadSignedRequest,
 };

@@ -2,5 +2,6 @@
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-export const { AdmitadClient, StatisticsPaginator, parseAdmitadCallback, verifyAdmitadSignedRequest } =
+export const { AdmitadClient, StatisticsPaginator, ProgramPaginator, CouponPaginator, parseAdmitadCallback,
+  verifyAdmitadSignedRequest } =
   require('./admitad.node.cjs');

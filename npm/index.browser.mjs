@@ -3,10 +3,12 @@
 import { AdjustClient } from './adjust.browser.mjs';
 import { AdaptyClient, AdaptyWebhookReceiver } from './adapty.browser.mjs';
 import {
-  AdmitadClient, StatisticsPaginator, parseAdmitadCallback, verifyAdmitadSignedRequest,
+  AdmitadClient, StatisticsPaginator, ProgramPaginator, CouponPaginator, parseAdmitadCallback,
+  verifyAdmitadSignedRequest,
 } from './admitad.browser.mjs';
 
 export {
   AdjustClient, AdaptyClient, AdaptyWebhookReceiver,
-  AdmitadClient, StatisticsPaginator, parseAdmitadCallback, verifyAdmitadSignedRequest,
+  AdmitadClient, StatisticsPaginator, ProgramPaginator, CouponPaginator, parseAdmitadCallback,
+  verifyAdmitadSignedRequest,
 };

@@ -7,6 +7,7 @@ const adkit = require('./index.node.cjs');
 
 export const {
   AdjustClient, AdaptyClient, AdaptyWebhookReceiver,
-  AdmitadClient, StatisticsPaginator, parseAdmitadCallback, verifyAdmitadSignedRequest,
+  AdmitadClient, StatisticsPaginator, ProgramPaginator, CouponPaginator, parseAdmitadCallback,
+  verifyAdmitadSignedRequest,
 } = adkit;
 export default adkit;

@@ -2,8 +2,8 @@
 
 Records and enums (`CreateAppRequest`, `Platform`, ...) come from the generated `adkit.adkit` module,
 clients, errors and the transport seam (`AdjustClient`, `AdkitError`, `HttpTransport`) from
-`adkit.adkit_uniffi`; both are re-exported here. Client methods are `async def`; `BlockingAdjustClient` and
-`BlockingAdaptyClient` offer the same methods as plain blocking calls for scripts and threads without an event loop.
+`adkit.adkit_uniffi`; both are re-exported here. Client methods are `async def`; `BlockingAdjustClient`,
+`BlockingAdaptyClient` and `BlockingAdmitadClient` offer the same methods as plain blocking calls for scripts and threads without an event loop.
 """
 
 import asyncio as _asyncio
@@ -14,6 +14,7 @@ from .adkit import *  # noqa: F401,F403
 from .adkit_uniffi import *  # noqa: F401,F403
 from .adkit_uniffi import AdaptyClient as _AdaptyClient
 from .adkit_uniffi import AdjustClient as _AdjustClient
+from .adkit_uniffi import AdmitadClient as _AdmitadClient
 
 
 class _Blocking:
@@ -50,3 +51,9 @@ class BlockingAdaptyClient(_Blocking):
     """`AdaptyClient` with blocking methods: `BlockingAdaptyClient(secret_key=...).get_profile(user)`."""
 
     _client_class = _AdaptyClient
+
+
+class BlockingAdmitadClient(_Blocking):
+    """`AdmitadClient` with blocking methods: `BlockingAdmitadClient(client_id, secret, scopes).me()`."""
+
+    _client_class = _AdmitadClient

@@ -229,6 +229,14 @@ impl AdmitadClient {
         Ok(self.inner.programs(&request).await?.into())
     }
 
+    /// A paginator over programs: call `next_page()` until it returns null.
+    pub fn programs_paginator(&self, request: ListPrograms) -> Arc<ProgramPaginator> {
+        Arc::new(ProgramPaginator {
+            client: self.inner.clone(),
+            cursor: PageCursor::new(request),
+        })
+    }
+
     /// Every program of the list, refusing more than `cap`.
     pub async fn collect_programs(
         &self,
@@ -248,6 +256,14 @@ impl AdmitadClient {
     /// GET /coupons/ or /coupons/website/{w_id}/ (one page).
     pub async fn coupons(&self, request: ListCoupons) -> Result<CouponPage, AdkitError> {
         Ok(self.inner.coupons(&request).await?.into())
+    }
+
+    /// A paginator over coupons: call `next_page()` until it returns null.
+    pub fn coupons_paginator(&self, request: ListCoupons) -> Arc<CouponPaginator> {
+        Arc::new(CouponPaginator {
+            client: self.inner.clone(),
+            cursor: PageCursor::new(request),
+        })
     }
 
     /// Every coupon of the list, refusing more than `cap`.
@@ -279,26 +295,38 @@ impl AdmitadClient {
     }
 }
 
-/// Pages of a report, one `next_page()` at a time (follows `_meta`; null after the last page).
-#[derive(uniffi::Object)]
-pub struct StatisticsPaginator {
-    client: Arc<Core>,
-    cursor: PageCursor<StatisticsRequest>,
+macro_rules! paginator {
+    ($($(#[$m:meta])* $name:ident($request:ty => $page:ty)),+ $(,)?) => {$(
+        $(#[$m])*
+        #[derive(uniffi::Object)]
+        pub struct $name {
+            client: Arc<Core>,
+            cursor: PageCursor<$request>,
+        }
+
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.debug_struct(stringify!($name)).finish_non_exhaustive()
+            }
+        }
+
+        #[uniffi::export]
+        impl $name {
+            /// The next page, or null when there is none.
+            pub async fn next_page(&self) -> Result<Option<$page>, AdkitError> {
+                Ok(self.cursor.next_page(&self.client).await?.map(Into::into))
+            }
+        }
+    )+};
 }
 
-impl fmt::Debug for StatisticsPaginator {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("StatisticsPaginator")
-            .finish_non_exhaustive()
-    }
-}
-
-#[uniffi::export]
-impl StatisticsPaginator {
-    /// The next page, or null when there is none.
-    pub async fn next_page(&self) -> Result<Option<StatisticsPage>, AdkitError> {
-        Ok(self.cursor.next_page(&self.client).await?.map(Into::into))
-    }
+paginator! {
+    /// Pages of a report, one `next_page()` at a time (follows `_meta`; null after the last page).
+    StatisticsPaginator(StatisticsRequest => StatisticsPage),
+    /// Pages of programs (follows `_meta`; null after the last page).
+    ProgramPaginator(ListPrograms => ProgramPage),
+    /// Pages of coupons (follows `_meta`; null after the last page).
+    CouponPaginator(ListCoupons => CouponPage),
 }
 
 /// Checks Admitad's redirect back (`state` in constant time) and returns the `code`.

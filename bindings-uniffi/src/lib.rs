@@ -20,7 +20,8 @@ pub use adapty::{AdaptyClient, AdaptyClientOptions, AdaptyWebhookReceiver, BulkP
 pub use adjust::{AdjustClient, AdjustClientOptions, TicketProgressListener};
 pub use admitad::{
     AdmitadClient, AdmitadClientOptions, AdmitadSignedRequest, AdmitadTokenListener, AdmitadTokens,
-    StatisticsPaginator, parse_admitad_callback, verify_admitad_signed_request,
+    CouponPaginator, ProgramPaginator, StatisticsPaginator, parse_admitad_callback,
+    verify_admitad_signed_request,
 };
 pub use errors::{AdkitError, ResponseInfo};
 pub use transport::{

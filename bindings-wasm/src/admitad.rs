@@ -230,6 +230,18 @@ impl AdmitadClient {
         )
     }
 
+    /// Pages of programs: `for await (const page of client.programsPages(request)) { … }`.
+    #[wasm_bindgen(js_name = programsPages)]
+    pub fn programs_pages(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ListPrograms")] request: JsValue,
+    ) -> Result<ProgramPaginator, JsValue> {
+        Ok(ProgramPaginator {
+            client: self.inner.clone(),
+            cursor: Rc::new(PageCursor::new(from_js(request, "request")?)),
+        })
+    }
+
     /// Every program of the list; rejects when there are more than `cap`.
     #[wasm_bindgen(js_name = collectPrograms, unchecked_return_type = "Promise<Program[]>")]
     pub fn collect_programs(
@@ -276,6 +288,18 @@ impl AdmitadClient {
         let inner = self.inner.clone();
         let request: Result<ListCoupons, JsValue> = from_js(request, "request");
         start(&options, async move { out(inner.coupons(&request?).await) })
+    }
+
+    /// Pages of coupons: `for await (const page of client.couponsPages(request)) { … }`.
+    #[wasm_bindgen(js_name = couponsPages)]
+    pub fn coupons_pages(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ListCoupons")] request: JsValue,
+    ) -> Result<CouponPaginator, JsValue> {
+        Ok(CouponPaginator {
+            client: self.inner.clone(),
+            cursor: Rc::new(PageCursor::new(from_js(request, "request")?)),
+        })
     }
 
     /// Every coupon of the list; rejects when there are more than `cap`.
@@ -346,27 +370,40 @@ impl AdmitadClient {
     }
 }
 
-/// Pages of a report, one `nextPage()` at a time (`undefined` after the last); async-iterable.
-#[wasm_bindgen]
-pub struct StatisticsPaginator {
-    client: Rc<Core>,
-    cursor: Rc<PageCursor<StatisticsRequest>>,
+macro_rules! paginator {
+    ($($(#[$m:meta])* $name:ident($request:ty, $ret:literal, |$page:ident| $convert:expr)),+ $(,)?) => {$(
+        $(#[$m])*
+        #[wasm_bindgen]
+        pub struct $name {
+            client: Rc<Core>,
+            cursor: Rc<PageCursor<$request>>,
+        }
+
+        #[wasm_bindgen]
+        impl $name {
+            /// The next page, or `undefined` when there is none.
+            #[wasm_bindgen(js_name = nextPage, unchecked_return_type = $ret)]
+            pub fn next_page(&self) -> Promise {
+                let client = self.client.clone();
+                let cursor = self.cursor.clone();
+                future_to_promise(async move {
+                    match cursor.next_page(&client).await.map_err(|e| js_error(&e))? {
+                        Some($page) => to_js(&$convert),
+                        None => Ok(JsValue::UNDEFINED),
+                    }
+                })
+            }
+        }
+    )+};
 }
 
-#[wasm_bindgen]
-impl StatisticsPaginator {
-    /// The next page, or `undefined` when there is none.
-    #[wasm_bindgen(js_name = nextPage, unchecked_return_type = "Promise<StatisticsPage | undefined>")]
-    pub fn next_page(&self) -> Promise {
-        let client = self.client.clone();
-        let cursor = self.cursor.clone();
-        future_to_promise(async move {
-            match cursor.next_page(&client).await.map_err(|e| js_error(&e))? {
-                Some(page) => to_js(&StatisticsPage::from(page)),
-                None => Ok(JsValue::UNDEFINED),
-            }
-        })
-    }
+paginator! {
+    /// Pages of a report, one `nextPage()` at a time (`undefined` after the last); async-iterable.
+    StatisticsPaginator(StatisticsRequest, "Promise<StatisticsPage | undefined>", |page| StatisticsPage::from(page)),
+    /// Pages of programs; async-iterable.
+    ProgramPaginator(ListPrograms, "Promise<AdmitadPage<Program> | undefined>", |page| page),
+    /// Pages of coupons; async-iterable.
+    CouponPaginator(ListCoupons, "Promise<AdmitadPage<Coupon> | undefined>", |page| page),
 }
 
 /// Checks Admitad's redirect back (`state` in constant time) and returns the `code`; throws an
@@ -440,6 +477,8 @@ export interface StatisticsRow {
 }
 export interface StatisticsPage { rows: StatisticsRow[]; count: number; limit: number; offset: number }
 export interface StatisticsPaginator { [Symbol.asyncIterator](): AsyncIterator<StatisticsPage> }
+export interface ProgramPaginator { [Symbol.asyncIterator](): AsyncIterator<AdmitadPage<Program>> }
+export interface CouponPaginator { [Symbol.asyncIterator](): AsyncIterator<AdmitadPage<Coupon>> }
 export interface DeeplinkRequest {
   websiteId: number; campaignId: number; /** 1..200 */ ulp: string[]; /** ≤ 50 */ subid?: string; subid1?: string;
   subid2?: string; subid3?: string; /** ≤ 120 */ subid4?: string;

@@ -27,5 +27,6 @@ pub use adapty::{AdaptyClient, AdaptyWebhookReceiver};
 pub use adjust::AdjustClient;
 #[cfg(all(target_arch = "wasm32", feature = "admitad"))]
 pub use admitad::{
-    AdmitadClient, StatisticsPaginator, parse_admitad_callback, verify_admitad_signed_request,
+    AdmitadClient, CouponPaginator, ProgramPaginator, StatisticsPaginator, parse_admitad_callback,
+    verify_admitad_signed_request,
 };

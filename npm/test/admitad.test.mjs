@@ -91,5 +91,8 @@ test('publisher lists: loose types, per-ad-space variants, link checker, broken 
   assert.ok(coupons.every((x) => x.promocode));
   assert.equal((await c.validateLink('https://elsewhere.example/')).valid, false);
   assert.deepEqual((await c.resolveBrokenLinks([10, 20])).resolved, [10, 20]);
+  const sizes = [];
+  for await (const page of c.couponsPages({ website: 22, limit: 25 })) sizes.push(page.items.length);
+  assert.deepEqual(sizes, [25, 25, 10]);
   await assert.rejects(c.collectCoupons({ dateStart: '02.01.2024', dateEnd: '01.01.2024' }, 10), { kind: 'invalid_input', field: 'dateEnd' });
 });

@@ -41,6 +41,20 @@ fun admitadChecks(base: String, run: String) {
         expect(restored.tokenRequests() == 0uL, "no token request from stored tokens")
     }
 
+    check("admitad publisher lists, paginators, link checker") {
+        val c = client("adm_kt_pub_$run", listOf(Scope.Websites, Scope.Advcampaigns, Scope.Coupons, Scope.ValidateLinks, Scope.ManageBrokenLinks))
+        expect(c.websites().items.map { it.id } == listOf(22uL, 23uL), "string and number ids")
+        val pager = c.programsPaginator(ListPrograms(limit = 50u))
+        val sizes = mutableListOf<Int>()
+        while (true) { val p = pager.nextPage() ?: break; sizes.add(p.items.size) }
+        expect(sizes == listOf(50, 50, 20), "program pages $sizes")
+        expect(c.program(7uL).rating == "7.5", "decimal rating")
+        expectThrows<AdkitException.NotFound> { runBlocking { c.program(999uL) } }
+        expect(c.collectCoupons(ListCoupons(campaign = listOf(2uL, 3uL), limit = 500u), 100uL).size == 20, "coupons")
+        expect(!c.validateLink("https://elsewhere.example/").valid, "link check")
+        expect(c.resolveBrokenLinks(listOf(10uL, 20uL)).resolved == listOf(10uL, 20uL), "resolve")
+    }
+
     check("admitad paginator follows _meta, refresh storm makes one request") {
         val id = "adm_kt_storm_$run"
         val c = client(id, listOf(Scope.Statistics, Scope.PrivateData))

@@ -126,5 +126,13 @@ def test_publisher_lists():
         assert page.count == 20 and len(page.items) == 5
         assert (await c.validate_link("https://ad.admitad.com/g/x/")).valid
         assert (await c.resolve_broken_links([10, 20])).resolved == [10, 20]
+        pager = c.programs_paginator(ak.ListPrograms(limit=50))
+        sizes = []
+        while (p := await pager.next_page()) is not None:
+            sizes.append(len(p.items))
+        assert sizes == [50, 50, 20]
 
     asyncio.run(run())
+    blocking = ak.BlockingAdmitadClient(f"adm_py_blk_{RUN}", f"secret_adm_py_blk_{RUN}", [ak.Scope.WEBSITES()],
+                                        options=ak.AdmitadClientOptions(base_url=ROOT))
+    assert [w.id for w in blocking.websites().items] == [22, 23]
