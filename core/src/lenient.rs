@@ -49,6 +49,34 @@ pub(crate) fn opt_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Strin
     })
 }
 
+/// A flag from a boolean, `0`/`1` or `"0"`/`"1"`/`"true"`/`"false"`; anything else is `None`.
+pub(crate) fn opt_bool<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
+    Ok(match Value::deserialize(d)? {
+        Value::Bool(b) => Some(b),
+        Value::Number(n) => n.as_f64().map(|f| f != 0.0),
+        Value::String(s) => match s.trim() {
+            "1" | "true" | "True" => Some(true),
+            "0" | "false" | "False" => Some(false),
+            _ => None,
+        },
+        _ => None,
+    })
+}
+
+/// An id from a number, a numeric string or an object's `id`; anything else is `None`.
+pub(crate) fn opt_id<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    let v = Value::deserialize(d)?;
+    let v = match v {
+        Value::Object(mut o) => o.remove("id").unwrap_or(Value::Null),
+        other => other,
+    };
+    Ok(match v {
+        Value::Number(n) => n.as_u64(),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    })
+}
+
 /// A list that may be `null` or missing, read as empty.
 pub(crate) fn null_as_empty<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
 where

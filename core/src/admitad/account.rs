@@ -1,12 +1,15 @@
-//! `/me/` (spec §5.1): the account behind the token.
+//! `/me/` (spec §5.1): the account behind the token, its balances and payout methods.
 
 use serde::{Deserialize, Serialize};
 
+use super::decimal::Decimal;
 use super::errors::decode;
+use super::wire::{Send, endpoint, segs, response_record, with_raw};
 use super::{AdmitadContext, AdmitadEndpoint};
 use crate::driver::{Exchange, RequestPolicy};
 use crate::error::Error;
 use crate::http::{HttpRequest, Method};
+use crate::json::Json;
 
 /// The account (`private_data`; `email`/`phone` need their own scopes).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -57,3 +60,73 @@ impl AdmitadEndpoint for GetMe {
         RequestPolicy::for_method(Method::Get)
     }
 }
+
+response_record! {
+    /// A balance in one currency (`/me/balance/`; the extended form adds the other amounts).
+    Balance {
+        /// `currency`.
+        currency: String,
+        /// `balance`.
+        balance: Decimal,
+        /// `processing` (extended).
+        processing: Option<Decimal>,
+        /// `today` (extended).
+        today: Option<Decimal>,
+        /// `stalled` (extended).
+        stalled: Option<Decimal>,
+    }
+}
+
+/// GET /me/balance/ or, `extended`, /me/balance/extended/ (scope `private_data_balance`): a bare array.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct GetBalance {
+    /// Also `processing`, `today` and `stalled`.
+    pub extended: bool,
+}
+
+endpoint!(GetBalance => Vec<Balance>, plain, 0, idempotent = true, |s, _q| {
+    if s.extended {
+        Send::Get(segs!["me", "balance", "extended"])
+    } else {
+        Send::Get(segs!["me", "balance"])
+    }
+});
+
+response_record! {
+    /// A payout method.
+    PaymentSetting {
+        /// `id`.
+        #[serde(deserialize_with = "crate::lenient::u64_or_zero")]
+        id: u64,
+        /// `name`.
+        name: String,
+        /// `currency`: the codes it pays in.
+        #[serde(deserialize_with = "crate::lenient::null_as_empty")]
+        currency: Vec<String>,
+        /// `withdrawal_type` (`webmoney`, `paypal`, ...).
+        withdrawal_type: Option<String>,
+        /// The object as sent.
+        #[serde(skip_deserializing)]
+        raw: Json,
+    }
+}
+with_raw!(PaymentSetting);
+
+/// GET /me/payment/settings/ or /me/payment/settings/{CUR}/ (scope `private_data_balance`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct GetPaymentSettings {
+    /// Only the methods paying in this currency (three upper-case letters).
+    pub currency: Option<String>,
+}
+
+endpoint!(GetPaymentSettings => Vec<PaymentSetting>, typed_vec, 0, idempotent = true, |s, _q| {
+    match &s.currency {
+        Some(c) => {
+            if c.len() != 3 || !c.bytes().all(|b| b.is_ascii_uppercase()) {
+                return Err(Error::invalid("currency", "three upper-case letters, e.g. USD"));
+            }
+            Send::Get(segs!["me", "payment", "settings", c])
+        }
+        None => Send::Get(segs!["me", "payment", "settings"]),
+    }
+});

@@ -7,16 +7,66 @@
 //! Admitad limits how many exist (error code 6).
 
 mod account;
+mod campaigns;
 mod client;
+mod community;
+mod creatives;
 mod decimal;
 mod errors;
 pub mod oauth;
+mod lost_orders;
 mod pagination;
+mod partners;
+mod postbacks;
+mod promo;
 mod publisher;
+mod reference;
+mod retag;
 mod scopes;
 mod statistics;
+pub(crate) mod wire;
 
-pub use account::{GetMe, Me};
+pub use account::{Balance, GetBalance, GetMe, GetPaymentSettings, Me, PaymentSetting};
+pub use campaigns::{
+    ActionResult, ChangeMembership, GetProgramForWebsite, GetWebsite, Membership, ProgramConnection,
+    ProgramStatuses,
+};
+pub use community::{
+    Announcement, AnnouncementPage, GetAnnouncement, GetNews, GetReferral, ListAnnouncements,
+    ListNews, ListNotifications, ListReferrals, ListVendorBonuses, MarkNotificationsRead, News,
+    NewsPage, Notification, NotificationPage, Referral, ReferralPage, VendorBonus, VendorBonusPage,
+};
+pub use creatives::{Banner, BannerPage, Landing, LandingPage, ListBanners, ListLandings};
+pub use lost_orders::{
+    BrokenLink, BrokenLinkPage, ClaimKind, CreateAppeal, CreateLostOrder, GetBrokenLink,
+    GetLostOrder, ListBrokenLinks, ListLostOrders, LostOrder, LostOrderPage, LostOrderPayments,
+    OrderPaymentInfo, OrderPayments,
+};
+pub use partners::{
+    AliexpressCommissionRates, BrokerApplication, BrokerApplicationPage, BrokerCampaignSettings,
+    CommissionRate, CommissionRates, CreateBrokerApplication, ListBrokerApplications,
+};
+pub use postbacks::{
+    ActionStatus, ActionTypeFilter, DeleteOptCode, DescMode, GetOptCode, ListOptCodes, OptCode,
+    OptCodeKind, OptCodePage, PostbackMethod, SaveOptCode,
+};
+pub use promo::{
+    GetCoupon, ListPromoOffers, PromoCodeRevocations, PromoCodeStatus, PromoOfferPage,
+    RequestTrackingCoupon, ShortLink, ShortenLink, TrackingCouponRequest, TrackingCouponState,
+    TrackingCouponStatus,
+};
+pub use reference::{
+    AdService, AdServicePage, Category, CategoryPage, CodeList, CodePage, Currency, CurrencyPage,
+    CurrencyRate, GetAdService, GetCategory, GetCouponCategory, GetCurrencyRate, GetLanguage,
+    Language, LanguagePage, ListAdServices, ListCategories, ListCodes, ListCouponCategories,
+    ListCurrencies, ListLanguages, ListTrafficTypes, NamedRef, TrafficType, TrafficTypePage,
+    CouponCategory, CouponCategoryPage,
+};
+pub use retag::{
+    DeleteRetag, GetRetag, ListRetagLevels, ListRetags, Retag, RetagLevel, RetagLevelPage,
+    RetagLevelRef, RetagPage, SaveRetag,
+};
+pub use wire::{Attachment, MAX_ATTACHMENT_BYTES};
 pub use client::{AdmitadClient, AdmitadConfig, TokenListener};
 pub use decimal::Decimal;
 pub use errors::{AdmitadErrorBody, error_from_exchange, is_invalid_token, read_error};

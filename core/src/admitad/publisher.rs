@@ -2,12 +2,12 @@
 //! link checker and broken links. Loose types (ids as strings, decimal strings, bare arrays) decode into
 //! precise ones; every item also keeps the object as sent in `raw`.
 
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::decimal::Decimal;
 use super::errors::decode;
-use super::pagination::{Page, Paginated, check_limit, decode_page};
+use super::pagination::{Page, Paginated, check_limit};
+use super::wire::{concrete_page, typed_one, typed_page, with_raw};
 use super::statistics::check_date_range;
 use super::{AdmitadContext, AdmitadEndpoint};
 use crate::driver::{Exchange, RequestPolicy};
@@ -15,41 +15,6 @@ use crate::error::Error;
 use crate::http::{HttpRequest, Method};
 use crate::json::Json;
 use crate::validate;
-
-/// Items that keep the object as sent.
-pub(crate) trait WithRaw: DeserializeOwned + Default {
-    fn set_raw(&mut self, raw: Json);
-}
-
-macro_rules! with_raw {
-    ($($t:ty),+) => {$(
-        impl WithRaw for $t {
-            fn set_raw(&mut self, raw: Json) {
-                self.raw = raw;
-            }
-        }
-    )+};
-}
-
-fn typed<T: WithRaw>(v: serde_json::Value) -> T {
-    let mut item: T = serde_json::from_value(v.clone()).unwrap_or_default();
-    item.set_raw(Json(v));
-    item
-}
-
-fn typed_page<T: WithRaw>(exchange: &Exchange, offset: u64) -> Result<Page<T>, Error> {
-    let page: Page<serde_json::Value> = decode_page(exchange, offset)?;
-    Ok(Page {
-        items: page.items.into_iter().map(typed).collect(),
-        count: page.count,
-        limit: page.limit,
-        offset: page.offset,
-    })
-}
-
-fn typed_one<T: WithRaw>(exchange: &Exchange) -> Result<T, Error> {
-    decode::<serde_json::Value>(exchange).map(typed)
-}
 
 /// `limit`/`offset` as query pairs (checked).
 fn paging(limit: Option<u32>, offset: Option<u64>) -> Result<Vec<(&'static str, String)>, Error> {
@@ -341,7 +306,7 @@ impl AdmitadEndpoint for GetProgram {
         Ok(ctx.request(Method::Get, &["advcampaigns", &id], &q))
     }
     fn parse(&self, exchange: &Exchange) -> Result<Program, Error> {
-        typed_one(exchange)
+        typed_one(exchange, 0)
     }
     fn policy(&self) -> RequestPolicy {
         RequestPolicy::for_method(Method::Get)
@@ -563,30 +528,6 @@ mod tests {
             ("9.5", "3.21")
         );
     }
-}
-
-macro_rules! concrete_page {
-    ($($(#[$m:meta])* $name:ident($item:ty)),+) => {$(
-        $(#[$m])*
-        #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-        #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-        pub struct $name {
-            /// The items.
-            pub items: Vec<$item>,
-            /// `_meta.count`.
-            pub count: u64,
-            /// `_meta.limit`.
-            pub limit: u32,
-            /// `_meta.offset`.
-            pub offset: u64,
-        }
-
-        impl From<Page<$item>> for $name {
-            fn from(p: Page<$item>) -> Self {
-                $name { items: p.items, count: p.count, limit: p.limit, offset: p.offset }
-            }
-        }
-    )+};
 }
 
 concrete_page! {

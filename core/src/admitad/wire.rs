@@ -1,0 +1,584 @@
+//! Shared building blocks of the publisher endpoints: a query/form builder that checks each value
+//! before it is sent, typed decoding that keeps the object as sent (`raw`), multipart bodies, and the
+//! macros that declare request records, list endpoints and page records.
+
+use serde::de::DeserializeOwned;
+
+use super::errors::decode;
+use super::pagination::{Page, check_limit, decode_page};
+use super::statistics::check_dotted_date;
+use super::AdmitadContext;
+use crate::driver::Exchange;
+use crate::error::Error;
+use crate::http::{HttpRequest, Method};
+use crate::json::Json;
+use crate::validate;
+
+/// Items that keep the object as sent.
+pub(crate) trait WithRaw: DeserializeOwned + Default {
+    fn set_raw(&mut self, raw: Json);
+}
+
+impl WithRaw for Json {
+    fn set_raw(&mut self, raw: Json) {
+        *self = raw;
+    }
+}
+
+/// Implements [`WithRaw`] for records with a `raw` field.
+macro_rules! with_raw {
+    ($($t:ty),+ $(,)?) => {$(
+        impl $crate::admitad::wire::WithRaw for $t {
+            fn set_raw(&mut self, raw: $crate::json::Json) {
+                self.raw = raw;
+            }
+        }
+    )+};
+}
+pub(crate) use with_raw;
+
+/// One object: the typed fields it has (a field of the wrong type reads as its default, as Admitad's
+/// types are loose) and the whole object in `raw`.
+pub(crate) fn typed<T: WithRaw>(v: serde_json::Value) -> T {
+    let mut item: T = serde_json::from_value(v.clone()).unwrap_or_default();
+    item.set_raw(Json(v));
+    item
+}
+
+/// A page (`results` + `_meta`, or a bare array) of typed items.
+pub(crate) fn typed_page<T: WithRaw>(exchange: &Exchange, offset: u64) -> Result<Page<T>, Error> {
+    let page: Page<serde_json::Value> = decode_page(exchange, offset)?;
+    Ok(Page {
+        items: page.items.into_iter().map(typed).collect(),
+        count: page.count,
+        limit: page.limit,
+        offset: page.offset,
+    })
+}
+
+/// A page of plain values (strings).
+pub(crate) fn plain_page<T: DeserializeOwned>(
+    exchange: &Exchange,
+    offset: u64,
+) -> Result<Page<T>, Error> {
+    decode_page(exchange, offset)
+}
+
+/// One typed object.
+pub(crate) fn typed_one<T: WithRaw>(exchange: &Exchange, _offset: u64) -> Result<T, Error> {
+    decode::<serde_json::Value>(exchange).map(typed)
+}
+
+/// A bare array of typed objects (also read inside `results`).
+pub(crate) fn typed_vec<T: WithRaw>(exchange: &Exchange, offset: u64) -> Result<Vec<T>, Error> {
+    typed_page(exchange, offset).map(|p| p.items)
+}
+
+/// A response decoded as is.
+pub(crate) fn plain<T: DeserializeOwned>(exchange: &Exchange, _offset: u64) -> Result<T, Error> {
+    decode(exchange)
+}
+
+/// The object as sent, or `null` for an empty 2xx body.
+pub(crate) fn plain_or_null(exchange: &Exchange, _offset: u64) -> Result<Json, Error> {
+    if exchange.response.status < 300 && exchange.response.body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(Json(serde_json::Value::Null));
+    }
+    decode::<serde_json::Value>(exchange).map(Json)
+}
+
+/// `dd.mm.yyyy HH:MM:SS` → comparable parts, or a typed error.
+fn check_date_time(field: &str, value: &str) -> Result<(i32, u8, u8, u32), Error> {
+    let bad = || {
+        Error::invalid(
+            field,
+            format!("`{value}` is not in the form dd.mm.yyyy HH:MM:SS (e.g. 01.05.2012 13:00:00)"),
+        )
+    };
+    let (date, clock) = value.split_once(' ').ok_or_else(bad)?;
+    let (y, m, d) = check_dotted_date(field, date).map_err(|_| bad())?;
+    let parts: Vec<u32> = clock
+        .split(':')
+        .map(|p| if p.len() == 2 { p.parse().ok() } else { None })
+        .collect::<Option<_>>()
+        .ok_or_else(bad)?;
+    match parts.as_slice() {
+        [h, mi, s] if *h < 24 && *mi < 60 && *s < 60 => Ok((y, m, d, h * 3600 + mi * 60 + s)),
+        _ => Err(bad()),
+    }
+}
+
+/// An id that must be given (ids start at 1), as a path segment.
+pub(crate) fn id(field: &str, value: u64) -> Result<String, Error> {
+    if value == 0 {
+        return Err(Error::invalid(field, "give the id (a positive number)"));
+    }
+    Ok(value.to_string())
+}
+
+/// Query or form pairs, each checked as it is added.
+#[derive(Debug, Default)]
+pub(crate) struct Query(Vec<(&'static str, String)>);
+
+impl Query {
+    /// A text value (no control characters; blank refused).
+    pub(crate) fn text(&mut self, key: &'static str, value: &Option<String>) -> Result<(), Error> {
+        if let Some(v) = value {
+            validate::required(key, v)?;
+            self.0.push((key, v.clone()));
+        }
+        Ok(())
+    }
+
+    /// A text value that must be given.
+    pub(crate) fn required(&mut self, key: &'static str, value: &str) -> Result<(), Error> {
+        validate::required(key, value)?;
+        self.0.push((key, value.to_owned()));
+        Ok(())
+    }
+
+    /// A text value of at most `max` characters.
+    pub(crate) fn bounded(
+        &mut self,
+        key: &'static str,
+        value: &Option<String>,
+        max: usize,
+    ) -> Result<(), Error> {
+        if let Some(v) = value {
+            if v.chars().count() > max {
+                return Err(Error::invalid(key, format!("at most {max} characters")));
+            }
+        }
+        self.text(key, value)
+    }
+
+    /// One of the documented values.
+    pub(crate) fn one_of(
+        &mut self,
+        key: &'static str,
+        value: &Option<String>,
+        allowed: &[&str],
+    ) -> Result<(), Error> {
+        if let Some(v) = value {
+            if !allowed.contains(&v.as_str()) {
+                return Err(Error::invalid(
+                    key,
+                    format!("`{v}` is not one of: {}", allowed.join(", ")),
+                ));
+            }
+        }
+        self.text(key, value)
+    }
+
+    /// A number.
+    pub(crate) fn num(&mut self, key: &'static str, value: Option<impl ToString>) {
+        if let Some(v) = value {
+            self.0.push((key, v.to_string()));
+        }
+    }
+
+    /// A repeated key (`campaign=1&campaign=2`).
+    pub(crate) fn each(&mut self, key: &'static str, values: &[impl ToString]) {
+        for v in values {
+            self.0.push((key, v.to_string()));
+        }
+    }
+
+    /// Repeated text values.
+    pub(crate) fn each_text(&mut self, key: &'static str, values: &[String]) -> Result<(), Error> {
+        for v in values {
+            self.required(key, v)?;
+        }
+        Ok(())
+    }
+
+    /// A comma list (`advcampaign_id=1,2`), of at most `max` ids.
+    pub(crate) fn comma(
+        &mut self,
+        key: &'static str,
+        values: &[u64],
+        max: usize,
+    ) -> Result<(), Error> {
+        if values.len() > max {
+            return Err(Error::invalid(key, format!("at most {max} ids")));
+        }
+        if !values.is_empty() {
+            let list: Vec<String> = values.iter().map(u64::to_string).collect();
+            self.0.push((key, list.join(",")));
+        }
+        Ok(())
+    }
+
+    /// A flag sent as `1`/`0`.
+    pub(crate) fn flag(&mut self, key: &'static str, value: Option<bool>) {
+        if let Some(v) = value {
+            self.0.push((key, if v { "1" } else { "0" }.to_owned()));
+        }
+    }
+
+    /// A flag sent as `true`/`false`.
+    pub(crate) fn boolean(&mut self, key: &'static str, value: Option<bool>) {
+        if let Some(v) = value {
+            self.0.push((key, v.to_string()));
+        }
+    }
+
+    /// A `dd.mm.yyyy` date.
+    pub(crate) fn date(&mut self, key: &'static str, value: &Option<String>) -> Result<(), Error> {
+        if let Some(v) = value {
+            check_dotted_date(key, v)?;
+            self.0.push((key, v.clone()));
+        }
+        Ok(())
+    }
+
+    /// A `dd.mm.yyyy` start and end (the end not before the start), under the given keys.
+    pub(crate) fn date_range(
+        &mut self,
+        keys: (&'static str, &'static str),
+        start: &Option<String>,
+        end: &Option<String>,
+    ) -> Result<(), Error> {
+        let s = start.as_deref().map(|d| check_dotted_date(keys.0, d));
+        let e = end.as_deref().map(|d| check_dotted_date(keys.1, d));
+        if let (Some(s), Some(e)) = (s.transpose()?, e.transpose()?) {
+            if e < s {
+                return Err(Error::invalid(keys.1, "the end is before the start"));
+            }
+        }
+        self.date(keys.0, start)?;
+        self.date(keys.1, end)
+    }
+
+    /// A `dd.mm.yyyy HH:MM:SS` start and end (the end not before the start).
+    pub(crate) fn date_time_range(
+        &mut self,
+        keys: (&'static str, &'static str),
+        start: &Option<String>,
+        end: &Option<String>,
+    ) -> Result<(), Error> {
+        let s = start.as_deref().map(|d| check_date_time(keys.0, d));
+        let e = end.as_deref().map(|d| check_date_time(keys.1, d));
+        if let (Some(s), Some(e)) = (s.transpose()?, e.transpose()?) {
+            if e < s {
+                return Err(Error::invalid(keys.1, "the end is before the start"));
+            }
+        }
+        self.text(keys.0, start)?;
+        self.text(keys.1, end)
+    }
+
+    /// `limit` (1..=500) and `offset`.
+    pub(crate) fn page(&mut self, limit: Option<u32>, offset: Option<u64>) -> Result<(), Error> {
+        check_limit(limit)?;
+        self.num("limit", limit);
+        self.num("offset", offset);
+        Ok(())
+    }
+
+    /// The pairs, borrowed.
+    pub(crate) fn pairs(&self) -> Vec<(&str, &str)> {
+        self.0.iter().map(|(k, v)| (*k, v.as_str())).collect()
+    }
+
+    /// The pairs as an `application/x-www-form-urlencoded` body.
+    pub(crate) fn form(&self) -> Vec<u8> {
+        form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(self.pairs())
+            .finish()
+            .into_bytes()
+    }
+}
+
+impl AdmitadContext<'_> {
+    /// `GET path?query`.
+    pub(crate) fn get(&self, path: &[&str], query: &Query) -> HttpRequest {
+        self.request(Method::Get, path, &query.pairs())
+    }
+
+    /// `POST path` with a form body (no body when the form is empty).
+    pub(crate) fn post_form(&self, path: &[&str], form: &Query) -> HttpRequest {
+        let mut req = self.request(Method::Post, path, &[]);
+        if !form.0.is_empty() {
+            req.set_header("Content-Type", "application/x-www-form-urlencoded");
+            req.body = form.form();
+        }
+        req
+    }
+}
+
+/// A file to upload (a lost order's or an appeal's receipt).
+#[derive(Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(default)]
+pub struct Attachment {
+    /// The file name, e.g. `receipt.pdf`.
+    pub file_name: String,
+    /// The media type: `image/jpeg`, `image/png` or `application/pdf`.
+    pub content_type: String,
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+}
+
+impl std::fmt::Debug for Attachment {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Attachment")
+            .field("file_name", &self.file_name)
+            .field("content_type", &self.content_type)
+            .field("bytes", &format_args!("{} bytes", self.bytes.len()))
+            .finish()
+    }
+}
+
+/// The largest receipt sent (Admitad documents none; 10 MiB keeps a request well under the body cap).
+pub const MAX_ATTACHMENT_BYTES: usize = 10 * 1024 * 1024;
+
+impl Attachment {
+    /// Checks the receipt: a JPEG, PNG or PDF by media type, extension and leading bytes.
+    pub(crate) fn check(&self, field: &str) -> Result<(), Error> {
+        validate::required(field, &self.file_name)?;
+        if self.file_name.contains(['"', '/', '\\']) {
+            return Err(Error::invalid(
+                field,
+                "the file name must not contain quotes or slashes",
+            ));
+        }
+        let ext = self
+            .file_name
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_ascii_lowercase())
+            .unwrap_or_default();
+        let magic_ok = match self.content_type.as_str() {
+            "image/jpeg" => {
+                matches!(ext.as_str(), "jpg" | "jpeg") && self.bytes.starts_with(&[0xFF, 0xD8])
+            }
+            "image/png" => ext == "png" && self.bytes.starts_with(b"\x89PNG"),
+            "application/pdf" => ext == "pdf" && self.bytes.starts_with(b"%PDF"),
+            other => {
+                return Err(Error::invalid(
+                    field,
+                    format!("`{other}` is not accepted: send image/jpeg, image/png or application/pdf"),
+                ));
+            }
+        };
+        if !magic_ok {
+            return Err(Error::invalid(
+                field,
+                "the file name's extension or the file's content does not match its media type",
+            ));
+        }
+        if self.bytes.len() > MAX_ATTACHMENT_BYTES {
+            return Err(Error::invalid(field, "larger than 10 MiB"));
+        }
+        Ok(())
+    }
+}
+
+/// A `multipart/form-data` body: text fields, then files.
+pub(crate) fn multipart(
+    fields: &Query,
+    files: &[(&str, &Attachment)],
+) -> Result<(String, Vec<u8>), Error> {
+    let boundary = format!("adkit-{}", crate::random::uuid_v4()?.replace('-', ""));
+    let mut body = Vec::new();
+    for (name, value) in fields.pairs() {
+        body.extend_from_slice(format!("--{boundary}\r\n").as_bytes());
+        body.extend_from_slice(
+            format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes(),
+        );
+        body.extend_from_slice(value.as_bytes());
+        body.extend_from_slice(b"\r\n");
+    }
+    for (name, file) in files {
+        body.extend_from_slice(format!("--{boundary}\r\n").as_bytes());
+        body.extend_from_slice(
+            format!(
+                "Content-Disposition: form-data; name=\"{name}\"; filename=\"{}\"\r\nContent-Type: {}\r\n\r\n",
+                file.file_name, file.content_type
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(&file.bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    Ok((format!("multipart/form-data; boundary={boundary}"), body))
+}
+
+/// Declares a request record: `#[serde(default)]`, uniffi defaults for the fields that have one.
+macro_rules! request_record {
+    ($(#[$m:meta])* $name:ident { $($(#[$fm:meta])* $field:ident : $ty:ty $(= $default:tt)?),* $(,)? }) => {
+        $(#[$m])*
+        #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+        #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+        #[serde(default)]
+        pub struct $name {
+            $(
+                $(#[$fm])*
+                $(#[cfg_attr(feature = "uniffi", uniffi(default = $default))])?
+                pub $field: $ty,
+            )*
+        }
+    };
+}
+pub(crate) use request_record;
+
+/// Declares a response record: every field optional on the wire (`#[serde(default)]`).
+macro_rules! response_record {
+    ($(#[$m:meta])* $name:ident { $($(#[$fm:meta])* $field:ident : $ty:ty),* $(,)? }) => {
+        $(#[$m])*
+        #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+        #[serde(default)]
+        pub struct $name {
+            $(
+                $(#[$fm])*
+                pub $field: $ty,
+            )*
+        }
+    };
+}
+pub(crate) use response_record;
+
+/// Implements [`AdmitadEndpoint`] for a request: `build` fills a [`Query`] and returns the path and
+/// how to send it; `parse` is one of the decoders above.
+macro_rules! endpoint {
+    ($t:ty => $out:ty, $parse:ident, $offset:expr, idempotent = $idem:expr, |$s:ident, $q:ident| $body:block) => {
+        impl $crate::admitad::AdmitadEndpoint for $t {
+            type Output = $out;
+            fn build(
+                &self,
+                ctx: &$crate::admitad::AdmitadContext<'_>,
+            ) -> Result<$crate::http::HttpRequest, $crate::error::Error> {
+                let $s = self;
+                let mut query = $crate::admitad::wire::Query::default();
+                let send: $crate::admitad::wire::Send = {
+                    let $q = &mut query;
+                    let _ = &$q;
+                    $body
+                };
+                send.request(ctx, &query)
+            }
+            fn parse(
+                &self,
+                exchange: &$crate::driver::Exchange,
+            ) -> Result<$out, $crate::error::Error> {
+                let offset: u64 = {
+                    let $s = self;
+                    let _ = $s;
+                    $offset
+                };
+                $crate::admitad::wire::$parse(exchange, offset)
+            }
+            fn policy(&self) -> $crate::driver::RequestPolicy {
+                let $s = self;
+                let _ = $s;
+                $crate::driver::RequestPolicy { idempotent: $idem, follow_redirects: false }
+            }
+        }
+    };
+}
+pub(crate) use endpoint;
+
+/// A list endpoint (GET, paginated, repeatable) and its [`Paginated`](super::Paginated) impl.
+macro_rules! list_endpoint {
+    ($t:ty => $item:ty, $parse:ident, |$s:ident, $q:ident| $body:block) => {
+        $crate::admitad::wire::endpoint!($t => $crate::admitad::Page<$item>, $parse, $s.offset.unwrap_or(0), idempotent = true, |$s, $q| {
+            $q.page($s.limit, $s.offset)?;
+            $body
+        });
+        impl $crate::admitad::Paginated for $t {
+            type Item = $item;
+            fn at_offset(&self, offset: u64) -> Self {
+                Self { offset: Some(offset), ..self.clone() }
+            }
+            fn offset(&self) -> u64 {
+                self.offset.unwrap_or(0)
+            }
+        }
+    };
+}
+pub(crate) use list_endpoint;
+
+/// How a built request is sent.
+pub(crate) enum Send {
+    /// GET with the query.
+    Get(Vec<String>),
+    /// POST with the pairs as a form body.
+    Form(Vec<String>),
+    /// POST with these pairs (names not known in advance) as a form body.
+    RawForm(Vec<String>, Vec<(String, String)>),
+    /// POST with a JSON body.
+    Json(Vec<String>, serde_json::Value),
+    /// POST as `multipart/form-data` with the pairs and files.
+    Multipart(Vec<String>, Vec<(&'static str, Attachment)>),
+}
+
+impl Send {
+    pub(crate) fn request(self, ctx: &AdmitadContext<'_>, q: &Query) -> Result<HttpRequest, Error> {
+        Ok(match self {
+            Send::Get(p) => ctx.get(&strs(&p), q),
+            Send::Form(p) => ctx.post_form(&strs(&p), q),
+            Send::RawForm(p, pairs) => {
+                let mut req = ctx.request(Method::Post, &strs(&p), &[]);
+                req.set_header("Content-Type", "application/x-www-form-urlencoded");
+                req.body = form_urlencoded::Serializer::new(String::new())
+                    .extend_pairs(pairs)
+                    .finish()
+                    .into_bytes();
+                req
+            }
+            Send::Json(p, v) => {
+                let mut req = ctx.request(Method::Post, &strs(&p), &q.pairs());
+                req.set_header("Content-Type", "application/json");
+                req.body = serde_json::to_vec(&v)
+                    .map_err(|e| Error::invalid("body", e.to_string()))?;
+                req
+            }
+            Send::Multipart(p, files) => {
+                let refs: Vec<(&str, &Attachment)> = files.iter().map(|(k, f)| (*k, f)).collect();
+                let (content_type, body) = multipart(q, &refs)?;
+                let mut req = ctx.request(Method::Post, &strs(&p), &[]);
+                req.set_header("Content-Type", content_type);
+                req.body = body;
+                req
+            }
+        })
+    }
+}
+
+fn strs(p: &[String]) -> Vec<&str> {
+    p.iter().map(String::as_str).collect()
+}
+
+/// Path segments from string-likes: `segs!["retag", id]`.
+macro_rules! segs {
+    ($($seg:expr),* $(,)?) => { vec![$($seg.to_string()),*] };
+}
+pub(crate) use segs;
+
+/// Implements the page records for surfaces without generics.
+macro_rules! concrete_page {
+    ($($(#[$m:meta])* $name:ident($item:ty)),+ $(,)?) => {$(
+        $(#[$m])*
+        #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+        pub struct $name {
+            /// The items.
+            pub items: Vec<$item>,
+            /// `_meta.count`.
+            pub count: u64,
+            /// `_meta.limit`.
+            pub limit: u32,
+            /// `_meta.offset`.
+            pub offset: u64,
+        }
+
+        impl From<$crate::admitad::Page<$item>> for $name {
+            fn from(p: $crate::admitad::Page<$item>) -> Self {
+                $name { items: p.items, count: p.count, limit: p.limit, offset: p.offset }
+            }
+        }
+    )+};
+}
+pub(crate) use concrete_page;
