@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::decimal::Decimal;
 use super::errors::decode;
-use super::wire::{Send, endpoint, segs, response_record, with_raw};
+use super::wire::{Send, endpoint, response_record, segs, with_raw};
 use super::{AdmitadContext, AdmitadEndpoint};
 use crate::driver::{Exchange, RequestPolicy};
 use crate::error::Error;

@@ -2,7 +2,7 @@
 //! sees it, joining and leaving a program, and connection statuses across ad spaces.
 
 use super::publisher::{Program, Website};
-use super::wire::{Send, endpoint, id, segs, request_record, response_record, with_raw};
+use super::wire::{Send, endpoint, id, request_record, response_record, segs, with_raw};
 use crate::error::Error;
 use crate::json::Json;
 

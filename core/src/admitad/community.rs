@@ -2,7 +2,10 @@
 
 use super::decimal::Decimal;
 use super::reference::NamedRef;
-use super::wire::{Send, concrete_page, endpoint, id, list_endpoint, segs, request_record, response_record, with_raw};
+use super::wire::{
+    Send, concrete_page, endpoint, id, list_endpoint, request_record, response_record, segs,
+    with_raw,
+};
 use crate::json::Json;
 
 response_record! {

@@ -1,6 +1,8 @@
 //! Banners and landing pages (spec §5.5).
 
-use super::wire::{Send, concrete_page, id, list_endpoint, segs, request_record, response_record, with_raw};
+use super::wire::{
+    Send, concrete_page, id, list_endpoint, request_record, response_record, segs, with_raw,
+};
 use crate::json::Json;
 
 response_record! {

@@ -2,7 +2,10 @@
 
 use super::decimal::Decimal;
 use super::reference::NamedRef;
-use super::wire::{Attachment, Query, Send, concrete_page, endpoint, id, list_endpoint, segs, request_record, response_record, with_raw};
+use super::wire::{
+    Attachment, Query, Send, concrete_page, endpoint, id, list_endpoint, request_record,
+    response_record, segs, with_raw,
+};
 use crate::error::Error;
 use crate::json::Json;
 
@@ -192,11 +195,19 @@ endpoint!(GetLostOrder => LostOrder, typed_one, 0, idempotent = true, |s, _q| {
 fn decimal_text(field: &'static str, value: &str, q: &mut Query) -> Result<(), Error> {
     match Decimal::parse(value) {
         Some(d) if !d.as_str().starts_with('-') => q.required(field, d.as_str()),
-        _ => Err(Error::invalid(field, format!("`{value}` is not a non-negative decimal number"))),
+        _ => Err(Error::invalid(
+            field,
+            format!("`{value}` is not a non-negative decimal number"),
+        )),
     }
 }
 
-fn bounded_required(q: &mut Query, field: &'static str, value: &str, max: usize) -> Result<(), Error> {
+fn bounded_required(
+    q: &mut Query,
+    field: &'static str,
+    value: &str,
+    max: usize,
+) -> Result<(), Error> {
     if value.chars().count() > max {
         return Err(Error::invalid(field, format!("at most {max} characters")));
     }

@@ -13,8 +13,8 @@ mod community;
 mod creatives;
 mod decimal;
 mod errors;
-pub mod oauth;
 mod lost_orders;
+pub mod oauth;
 mod pagination;
 mod partners;
 mod postbacks;
@@ -28,20 +28,28 @@ pub(crate) mod wire;
 
 pub use account::{Balance, GetBalance, GetMe, GetPaymentSettings, Me, PaymentSetting};
 pub use campaigns::{
-    ActionResult, ChangeMembership, GetProgramForWebsite, GetWebsite, Membership, ProgramConnection,
-    ProgramStatuses,
+    ActionResult, ChangeMembership, GetProgramForWebsite, GetWebsite, Membership,
+    ProgramConnection, ProgramStatuses,
 };
+pub use client::{AdmitadClient, AdmitadConfig, TokenListener};
 pub use community::{
     Announcement, AnnouncementPage, GetAnnouncement, GetNews, GetReferral, ListAnnouncements,
     ListNews, ListNotifications, ListReferrals, ListVendorBonuses, MarkNotificationsRead, News,
     NewsPage, Notification, NotificationPage, Referral, ReferralPage, VendorBonus, VendorBonusPage,
 };
 pub use creatives::{Banner, BannerPage, Landing, LandingPage, ListBanners, ListLandings};
+pub use decimal::Decimal;
+pub use errors::{AdmitadErrorBody, error_from_exchange, is_invalid_token, read_error};
 pub use lost_orders::{
     BrokenLink, BrokenLinkPage, ClaimKind, CreateAppeal, CreateLostOrder, GetBrokenLink,
     GetLostOrder, ListBrokenLinks, ListLostOrders, LostOrder, LostOrderPage, LostOrderPayments,
     OrderPaymentInfo, OrderPayments,
 };
+pub use oauth::{
+    AuthorizationUrl, SignedRequestPayload, TokenGrant, TokenRequest, TokenSet, authorization_url,
+    parse_callback, verify_signed_request,
+};
+pub use pagination::{MAX_LIMIT, Page, PageCursor, Paginated};
 pub use partners::{
     AliexpressCommissionRates, BrokerApplication, BrokerApplicationPage, BrokerCampaignSettings,
     CommissionRate, CommissionRates, CreateBrokerApplication, ListBrokerApplications,
@@ -55,34 +63,26 @@ pub use promo::{
     RequestTrackingCoupon, ShortLink, ShortenLink, TrackingCouponRequest, TrackingCouponState,
     TrackingCouponStatus,
 };
+pub use publisher::{
+    Coupon, CouponPage, GetProgram, LinkCheck, ListCoupons, ListPrograms, ListWebsites, Program,
+    ProgramPage, ResolveBrokenLinks, ResolvedLinks, ValidateLink, Website, WebsitePage,
+};
 pub use reference::{
-    AdService, AdServicePage, Category, CategoryPage, CodeList, CodePage, Currency, CurrencyPage,
-    CurrencyRate, GetAdService, GetCategory, GetCouponCategory, GetCurrencyRate, GetLanguage,
-    Language, LanguagePage, ListAdServices, ListCategories, ListCodes, ListCouponCategories,
-    ListCurrencies, ListLanguages, ListTrafficTypes, NamedRef, TrafficType, TrafficTypePage,
-    CouponCategory, CouponCategoryPage,
+    AdService, AdServicePage, Category, CategoryPage, CodeList, CodePage, CouponCategory,
+    CouponCategoryPage, Currency, CurrencyPage, CurrencyRate, GetAdService, GetCategory,
+    GetCouponCategory, GetCurrencyRate, GetLanguage, Language, LanguagePage, ListAdServices,
+    ListCategories, ListCodes, ListCouponCategories, ListCurrencies, ListLanguages,
+    ListTrafficTypes, NamedRef, TrafficType, TrafficTypePage,
 };
 pub use retag::{
     DeleteRetag, GetRetag, ListRetagLevels, ListRetags, Retag, RetagLevel, RetagLevelPage,
     RetagLevelRef, RetagPage, SaveRetag,
 };
-pub use wire::{Attachment, MAX_ATTACHMENT_BYTES};
-pub use client::{AdmitadClient, AdmitadConfig, TokenListener};
-pub use decimal::Decimal;
-pub use errors::{AdmitadErrorBody, error_from_exchange, is_invalid_token, read_error};
-pub use oauth::{
-    AuthorizationUrl, SignedRequestPayload, TokenGrant, TokenRequest, TokenSet, authorization_url,
-    parse_callback, verify_signed_request,
-};
-pub use pagination::{MAX_LIMIT, Page, PageCursor, Paginated};
-pub use publisher::{
-    Coupon, CouponPage, GetProgram, LinkCheck, ListCoupons, ListPrograms, ListWebsites, Program,
-    ProgramPage, ResolveBrokenLinks, ResolvedLinks, ValidateLink, Website, WebsitePage,
-};
 pub use scopes::{Scope, WITHDRAWN_SCOPES};
 pub use statistics::{
     Deeplink, DeeplinkRequest, StatisticsPage, StatisticsReport, StatisticsRequest, StatisticsRow,
 };
+pub use wire::{Attachment, MAX_ATTACHMENT_BYTES};
 
 use crate::driver::{Exchange, RequestPolicy};
 use crate::error::Error;

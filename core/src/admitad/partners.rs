@@ -3,7 +3,10 @@
 use std::collections::HashMap;
 
 use super::decimal::Decimal;
-use super::wire::{Send, concrete_page, endpoint, id, list_endpoint, segs, request_record, response_record, with_raw};
+use super::wire::{
+    Send, concrete_page, endpoint, id, list_endpoint, request_record, response_record, segs,
+    with_raw,
+};
 use crate::error::Error;
 use crate::json::Json;
 

@@ -1,7 +1,9 @@
 //! Postback URLs, "opt codes" (spec §5.10): list, read, create and update (for actions or for program
 //! status changes), delete. Numeric wire codes are typed enums.
 
-use super::wire::{Query, Send, concrete_page, endpoint, id, list_endpoint, segs, request_record, response_record};
+use super::wire::{
+    Query, Send, concrete_page, endpoint, id, list_endpoint, request_record, response_record, segs,
+};
 use crate::error::Error;
 use crate::json::Json;
 
@@ -26,7 +28,6 @@ macro_rules! coded_enum {
         }
     };
 }
-
 
 coded_enum! {
     /// What a postback reports.
@@ -229,13 +230,20 @@ fn opt_code_form(s: &SaveOptCode, q: &mut Query) -> Result<(), Error> {
             }
         }
         if is_action && s.action_type.is_none() {
-            return Err(Error::invalid("action_type", "required to create an action postback"));
+            return Err(Error::invalid(
+                "action_type",
+                "required to create an action postback",
+            ));
         }
         if is_action && s.statuses.is_empty() && s.reward_ready.is_none() {
-            return Err(Error::invalid("statuses", "give `statuses`, `reward_ready` or both"));
+            return Err(Error::invalid(
+                "statuses",
+                "give `statuses`, `reward_ready` or both",
+            ));
         }
     }
-    if !is_action && (s.action_type.is_some() || !s.statuses.is_empty() || s.reward_ready.is_some()) {
+    if !is_action && (s.action_type.is_some() || !s.statuses.is_empty() || s.reward_ready.is_some())
+    {
         return Err(Error::invalid(
             "action_type",
             "program-status postbacks take no action_type, statuses or reward_ready",
@@ -250,7 +258,10 @@ fn opt_code_form(s: &SaveOptCode, q: &mut Query) -> Result<(), Error> {
     q.text("url", &s.url)?;
     q.num("method", s.method.map(PostbackMethod::code));
     q.num("action_type", s.action_type.map(ActionTypeFilter::code));
-    q.each("status", &s.statuses.iter().map(|st| st.code()).collect::<Vec<_>>());
+    q.each(
+        "status",
+        &s.statuses.iter().map(|st| st.code()).collect::<Vec<_>>(),
+    );
     q.flag("reward_ready", s.reward_ready);
     Ok(())
 }

@@ -1,7 +1,10 @@
 //! Coupons beyond the lists, promo offers, tracking promo codes (spec §5.6) and short links (§5.7).
 
 use super::publisher::Coupon;
-use super::wire::{Send, concrete_page, endpoint, id, list_endpoint, segs, request_record, response_record, with_raw};
+use super::wire::{
+    Send, concrete_page, endpoint, id, list_endpoint, request_record, response_record, segs,
+    with_raw,
+};
 use crate::error::Error;
 use crate::json::Json;
 

@@ -2,7 +2,10 @@
 //! rates, categories, advertising services, traffic types and coupon categories.
 
 use super::decimal::Decimal;
-use super::wire::{Send, concrete_page, endpoint, id, list_endpoint, segs, request_record, response_record, with_raw};
+use super::wire::{
+    Send, concrete_page, endpoint, id, list_endpoint, request_record, response_record, segs,
+    with_raw,
+};
 use crate::error::Error;
 use crate::json::Json;
 
@@ -346,7 +349,15 @@ endpoint!(GetCouponCategory => CouponCategory, typed_one, 0, idempotent = true, 
     Send::Get(segs!["coupons", "categories", id("id", s.id)?])
 });
 
-with_raw!(Language, Currency, CurrencyRate, Category, AdService, TrafficType, CouponCategory);
+with_raw!(
+    Language,
+    Currency,
+    CurrencyRate,
+    Category,
+    AdService,
+    TrafficType,
+    CouponCategory
+);
 
 concrete_page! {
     /// A page of strings (ad-space kinds, regions).

@@ -1,7 +1,10 @@
 //! ReTag (spec §5.11): retargeting tags of ad spaces and the levels they can use.
 
 use super::reference::NamedRef;
-use super::wire::{Send, concrete_page, endpoint, id, list_endpoint, segs, request_record, response_record, with_raw};
+use super::wire::{
+    Send, concrete_page, endpoint, id, list_endpoint, request_record, response_record, segs,
+    with_raw,
+};
 use crate::error::Error;
 use crate::json::Json;
 

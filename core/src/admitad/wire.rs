@@ -4,10 +4,10 @@
 
 use serde::de::DeserializeOwned;
 
+use super::AdmitadContext;
 use super::errors::decode;
 use super::pagination::{Page, check_limit, decode_page};
 use super::statistics::check_dotted_date;
-use super::AdmitadContext;
 use crate::driver::Exchange;
 use crate::error::Error;
 use crate::http::{HttpRequest, Method};
@@ -81,7 +81,8 @@ pub(crate) fn plain<T: DeserializeOwned>(exchange: &Exchange, _offset: u64) -> R
 
 /// The object as sent, or `null` for an empty 2xx body.
 pub(crate) fn plain_or_null(exchange: &Exchange, _offset: u64) -> Result<Json, Error> {
-    if exchange.response.status < 300 && exchange.response.body.iter().all(u8::is_ascii_whitespace) {
+    if exchange.response.status < 300 && exchange.response.body.iter().all(u8::is_ascii_whitespace)
+    {
         return Ok(Json(serde_json::Value::Null));
     }
     decode::<serde_json::Value>(exchange).map(Json)
@@ -357,7 +358,9 @@ impl Attachment {
             other => {
                 return Err(Error::invalid(
                     field,
-                    format!("`{other}` is not accepted: send image/jpeg, image/png or application/pdf"),
+                    format!(
+                        "`{other}` is not accepted: send image/jpeg, image/png or application/pdf"
+                    ),
                 ));
             }
         };
@@ -473,7 +476,10 @@ macro_rules! endpoint {
             fn policy(&self) -> $crate::driver::RequestPolicy {
                 let $s = self;
                 let _ = $s;
-                $crate::driver::RequestPolicy { idempotent: $idem, follow_redirects: false }
+                $crate::driver::RequestPolicy {
+                    idempotent: $idem,
+                    follow_redirects: false,
+                }
             }
         }
     };
@@ -531,8 +537,8 @@ impl Send {
             Send::Json(p, v) => {
                 let mut req = ctx.request(Method::Post, &strs(&p), &q.pairs());
                 req.set_header("Content-Type", "application/json");
-                req.body = serde_json::to_vec(&v)
-                    .map_err(|e| Error::invalid("body", e.to_string()))?;
+                req.body =
+                    serde_json::to_vec(&v).map_err(|e| Error::invalid("body", e.to_string()))?;
                 req
             }
             Send::Multipart(p, files) => {
