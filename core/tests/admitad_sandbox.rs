@@ -446,3 +446,665 @@ async fn publisher_lists_loose_types_and_withdrawn_methods() {
         "This method is no longer supported"
     );
 }
+
+fn all_publisher_scopes() -> Vec<Scope> {
+    [
+        "public_data",
+        "websites",
+        "advcampaigns",
+        "advcampaigns_for_website",
+        "manage_advcampaigns",
+        "banners",
+        "banners_for_website",
+        "landings",
+        "coupons",
+        "coupons_for_website",
+        "private_data_balance",
+        "short_link",
+        "referrals",
+        "announcements",
+        "web_notificator",
+        "vendor_tool",
+        "opt_codes",
+        "manage_opt_codes",
+        "webmaster_retag",
+        "manage_webmaster_retag",
+        "broken_links",
+        "lost_orders",
+        "manage_lost_orders",
+        "aliexpress_commission",
+        "broker_application",
+        "manage_broker_application",
+        "request_tracking_coupon",
+    ]
+    .iter()
+    .map(|s| Scope::parse(s))
+    .collect()
+}
+
+#[tokio::test]
+async fn account_reference_programs_and_creatives() {
+    use futures_util::StreamExt;
+    let sb = Sandbox::start().await.unwrap();
+    let client: Client =
+        AdmitadClient::native(config(&sb, "adm_ref", all_publisher_scopes())).unwrap();
+    let balance = client.send(&GetBalance { extended: true }).await.unwrap();
+    assert_eq!(balance.len(), 2);
+    assert_eq!(
+        (balance[0].currency.as_str(), balance[0].balance.as_str()),
+        ("USD", "20000.00")
+    );
+    assert_eq!(
+        balance[1].stalled.as_ref().map(Decimal::as_str),
+        Some("12.10")
+    );
+    let methods = client
+        .send(&GetPaymentSettings {
+            currency: Some("RUB".into()),
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        (methods.len(), methods[0].id, methods[0].currency.clone()),
+        (1, 12, vec!["RUB".to_owned()])
+    );
+
+    let regions: Vec<String> = client
+        .items(ListCodes {
+            list: CodeList::WebsiteRegions,
+            limit: Some(25),
+            ..Default::default()
+        })
+        .map(|r| r.unwrap())
+        .collect()
+        .await;
+    assert_eq!(regions.len(), 80, "every page followed");
+    assert_eq!(&regions[..3], ["00", "01", "AE"]);
+    let en = client
+        .send(&GetLanguage { code: "en".into() })
+        .await
+        .unwrap();
+    assert_eq!((en.language.as_str(), en.flag.is_some()), ("English", true));
+    assert_eq!(
+        client
+            .send(&GetLanguage { code: "xx".into() })
+            .await
+            .unwrap_err()
+            .kind(),
+        ErrorKind::NotFound
+    );
+    let currencies = client.send(&ListCurrencies::default()).await.unwrap();
+    assert_eq!(
+        currencies.items[2].min_sum.as_ref().map(Decimal::as_str),
+        Some("500"),
+        "a number read as a decimal"
+    );
+    let rate = client
+        .send(&GetCurrencyRate {
+            base: "USD".into(),
+            target: "EUR".into(),
+            date: "01.03.2024".into(),
+        })
+        .await
+        .unwrap();
+    assert_eq!(rate.rate.as_ref().map(Decimal::as_str), Some("0.9215"));
+    let categories = client
+        .collect_all(
+            ListCategories {
+                language: Some("de".into()),
+                limit: Some(500),
+                ..Default::default()
+            },
+            100,
+        )
+        .await
+        .unwrap();
+    assert_eq!(categories.len(), 40);
+    assert_eq!(categories[20].parent.as_ref().map(|p| p.id), Some(6));
+    assert_eq!(categories[0].language.as_deref(), Some("de"));
+    assert_eq!(
+        client
+            .send(&GetCategory {
+                id: 9,
+                language: None
+            })
+            .await
+            .unwrap()
+            .name,
+        "Category 9"
+    );
+    let services = client
+        .send(&ListAdServices {
+            kind: Some("contextual".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        services.items.iter().map(|s| s.id).collect::<Vec<_>>(),
+        vec![1, 4, 7]
+    );
+    assert_eq!(
+        client.send(&GetAdService { id: 4 }).await.unwrap().name,
+        "Service 4"
+    );
+    assert_eq!(
+        client
+            .send(&ListTrafficTypes::default())
+            .await
+            .unwrap()
+            .count,
+        12
+    );
+    assert_eq!(
+        client
+            .send(&GetCouponCategory { id: 3 })
+            .await
+            .unwrap()
+            .name,
+        "Travel"
+    );
+
+    assert_eq!(client.send(&GetWebsite { id: 22 }).await.unwrap().id, 22);
+    let leave = client
+        .send(&ChangeMembership {
+            action: Membership::Detach,
+            program: 6,
+            website: 22,
+        })
+        .await
+        .unwrap();
+    assert_eq!(leave.success, "Deleted");
+    let seen = client
+        .send(&GetProgramForWebsite {
+            program: 6,
+            website: 22,
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        seen.connection_status.as_deref(),
+        Some("disabled"),
+        "state seen through the sandbox"
+    );
+    client
+        .send(&ChangeMembership {
+            action: Membership::Attach,
+            program: 6,
+            website: 23,
+        })
+        .await
+        .unwrap();
+    let statuses = client
+        .send(&ProgramStatuses {
+            program: 6,
+            websites: vec![22, 23],
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        statuses
+            .iter()
+            .map(|s| (s.website_id, s.advcampaign_id, s.connection_status.as_str()))
+            .collect::<Vec<_>>(),
+        vec![(22, 6, "disabled"), (23, 6, "active")]
+    );
+
+    let banners = client
+        .collect_all(
+            ListBanners {
+                program: 6,
+                website: Some(22),
+                mobile_content: Some(true),
+                limit: Some(10),
+                ..Default::default()
+            },
+            100,
+        )
+        .await
+        .unwrap();
+    assert_eq!(banners.len(), 22);
+    assert!(
+        banners
+            .iter()
+            .all(|b| b.mobile_content == Some(true) && b.html_code.is_some())
+    );
+    assert_eq!(
+        (banners[0].size_height, banners[0].kind.as_str()),
+        (400, "gif")
+    );
+    let landings = client
+        .send(&ListLandings {
+            program: 6,
+            website: Some(22),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        (landings.items[0].id, landings.items[0].gotolink.is_some()),
+        (61, true)
+    );
+    let coupon = client
+        .send(&GetCoupon {
+            id: 9,
+            website: Some(22),
+        })
+        .await
+        .unwrap();
+    assert_eq!(coupon.promocode.as_deref(), Some("SAVE9"));
+    assert_eq!(
+        client
+            .send(&ListPromoOffers {
+                program: 6,
+                ..Default::default()
+            })
+            .await
+            .unwrap()
+            .count,
+        7
+    );
+    let revoked = client
+        .send(&PromoCodeRevocations {
+            offer: 5,
+            website: 22,
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        revoked
+            .iter()
+            .map(|r| r.status.as_str())
+            .collect::<Vec<_>>(),
+        ["active", "active", "revoked"]
+    );
+    let asked = client
+        .send(&RequestTrackingCoupon {
+            coupon: 4,
+            program: 6,
+            website: 22,
+        })
+        .await
+        .unwrap();
+    let state = client
+        .send(&TrackingCouponStatus {
+            request_id: asked.request_id.unwrap(),
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        (state.status.as_str(), state.assigned_promo_code.as_deref()),
+        ("approved", Some("TRACK4"))
+    );
+    let not_connected = client
+        .send(&RequestTrackingCoupon {
+            coupon: 4,
+            program: 6,
+            website: 23,
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (not_connected.kind(), not_connected.code()),
+        (ErrorKind::Api, Some("webmaster_not_connected"))
+    );
+    let unknown = client
+        .send(&TrackingCouponStatus { request_id: 999 })
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (unknown.kind(), unknown.code()),
+        (ErrorKind::NotFound, Some("PROMO_REQUEST_NOT_FOUND"))
+    );
+    let short = client
+        .send(&ShortenLink {
+            link: "https://ad.admitad.com/g/abc/".into(),
+        })
+        .await
+        .unwrap();
+    assert!(short.short_link.starts_with("https://fas.st/"));
+}
+
+#[tokio::test]
+async fn community_postbacks_retag_claims_and_partners() {
+    let sb = Sandbox::start().await.unwrap();
+    let client: Client =
+        AdmitadClient::native(config(&sb, "adm_w", all_publisher_scopes())).unwrap();
+    let referrals = client
+        .send(&ListReferrals {
+            date_start: Some("05.01.2024".into()),
+            date_end: Some("10.01.2024".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        referrals.items.iter().map(|r| r.id).collect::<Vec<_>>(),
+        vec![5, 6, 7, 8, 9, 10]
+    );
+    assert_eq!(referrals.items[3].payment, None, "a null payment");
+    assert_eq!(
+        referrals.items[0].payment.as_ref().map(Decimal::as_str),
+        Some("15.05")
+    );
+    let a = client
+        .send(&GetAnnouncement {
+            id: 3,
+            language: None,
+        })
+        .await
+        .unwrap();
+    assert_eq!(a.advcampaign.map(|c| c.name), Some("Shop 3".to_owned()));
+    assert_eq!(
+        client
+            .send(&ListNews {
+                language: Some("en".into()),
+                ..Default::default()
+            })
+            .await
+            .unwrap()
+            .count,
+        33
+    );
+    assert_eq!(
+        client
+            .send(&GetNews {
+                id: 2,
+                language: None
+            })
+            .await
+            .unwrap()
+            .language
+            .as_deref(),
+        Some("ru")
+    );
+
+    let unread = |c: &'static str| ListNotifications {
+        category: Some(c.into()),
+        status: Some("not_read".into()),
+        ..Default::default()
+    };
+    assert_eq!(client.send(&unread("finance")).await.unwrap().count, 6);
+    let marked = client
+        .send(&MarkNotificationsRead { id: Some(4) })
+        .await
+        .unwrap();
+    assert_eq!(marked.value()["status"], "read");
+    assert_eq!(
+        client.send(&unread("finance")).await.unwrap().count,
+        5,
+        "state seen through the sandbox"
+    );
+    let all = client
+        .send(&MarkNotificationsRead { id: None })
+        .await
+        .unwrap();
+    assert!(all.value().is_null(), "an empty answer");
+    assert_eq!(client.send(&unread("system")).await.unwrap().count, 0);
+    let bonuses = client
+        .send(&ListVendorBonuses {
+            programs: vec![2],
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        bonuses.items.iter().map(|b| b.id).collect::<Vec<_>>(),
+        vec![1, 5, 9]
+    );
+
+    let created = client
+        .send(&SaveOptCode {
+            kind: OptCodeKind::Action,
+            website: Some(22),
+            url: Some("https://me.example/pb?o=[[[order_id]]]".into()),
+            method: Some(PostbackMethod::Post),
+            desc_mode: Some(DescMode::Advanced),
+            action_type: Some(ActionTypeFilter::All),
+            statuses: vec![ActionStatus::Approved],
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        (created.website, created.method, created.status.clone()),
+        (Some(22), Some(1), vec![6])
+    );
+    let updated = client
+        .send(&SaveOptCode {
+            kind: OptCodeKind::Action,
+            id: Some(created.id),
+            reward_ready: Some(true),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(updated.reward_ready, Some(true));
+    assert_eq!(
+        client
+            .send(&GetOptCode { id: created.id })
+            .await
+            .unwrap()
+            .reward_ready,
+        Some(true)
+    );
+    assert_eq!(
+        client.send(&ListOptCodes::default()).await.unwrap().count,
+        1
+    );
+    client
+        .send(&DeleteOptCode { id: created.id })
+        .await
+        .unwrap();
+    assert_eq!(
+        client
+            .send(&GetOptCode { id: created.id })
+            .await
+            .unwrap_err()
+            .kind(),
+        ErrorKind::NotFound
+    );
+
+    let levels = client
+        .send(&ListRetagLevels {
+            website: Some(22),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let tag = client
+        .send(&SaveRetag {
+            website: Some(22),
+            level: Some(levels.items[1].id),
+            script: Some("<script>t()</script>".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        (tag.level.as_ref().map(|l| l.id), tag.status, tag.active),
+        (Some(222), Some(2), Some(true))
+    );
+    client
+        .send(&SaveRetag {
+            id: Some(tag.id),
+            active: Some(false),
+            comment: Some("paused".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let inactive = client
+        .send(&ListRetags {
+            active: Some(false),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        (inactive.count, inactive.items[0].comment.as_deref()),
+        (1, Some("paused"))
+    );
+    client.send(&DeleteRetag { id: tag.id }).await.unwrap();
+    assert_eq!(client.send(&ListRetags::default()).await.unwrap().count, 0);
+
+    let broken = client
+        .send(&ListBrokenLinks {
+            campaign: vec![2],
+            reason: Some(0),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert!(
+        broken
+            .items
+            .iter()
+            .all(|l| l.campaign.as_ref().map(|c| c.id) == Some(2) && l.err_reason == Some(0))
+    );
+    assert_eq!(
+        client.send(&GetBrokenLink { id: 7 }).await.unwrap().clicks,
+        14
+    );
+
+    let receipt = Attachment {
+        file_name: "r.png".into(),
+        content_type: "image/png".into(),
+        bytes: b"\x89PNG\r\n\x1a\nrest".to_vec(),
+    };
+    let order = client
+        .send(&CreateLostOrder {
+            program: 6,
+            website: 22,
+            order_id: "A-100".into(),
+            order_date: "05.03.2024".into(),
+            order_price: "1499.90".into(),
+            comment: "Paid by card".into(),
+            appeal_id: None,
+            estimated_reward: "45.00".into(),
+            receipt: receipt.clone(),
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        (
+            order.status.as_deref(),
+            order.order_price.as_ref().map(Decimal::as_str)
+        ),
+        (Some("processing"), Some("1499.90"))
+    );
+    assert_eq!(
+        order.raw.value()["receipt"]["size"],
+        12,
+        "the file arrived whole"
+    );
+    let listed = client
+        .send(&ListLostOrders {
+            kind: ClaimKind::LostOrder,
+            status: Some("processing".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        listed.items.iter().map(|o| o.id).collect::<Vec<_>>(),
+        vec![order.id]
+    );
+    let appeal = client
+        .send(&CreateAppeal {
+            program: 6,
+            order_id: "A-100".into(),
+            comment: "Still missing".into(),
+            appeal_id: Some("T-1".into()),
+            receipt,
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        client
+            .send(&GetLostOrder {
+                kind: ClaimKind::Appeal,
+                id: appeal.id
+            })
+            .await
+            .unwrap()
+            .appeal_id
+            .as_deref(),
+        Some("T-1")
+    );
+    let info = client
+        .send(&LostOrderPayments {
+            program: 6,
+            order_ids: vec!["abc".into(), "abcd".into()],
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        info.order_info
+            .iter()
+            .map(|i| i.status.as_str())
+            .collect::<Vec<_>>(),
+        ["owner", "already_counted"]
+    );
+    assert_eq!(info.order_info[0].payment_id, Some(503));
+
+    let rates = client
+        .send(&AliexpressCommissionRates {
+            urls: vec![
+                "https://aliexpress.com/item/1.html".into(),
+                "https://shop.example/p".into(),
+            ],
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        rates.commission_rates[0]
+            .hot_commission_rate
+            .as_ref()
+            .map(Decimal::as_str),
+        Some("9.5")
+    );
+    assert_eq!(rates.commission_rates[1].product_name, None);
+    let app = client
+        .send(&CreateBrokerApplication {
+            website: 22,
+            program: 6,
+            first_name: "Ann".into(),
+            last_name: "Lee".into(),
+            mobile_phone: "+70000000000".into(),
+            email: "ann@example.com".into(),
+            work_date: None,
+            user_notified: true,
+            extra: [("city".to_owned(), "Riga".to_owned())].into(),
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        (app.status.as_deref(), app.campaign_id),
+        (Some("processing"), Some(6))
+    );
+    assert_eq!(app.raw.value()["fields"]["city"], "Riga");
+    let apps = client
+        .send(&ListBrokerApplications {
+            website: 22,
+            status: Some("processing".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(apps.count, 1);
+    let settings = client
+        .send(&BrokerCampaignSettings { program: 6 })
+        .await
+        .unwrap();
+    assert_eq!(settings.value()["required_fields"][0], "first_name");
+
+    // A scope the token lacks is a typed auth error (403, code 2).
+    let narrow: Client =
+        AdmitadClient::native(config(&sb, "adm_narrow", vec![Scope::PublicData])).unwrap();
+    let denied = narrow.send(&ListRetags::default()).await.unwrap_err();
+    assert_eq!(
+        (denied.kind(), denied.status()),
+        (ErrorKind::Auth, Some(403))
+    );
+}

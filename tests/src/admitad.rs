@@ -27,7 +27,7 @@ use serde_json::{Value, json};
 use crate::common::{SandboxState, json_response, lock, page_of};
 
 #[derive(Clone, Debug)]
-struct Token {
+pub(crate) struct Token {
     client_id: String,
     scopes: Vec<String>,
     expired: bool,
@@ -51,6 +51,7 @@ pub struct AdmitadState {
     settings: HashMap<String, ClientSettings>,
     stats: HashMap<String, HashMap<String, u64>>,
     windows: HashMap<String, (u64, u64)>,
+    pub(crate) publisher: crate::admitad_publisher::PublisherStore,
 }
 
 /// The router mounted at `/admitad`.
@@ -70,15 +71,16 @@ pub fn router() -> Router<Arc<SandboxState>> {
         .route("/coupons/website/{w}/", get(coupons))
         .route("/validate_links/", get(validate_link))
         .route("/broken_links/resolve/", post(resolve_links))
+        .merge(crate::admitad_publisher::router())
 }
 
-fn query_pairs(uri: &Uri) -> Vec<(String, String)> {
+pub(crate) fn query_pairs(uri: &Uri) -> Vec<(String, String)> {
     uri.query()
         .map(|q| form_urlencoded::parse(q.as_bytes()).into_owned().collect())
         .unwrap_or_default()
 }
 
-fn paged(items: Vec<Value>, q: &[(String, String)]) -> Response {
+pub(crate) fn paged(items: Vec<Value>, q: &[(String, String)]) -> Response {
     let get = |k: &str| {
         q.iter()
             .find(|(n, _)| n == k)
@@ -671,7 +673,11 @@ fn invalid_token(code: u8, description: &str) -> Response {
 
 /// The access token of a request, checked: 401 (`invalid_token`, code 0 expired / 1 unknown) or 403
 /// (code 2, missing scope).
-fn bearer(state: &SandboxState, headers: &HeaderMap, scope: &str) -> Result<Token, Response> {
+pub(crate) fn bearer(
+    state: &SandboxState,
+    headers: &HeaderMap,
+    scope: &str,
+) -> Result<Token, Response> {
     let token = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())

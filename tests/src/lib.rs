@@ -22,6 +22,7 @@
 pub mod adapty;
 pub mod adjust;
 pub mod admitad;
+mod admitad_publisher;
 mod common;
 mod raw;
 

@@ -75,6 +75,8 @@ open_enum! {
         ShortLink = "short_link",
         /// `web_notificator`.
         WebNotificator = "web_notificator",
+        /// `request_tracking_coupon`: request tracking promo codes.
+        RequestTrackingCoupon = "request_tracking_coupon",
     }
 }
 
