@@ -4,7 +4,7 @@ const admitad = require('./pkg/admitad/adkit_admitad.node.cjs');
 async function* pages() {
   for (let page = await this.nextPage(); page !== undefined; page = await this.nextPage()) yield page;
 }
-for (const Paginator of [admitad.StatisticsPaginator, admitad.ProgramPaginator, admitad.CouponPaginator]) {
+for (const Paginator of [admitad.StatisticsPaginator, admitad.ProgramPaginator, admitad.CouponPaginator, admitad.AdmitadPaginator]) {
   Paginator.prototype[Symbol.asyncIterator] = pages;
 }
 
@@ -13,6 +13,7 @@ module.exports = {
   StatisticsPaginator: admitad.StatisticsPaginator,
   ProgramPaginator: admitad.ProgramPaginator,
   CouponPaginator: admitad.CouponPaginator,
+  AdmitadPaginator: admitad.AdmitadPaginator,
   parseAdmitadCallback: admitad.parseAdmitadCallback,
   verifyAdmitadSignedRequest: admitad.verifyAdmitadSignedRequest,
 };

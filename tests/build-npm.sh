@@ -46,7 +46,7 @@ const seen = names(`${out}/adjust/adkit_adjust.d.ts`);
 let text = `export * from "./adjust/adkit_adjust.js";\n`;
 const valuesOf = {
   adapty: ['AdaptyClient', 'AdaptyWebhookReceiver'],
-  admitad: ['AdmitadClient', 'StatisticsPaginator', 'ProgramPaginator', 'CouponPaginator', 'parseAdmitadCallback', 'verifyAdmitadSignedRequest'],
+  admitad: ['AdmitadClient', 'StatisticsPaginator', 'ProgramPaginator', 'CouponPaginator', 'AdmitadPaginator', 'parseAdmitadCallback', 'verifyAdmitadSignedRequest'],
 };
 for (const vendor of ['adapty', 'admitad']) {
   const own = [...names(`${out}/${vendor}/adkit_${vendor}.d.ts`)].filter((n) => !seen.has(n));

@@ -16,7 +16,7 @@ use adkit::native::TokioTimer;
 use crate::errors::AdkitError;
 use crate::transport::{Bridge, HttpTransport};
 
-type Core = adkit::admitad::AdmitadClient<Bridge, TokioTimer>;
+pub(crate) type Core = adkit::admitad::AdmitadClient<Bridge, TokioTimer>;
 
 /// A token pair. An object, not a record, so printing it (Kotlin `toString`, Python `repr`) never shows
 /// a token; read the parts to persist them and build one to start a client from stored tokens.
@@ -106,6 +106,13 @@ pub struct AdmitadClientOptions {
 #[derive(uniffi::Object)]
 pub struct AdmitadClient {
     inner: Arc<Core>,
+}
+
+impl AdmitadClient {
+    /// The core client the generated publisher calls share.
+    pub(crate) fn core(&self) -> &Arc<Core> {
+        &self.inner
+    }
 }
 
 impl fmt::Debug for AdmitadClient {

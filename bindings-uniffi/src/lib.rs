@@ -13,6 +13,7 @@ use std::sync::Arc;
 mod adapty;
 mod adjust;
 mod admitad;
+mod admitad_publisher;
 mod errors;
 mod transport;
 

@@ -19,7 +19,7 @@ use crate::convert::{
 };
 use crate::fetch::{FetchTransport, JsTimer, aborted};
 
-type Core = adkit::admitad::AdmitadClient<FetchTransport, JsTimer>;
+pub(crate) type Core = adkit::admitad::AdmitadClient<FetchTransport, JsTimer>;
 
 /// A client of Admitad's API with a managed token pair. The client secret belongs on a server: in a
 /// page, build the authorization URL and check the callback; exchange the code server-side.
@@ -28,7 +28,7 @@ pub struct AdmitadClient {
     inner: Rc<Core>,
 }
 
-fn out<T: serde::Serialize>(result: Result<T, Error>) -> Result<JsValue, JsValue> {
+pub(crate) fn out<T: serde::Serialize>(result: Result<T, Error>) -> Result<JsValue, JsValue> {
     let value = to_js(&result.map_err(|e| js_error(&e))?)?;
     Ok(if value.is_null() {
         JsValue::UNDEFINED
@@ -38,7 +38,7 @@ fn out<T: serde::Serialize>(result: Result<T, Error>) -> Result<JsValue, JsValue
 }
 
 /// Runs `work` unless the call's `AbortSignal` fires first.
-fn start(
+pub(crate) fn start(
     options: &JsValue,
     work: impl std::future::Future<Output = Result<JsValue, JsValue>> + 'static,
 ) -> Promise {
@@ -51,6 +51,13 @@ fn start(
         })
         .await
     })
+}
+
+impl AdmitadClient {
+    /// The core client the generated publisher calls share.
+    pub(crate) fn core(&self) -> &Rc<Core> {
+        &self.inner
+    }
 }
 
 #[wasm_bindgen]

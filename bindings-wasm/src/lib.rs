@@ -12,6 +12,8 @@ mod adapty;
 mod adjust;
 #[cfg(all(target_arch = "wasm32", feature = "admitad"))]
 mod admitad;
+#[cfg(all(target_arch = "wasm32", feature = "admitad"))]
+mod admitad_publisher;
 #[cfg(target_arch = "wasm32")]
 mod convert;
 #[cfg(target_arch = "wasm32")]
@@ -20,11 +22,15 @@ mod fetch;
 mod typescript;
 #[cfg(all(target_arch = "wasm32", feature = "adapty"))]
 mod typescript_adapty;
+#[cfg(all(target_arch = "wasm32", feature = "admitad"))]
+mod typescript_admitad;
 
 #[cfg(all(target_arch = "wasm32", feature = "adapty"))]
 pub use adapty::{AdaptyClient, AdaptyWebhookReceiver};
 #[cfg(all(target_arch = "wasm32", feature = "adjust"))]
 pub use adjust::AdjustClient;
+#[cfg(all(target_arch = "wasm32", feature = "admitad"))]
+pub use admitad_publisher::AdmitadPaginator;
 #[cfg(all(target_arch = "wasm32", feature = "admitad"))]
 pub use admitad::{
     AdmitadClient, CouponPaginator, ProgramPaginator, StatisticsPaginator, parse_admitad_callback,

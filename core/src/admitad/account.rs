@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::decimal::Decimal;
 use super::errors::decode;
-use super::wire::{Send, endpoint, response_record, segs, with_raw};
+use super::wire::{Send, endpoint, request_record, response_record, segs, with_raw};
 use super::{AdmitadContext, AdmitadEndpoint};
 use crate::driver::{Exchange, RequestPolicy};
 use crate::error::Error;
@@ -77,11 +77,12 @@ response_record! {
     }
 }
 
-/// GET /me/balance/ or, `extended`, /me/balance/extended/ (scope `private_data_balance`): a bare array.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct GetBalance {
-    /// Also `processing`, `today` and `stalled`.
-    pub extended: bool,
+request_record! {
+    /// GET /me/balance/ or, `extended`, /me/balance/extended/ (scope `private_data_balance`): a bare array.
+    GetBalance {
+        /// Also `processing`, `today` and `stalled`.
+        extended: bool = false,
+    }
 }
 
 endpoint!(GetBalance => Vec<Balance>, plain, 0, idempotent = true, |s, _q| {
@@ -112,11 +113,12 @@ response_record! {
 }
 with_raw!(PaymentSetting);
 
-/// GET /me/payment/settings/ or /me/payment/settings/{CUR}/ (scope `private_data_balance`).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct GetPaymentSettings {
-    /// Only the methods paying in this currency (three upper-case letters).
-    pub currency: Option<String>,
+request_record! {
+    /// GET /me/payment/settings/ or /me/payment/settings/{CUR}/ (scope `private_data_balance`).
+    GetPaymentSettings {
+        /// Only the methods paying in this currency (three upper-case letters).
+        currency: Option<String> = None,
+    }
 }
 
 endpoint!(GetPaymentSettings => Vec<PaymentSetting>, typed_vec, 0, idempotent = true, |s, _q| {

@@ -14,7 +14,7 @@ response_record! {
         /// `name`.
         name: String,
         /// `type` (`png`, `jpeg`, `gif`, `link`, `flash`).
-        #[serde(rename = "type")]
+        #[serde(rename(deserialize = "type"))]
         kind: String,
         /// `size_width`.
         #[serde(deserialize_with = "crate::lenient::u64_or_zero")]
