@@ -42,6 +42,13 @@ pub(crate) fn start(
     options: &JsValue,
     work: impl std::future::Future<Output = Result<JsValue, JsValue>> + 'static,
 ) -> Promise {
+    // Boxed here so the race and the promise glue exist once, not once per method.
+    start_boxed(options, Box::pin(work))
+}
+
+type Work = std::pin::Pin<Box<dyn std::future::Future<Output = Result<JsValue, JsValue>>>>;
+
+fn start_boxed(options: &JsValue, work: Work) -> Promise {
     let signal: Result<Option<AbortSignal>, JsValue> = signal_of(options);
     future_to_promise(async move {
         let signal = signal?;

@@ -28,7 +28,8 @@ fn request_of<T: DeserializeOwned + Default>(value: JsValue) -> Result<T, JsValu
 /// A JSON value exactly as the vendor sent it (no key conversion).
 fn raw_out(result: Result<impl Serialize, adkit::Error>) -> Result<JsValue, JsValue> {
     let value = result.map_err(|e| js_error(&e))?;
-    let text = serde_json::to_string(&value).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
+    let text = serde_json::to_string(&value)
+        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
     js_sys::JSON::parse(&text)
 }
 
@@ -271,8 +272,14 @@ fn take_receipt(request: &JsValue) -> Result<Option<Vec<u8>>, JsValue> {
     if bytes.is_undefined() || bytes.is_null() {
         return Ok(None);
     }
-    if !(bytes.is_instance_of::<Uint8Array>() || bytes.is_instance_of::<js_sys::ArrayBuffer>() || js_sys::Array::is_array(&bytes)) {
-        return Err(js_error(&adkit::Error::invalid("receipt", "`bytes` must be a Uint8Array, an ArrayBuffer or an array of bytes")));
+    if !(bytes.is_instance_of::<Uint8Array>()
+        || bytes.is_instance_of::<js_sys::ArrayBuffer>()
+        || js_sys::Array::is_array(&bytes))
+    {
+        return Err(js_error(&adkit::Error::invalid(
+            "receipt",
+            "`bytes` must be a Uint8Array, an ArrayBuffer or an array of bytes",
+        )));
     }
     let data = Uint8Array::new(&bytes).to_vec();
     // A copy without the bytes, so the caller's object is untouched.

@@ -18,8 +18,9 @@ use super::publisher::{
 use super::scopes::{Scope, check_scopes};
 use super::statistics::{Deeplink, DeeplinkRequest, StatisticsRequest, StatisticsRow};
 use super::{AdmitadContext, AdmitadEndpoint, DEFAULT_BASE_URL};
-use crate::driver::{ClientOptions, Driver};
+use crate::driver::{ClientOptions, Driver, Exchange, RequestPolicy};
 use crate::error::{Error, ErrorKind};
+use crate::http::HttpRequest;
 use crate::secret::Secret;
 use crate::transport::{Timer, Transport};
 use crate::validate;
@@ -268,30 +269,40 @@ impl<T: Transport, C: Timer> AdmitadClient<T, C> {
     /// Builds, sends and parses any endpoint with the managed token: after a 401 `invalid_token` the
     /// token is refreshed once and the call repeated once.
     pub async fn send<E: AdmitadEndpoint + Sync>(&self, endpoint: &E) -> Result<E::Output, Error> {
+        let base_url = self.driver.base_url();
         let build = |access: &str| {
             endpoint.build(&AdmitadContext {
-                base_url: self.driver.base_url(),
+                base_url,
                 access_token: access,
             })
         };
+        let exchange = self.exchange(&build, endpoint.policy()).await?;
+        endpoint.parse(&exchange)
+    }
+
+    /// The part of [`send`](Self::send) that does not depend on the endpoint (one copy of the token and
+    /// retry logic, however many endpoints there are): `build` makes the request for an access token.
+    pub async fn exchange(
+        &self,
+        build: &(dyn Fn(&str) -> Result<HttpRequest, Error> + Sync),
+        policy: RequestPolicy,
+    ) -> Result<Exchange, Error> {
         // Bad input is refused before anything is sent, a token request included.
         build("")?;
         let tokens = self.fresh_tokens(None).await?;
         self.limit().await;
         let exchange = self
             .driver
-            .execute(build(&tokens.access_token)?, endpoint.policy())
+            .execute(build(&tokens.access_token)?, policy)
             .await?;
         if !is_invalid_token(&exchange) {
-            return endpoint.parse(&exchange);
+            return Ok(exchange);
         }
         let renewed = self.fresh_tokens(Some(&tokens.access_token)).await?;
         self.limit().await;
-        let exchange = self
-            .driver
-            .execute(build(&renewed.access_token)?, endpoint.policy())
-            .await?;
-        endpoint.parse(&exchange)
+        self.driver
+            .execute(build(&renewed.access_token)?, policy)
+            .await
     }
 
     /// GET /me/.
