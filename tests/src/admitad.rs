@@ -28,7 +28,7 @@ use crate::common::{SandboxState, json_response, lock, page_of};
 
 #[derive(Clone, Debug)]
 pub(crate) struct Token {
-    client_id: String,
+    pub(crate) client_id: String,
     scopes: Vec<String>,
     expired: bool,
 }
@@ -51,7 +51,7 @@ pub struct AdmitadState {
     settings: HashMap<String, ClientSettings>,
     stats: HashMap<String, HashMap<String, u64>>,
     windows: HashMap<String, (u64, u64)>,
-    pub(crate) publisher: crate::admitad_publisher::PublisherStore,
+    pub(crate) publisher: HashMap<String, crate::admitad_publisher::PublisherStore>,
 }
 
 /// The router mounted at `/admitad`.

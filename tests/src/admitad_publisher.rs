@@ -17,7 +17,7 @@ use serde_json::{Value, json};
 use crate::admitad::{bearer, paged, query_pairs};
 use crate::common::{SandboxState, json_response, lock};
 
-/// What publishers changed, kept per sandbox.
+/// What one application (client id) changed.
 #[derive(Debug, Default)]
 pub struct PublisherStore {
     next_id: u64,
@@ -42,6 +42,7 @@ impl PublisherStore {
 /// One request as a route sees it.
 struct Req<'a> {
     state: &'a SandboxState,
+    client_id: String,
     path: HashMap<String, String>,
     query: Vec<(String, String)>,
     headers: HeaderMap,
@@ -62,7 +63,11 @@ impl Req<'_> {
         form_urlencoded::parse(&self.body).into_owned().collect()
     }
     fn with<T>(&self, f: impl FnOnce(&mut PublisherStore) -> T) -> T {
-        f(&mut lock(&self.state.admitad).publisher)
+        // Each application sees only what it changed.
+        f(lock(&self.state.admitad)
+            .publisher
+            .entry(self.client_id.clone())
+            .or_default())
     }
 }
 
@@ -106,11 +111,13 @@ fn route(
 + 'static {
     move |State(state), path, uri, headers, body| {
         Box::pin(async move {
-            if let Err(r) = bearer(&state, &headers, scope) {
-                return r;
-            }
+            let token = match bearer(&state, &headers, scope) {
+                Ok(t) => t,
+                Err(r) => return r,
+            };
             let req = Req {
                 state: &state,
+                client_id: token.client_id,
                 path: path.map(|p| p.0).unwrap_or_default(),
                 query: query_pairs(&uri),
                 headers,
