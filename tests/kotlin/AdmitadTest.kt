@@ -72,4 +72,39 @@ fun admitadChecks(base: String, run: String) {
         }
         expectThrows<AdkitException.InvalidInput> { c.authorizationUrl("http://example.com/cb") }
     }
+
+    check("admitad reference paginator, memberships, postbacks, lost order with a receipt, partners") {
+        val all = listOf(Scope.PublicData, Scope.AdvcampaignsForWebsite, Scope.ManageAdvcampaigns, Scope.PrivateDataBalance,
+            Scope.OptCodes, Scope.ManageOptCodes, Scope.LostOrders, Scope.ManageLostOrders, Scope.AliexpressCommission,
+            Scope.BrokerApplication, Scope.ManageBrokerApplication, Scope.WebNotificator)
+        val c = client("adm_kt_more_$run", all)
+        val balance = c.balance(GetBalance(extended = true))
+        expect(balance[1].stalled == "12.10", "decimal text ${balance[1].stalled}")
+        val pages = c.codesPaginator(ListCodes(list = CodeList.WEBSITE_REGIONS, limit = 30u))
+        val regions = mutableListOf<String>()
+        while (true) { val p = pages.nextPage() ?: break; regions.addAll(p.items) }
+        expect(regions.size == 80 && regions.take(2) == listOf("00", "01"), "regions ${regions.size}")
+        expect(c.currencies().items[2].minSum == "500", "a number read as a decimal")
+        c.changeMembership(ChangeMembership(action = Membership.DETACH, program = 6uL, website = 22uL))
+        expect(c.programForWebsite(GetProgramForWebsite(program = 6uL, website = 22uL)).connectionStatus == "disabled", "state through the sandbox")
+        val code = c.saveOptCode(SaveOptCode(kind = OptCodeKind.ACTION, website = 22uL, url = "https://me.example/pb?o=[[[order_id]]]",
+            method = PostbackMethod.GET, descMode = DescMode.ADVANCED, actionType = ActionTypeFilter.LEAD, statuses = listOf(ActionStatus.NEW)))
+        expect(code.status == listOf(5uL) && code.method == 0uL, "postback ${code.status}")
+        expect(c.optCodes().count == 1uL, "one postback")
+        expectThrows<AdkitException.InvalidInput> { runBlocking { c.saveOptCode(SaveOptCode(kind = OptCodeKind.ACTION, url = "https://x/")) } }
+        val receipt = Attachment(fileName = "r.pdf", contentType = "application/pdf", bytes = "%PDF-1.7 kt".toByteArray())
+        val order = c.createLostOrder(CreateLostOrder(program = 6uL, website = 22uL, orderId = "KT-1", orderDate = "05.03.2024",
+            orderPrice = "99.99", comment = "Paid", estimatedReward = "5.00", receipt = receipt))
+        expect(order.orderPrice == "99.99" && order.raw.contains("\"size\":11"), "receipt arrived whole: ${order.raw}")
+        expectThrows<AdkitException.InvalidInput> {
+            runBlocking { c.createLostOrder(CreateLostOrder(program = 6uL, website = 22uL, orderId = "KT-2", orderDate = "05.03.2024",
+                orderPrice = "1,5", comment = "x", estimatedReward = "1", receipt = receipt)) }
+        }
+        val rates = c.aliexpressCommissionRates(AliexpressCommissionRates(urls = listOf("https://aliexpress.com/item/2.html")))
+        expect(rates.commissionRates[0].commissionRate == "7.0", "commission")
+        val app = c.createBrokerApplication(CreateBrokerApplication(website = 22uL, program = 6uL, firstName = "Ann", lastName = "Lee",
+            mobilePhone = "+70000000000", email = "ann@example.com", userNotified = false))
+        expect(app.status == "waiting", "broker ${app.status}")
+        expect(c.markNotificationsRead(MarkNotificationsRead()) == "null", "empty answer")
+    }
 }

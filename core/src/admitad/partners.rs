@@ -93,7 +93,8 @@ request_record! {
         /// `user_notified`: whether the applicant agreed to be contacted (false: not forwarded).
         user_notified: bool,
         /// Further fields, sent sorted by name.
-        extra: HashMap<String, String> = [],
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
+        extra: HashMap<String, String>,
     }
 }
 
