@@ -59,10 +59,13 @@ macro_rules! calls {
     (@is_raw raw) => { true };
 }
 
+/// One page's work: the JS value of the next page.
+type PageWork = Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>>;
+
 /// Pages of a list one `nextPage()` at a time; the npm entry makes it async-iterable.
 #[wasm_bindgen]
 pub struct AdmitadPaginator {
-    next: Rc<dyn Fn() -> Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>>>,
+    next: Rc<dyn Fn() -> PageWork>,
 }
 
 #[wasm_bindgen]

@@ -10,8 +10,7 @@ use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, Uri, header};
-use axum::response::Response;
-use axum::routing::{MethodRouter, get, post};
+use axum::routing::{MethodFilter, MethodRouter};
 use serde_json::{Value, json};
 
 use crate::admitad::{bearer, paged, query_pairs};
@@ -95,22 +94,19 @@ fn bad_request(description: &str) -> Out {
     )
 }
 
-fn route(
+/// A route: checks the token and scope, runs `handler` on the request, answers its `Out`.
+fn on(
+    filter: MethodFilter,
     scope: &'static str,
     handler: Handler,
-) -> impl Fn(
-    State<Arc<SandboxState>>,
-    Option<Path<HashMap<String, String>>>,
-    Uri,
-    HeaderMap,
-    Bytes,
-) -> std::pin::Pin<Box<dyn std::future::Future<Output = Response> + Send>>
-+ Clone
-+ Send
-+ Sync
-+ 'static {
-    move |State(state), path, uri, headers, body| {
-        Box::pin(async move {
+) -> MethodRouter<Arc<SandboxState>> {
+    axum::routing::on(
+        filter,
+        move |State(state): State<Arc<SandboxState>>,
+              path: Option<Path<HashMap<String, String>>>,
+              uri: Uri,
+              headers: HeaderMap,
+              body: Bytes| async move {
             let token = match bearer(&state, &headers, scope) {
                 Ok(t) => t,
                 Err(r) => return r,
@@ -129,16 +125,16 @@ fn route(
                 Out::One(v) => json_response(StatusCode::OK, v),
                 Out::Status(s, v) => json_response(s, v),
             }
-        })
-    }
+        },
+    )
 }
 
 fn g(scope: &'static str, h: Handler) -> MethodRouter<Arc<SandboxState>> {
-    get(route(scope, h))
+    on(MethodFilter::GET, scope, h)
 }
 
 fn p(scope: &'static str, h: Handler) -> MethodRouter<Arc<SandboxState>> {
-    post(route(scope, h))
+    on(MethodFilter::POST, scope, h)
 }
 
 /// The routes, merged into `/admitad`.
@@ -657,16 +653,15 @@ fn save_retag(r: &Req<'_>) -> Out {
     let form = r.form();
     let get = |k: &str| form.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
     let update = r.path.contains_key("id");
-    if !update {
-        if let Some(missing) = ["website", "level", "script"]
+    if !update
+        && let Some(missing) = ["website", "level", "script"]
             .iter()
             .find(|k| get(k).is_none())
-        {
-            return Out::Status(
-                StatusCode::BAD_REQUEST,
-                json!({missing.to_string(): ["This field is required."]}),
-            );
-        }
+    {
+        return Out::Status(
+            StatusCode::BAD_REQUEST,
+            json!({missing.to_string(): ["This field is required."]}),
+        );
     }
     r.with(|s| {
         let id = if update { r.p("id") } else { s.id() };
