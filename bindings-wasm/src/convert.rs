@@ -11,6 +11,13 @@ use web_sys::AbortSignal;
 /// The value crosses as JSON text (`JSON.stringify` / `JSON.parse`): one serde path for every type,
 /// which keeps the `.wasm` small, and `undefined` members drop out exactly as in `JSON.stringify`.
 pub(crate) fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
+    let snake = snake_json(value, what)?;
+    // Only the decode itself is generic: one small instantiation per type.
+    serde_json::from_slice(&snake).map_err(|e| decode_error(&e, what))
+}
+
+/// A JS value as JSON bytes with snake_case keys (not generic: one copy for every request type).
+fn snake_json(value: JsValue, what: &str) -> Result<Vec<u8>, JsValue> {
     let not_plain = || js_error(&Error::invalid(what, "must be a plain object"));
     if !value.is_object() {
         return Err(not_plain());
@@ -21,23 +28,31 @@ pub(crate) fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result
         serde_json::from_slice(text.as_bytes()).map_err(|_| not_plain())?;
     // Back to bytes and decoded from the slice: every type then has one deserializer instantiation
     // (the one responses use), which keeps the module small.
-    let snake = serde_json::to_vec(&adkit::case::to_snake_keys(json)).map_err(|_| not_plain())?;
-    serde_json::from_slice(&snake).map_err(|e| {
-        let message = e.to_string();
-        // Name the missing field itself when serde says which one it is.
-        let field = message
-            .strip_prefix("missing field `")
-            .and_then(|rest| rest.split('`').next())
-            .unwrap_or(what);
-        js_error(&Error::invalid(field, message.clone()))
-    })
+    serde_json::to_vec(&adkit::case::to_snake_keys(json)).map_err(|_| not_plain())
+}
+
+/// A serde error as an `invalid_input` error naming the missing field when serde says which one it is.
+fn decode_error(e: &serde_json::Error, what: &str) -> JsValue {
+    let message = e.to_string();
+    let field = message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split('`').next())
+        .unwrap_or(what);
+    js_error(&Error::invalid(field, message.clone()))
 }
 
 /// A core value as a plain JS object with camelCase keys.
 pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let fail = |e: &dyn std::fmt::Display| JsValue::from(js_sys::Error::new(&e.to_string()));
-    let json = serde_json::to_value(value).map_err(|e| fail(&e))?;
-    let text = serde_json::to_string(&adkit::case::to_camel_keys(json)).map_err(|e| fail(&e))?;
+    match serde_json::to_value(value) {
+        Ok(json) => camel_js(json),
+        Err(e) => Err(JsValue::from(js_sys::Error::new(&e.to_string()))),
+    }
+}
+
+/// JSON as a JS object with camelCase keys (not generic).
+fn camel_js(json: serde_json::Value) -> Result<JsValue, JsValue> {
+    let text = serde_json::to_string(&adkit::case::to_camel_keys(json))
+        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
     js_sys::JSON::parse(&text)
 }
 
