@@ -1,10 +1,12 @@
 //! The README's first command: starts the embedded sandbox and walks every Adjust endpoint and the
 //! Adapty families (profiles, access, transactions, paywalls, virtual currency, exports in JSON and CSV,
 //! the Web API, a webhook delivery, bulk work) through the native Rust client, printing what each
-//! returned, then Admitad's authorization-code flow and a call with the managed token. With credentials
-//! set it then makes read-only calls against the real APIs:
+//! returned, then Admitad's authorization-code flow and publisher calls with the managed token (balances, a
+//! report page, a capped collect, banners, a postback, a lost order with its receipt). With credentials set it
+//! then makes read-only calls against the real APIs:
 //! `ADJUST_API_TOKEN` (+ `ADJUST_APP_TOKEN`, `ADJUST_STORE_ID` + `ADJUST_PLATFORM`, `ADJUST_BUNDLE_ID`),
-//! `ADAPTY_SECRET_KEY` (+ `ADAPTY_CUSTOMER_USER_ID`).
+//! `ADAPTY_SECRET_KEY` (+ `ADAPTY_CUSTOMER_USER_ID`), `ADMITAD_CLIENT_ID` + `ADMITAD_CLIENT_SECRET`
+//! (+ `ADMITAD_SCOPES`).
 //!
 //! `cargo run -p adkit --features reqwest --example tour`
 
@@ -155,6 +157,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     admitad_tour(&sandbox).await?;
     real_api().await;
     real_adapty().await;
+    real_admitad().await;
     Ok(())
 }
 
@@ -310,7 +313,7 @@ async fn adapty_tour(sandbox: &adkit_sandbox::Sandbox) -> Result<(), adkit::Erro
     Ok(())
 }
 
-/// The Admitad leg against the sandbox: OAuth and the managed token (the publisher API comes next).
+/// The Admitad leg against the sandbox: OAuth, the managed token and the publisher API.
 async fn admitad_tour(sandbox: &adkit_sandbox::Sandbox) -> Result<(), Box<dyn std::error::Error>> {
     use adkit::admitad::*;
     println!(
@@ -320,7 +323,21 @@ async fn admitad_tour(sandbox: &adkit_sandbox::Sandbox) -> Result<(), Box<dyn st
     let config = AdmitadConfig::new(
         "adm_tour",
         "secret_adm_tour",
-        vec![Scope::PrivateData, Scope::Statistics],
+        [
+            "private_data",
+            "statistics",
+            "private_data_balance",
+            "public_data",
+            "advcampaigns_for_website",
+            "banners_for_website",
+            "opt_codes",
+            "manage_opt_codes",
+            "lost_orders",
+            "manage_lost_orders",
+        ]
+        .iter()
+        .map(|s| Scope::parse(s))
+        .collect(),
     )
     .with_base_url(sandbox.admitad_url());
     let client = AdmitadClient::native(config)?;
@@ -349,7 +366,131 @@ async fn admitad_tour(sandbox: &adkit_sandbox::Sandbox) -> Result<(), Box<dyn st
     if let Err(e) = parse_callback(&location, "another-state") {
         show_err("a callback with another state", &e);
     }
+
+    show(
+        "balance (GET /me/balance/extended/; money as decimal text)",
+        &client.send(&GetBalance { extended: true }).await?,
+    );
+    let report = StatisticsRequest {
+        report: StatisticsReport::Dates,
+        date_start: Some("01.01.2024".into()),
+        limit: Some(2),
+        ..Default::default()
+    };
+    show(
+        "statistics (one page of the dates report)",
+        &client.statistics(&report).await?,
+    );
+    let currencies = client.collect_all(ListCurrencies::default(), 100).await?;
+    show("collect_all(ListCurrencies, cap 100)", &currencies);
+    let banners = client
+        .send(&ListBanners {
+            program: 6,
+            website: Some(22),
+            limit: Some(2),
+            ..Default::default()
+        })
+        .await?;
+    println!(
+        "\n## banners for ad space 22: {} in all, first: {}",
+        banners.count, banners.items[0].name
+    );
+    let postback = client
+        .send(&SaveOptCode {
+            kind: OptCodeKind::Action,
+            website: Some(22),
+            url: Some(
+                "https://me.example/postback?order=[[[order_id]]]&sum=[[[payment_sum]]]".into(),
+            ),
+            method: Some(PostbackMethod::Get),
+            desc_mode: Some(DescMode::Simple),
+            action_type: Some(ActionTypeFilter::Sale),
+            statuses: vec![ActionStatus::Approved],
+            ..Default::default()
+        })
+        .await?;
+    show("save_opt_code (POST /opt_codes/action/create/)", &postback);
+    let order = client
+        .send(&CreateLostOrder {
+            program: 6,
+            website: 22,
+            order_id: "TOUR-1".into(),
+            order_date: "05.03.2024".into(),
+            order_price: "1499.90".into(),
+            comment: "Paid by card, not tracked".into(),
+            appeal_id: None,
+            estimated_reward: "45.00".into(),
+            receipt: Attachment {
+                file_name: "receipt.pdf".into(),
+                content_type: "application/pdf".into(),
+                bytes: b"%PDF-1.4 tour receipt".to_vec(),
+            },
+        })
+        .await?;
+    show("create_lost_order (multipart with the receipt)", &order);
+    if let Err(e) = client
+        .send(&ListBanners {
+            program: 6,
+            uri_scheme: Some("ftp".into()),
+            ..Default::default()
+        })
+        .await
+    {
+        show_err("bad input is refused before sending", &e);
+    }
     Ok(())
+}
+
+/// Read-only Admitad calls against the real API, when application credentials are given (client
+/// credentials; the scopes the application has, `ADMITAD_SCOPES`, default `public_data private_data`).
+async fn real_admitad() {
+    use adkit::admitad::*;
+    let (Ok(id), Ok(secret)) = (
+        std::env::var("ADMITAD_CLIENT_ID"),
+        std::env::var("ADMITAD_CLIENT_SECRET"),
+    ) else {
+        println!(
+            "\n# Real Admitad API: skipped (set ADMITAD_CLIENT_ID and ADMITAD_CLIENT_SECRET, and ADMITAD_SCOPES, for read-only calls)"
+        );
+        return;
+    };
+    println!("\n# Real Admitad API: read-only calls against {DEFAULT_BASE_URL}");
+    let scopes =
+        std::env::var("ADMITAD_SCOPES").unwrap_or_else(|_| "public_data private_data".into());
+    let config = AdmitadConfig::new(
+        id,
+        secret,
+        scopes.split_whitespace().map(Scope::parse).collect(),
+    );
+    let client = match AdmitadClient::native(config) {
+        Ok(c) => c,
+        Err(e) => return show_err("client", &e),
+    };
+    match client.me().await {
+        Ok(v) => show("me", &v),
+        Err(e) => show_err("me", &e),
+    }
+    match client
+        .send(&ListCurrencies {
+            limit: Some(5),
+            offset: None,
+        })
+        .await
+    {
+        Ok(v) => show("currencies (first 5)", &v),
+        Err(e) => show_err("currencies", &e),
+    }
+    match client
+        .send(&ListCodes {
+            list: CodeList::WebsiteKinds,
+            limit: Some(20),
+            offset: None,
+        })
+        .await
+    {
+        Ok(v) => show("ad-space kinds", &v),
+        Err(e) => show_err("ad-space kinds", &e),
+    }
 }
 
 /// Read-only Adapty calls against the real API, when a secret key is given.
