@@ -2,12 +2,13 @@
 //! request, camelCase), and for every list a page call, `xxxPages(request)` (an `AdmitadPaginator`,
 //! async-iterable) and `collectXxx(request, cap)`. Declared by macros: one line per endpoint.
 
-use std::future::Future;
-use std::pin::Pin;
+use std::cell::Cell;
 use std::rc::Rc;
 
 use adkit::admitad::*;
-use js_sys::{Promise, Reflect, Uint8Array};
+use adkit::driver::{Exchange, RequestPolicy};
+use adkit::{Error, HttpRequest};
+use js_sys::{Array, Promise, Reflect, Uint8Array};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
@@ -26,11 +27,169 @@ fn request_of<T: DeserializeOwned + Default>(value: JsValue) -> Result<T, JsValu
 }
 
 /// A JSON value exactly as the vendor sent it (no key conversion).
-fn raw_out(result: Result<impl Serialize, adkit::Error>) -> Result<JsValue, JsValue> {
+fn raw_out(result: Result<impl Serialize, Error>) -> Result<JsValue, JsValue> {
     let value = result.map_err(|e| js_error(&e))?;
     let text = serde_json::to_string(&value)
         .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
     js_sys::JSON::parse(&text)
+}
+
+/// What a parsed response gives the shared call path: the JS value, and for a page where the list goes on.
+struct Parsed {
+    value: JsValue,
+    /// `(items on this page, _meta.count, _meta.offset, next offset)` for pages.
+    page: Option<(usize, u64, u64, Option<u64>)>,
+}
+
+/// Builds an endpoint's request for a context (base URL and access token).
+type BuildFn = dyn Fn(&AdmitadContext<'_>) -> Result<HttpRequest, Error> + Sync;
+
+/// One call with its endpoint-specific parts as boxed closures, so the async path (token, limiter,
+/// driver, the refresh-and-repeat) is one copy in the module instead of one per endpoint.
+struct Job {
+    build: Box<BuildFn>,
+    policy: RequestPolicy,
+    parse: Box<dyn Fn(&Exchange) -> Result<Parsed, JsValue>>,
+}
+
+fn job<E, F>(endpoint: E, convert: F) -> Job
+where
+    E: AdmitadEndpoint + Send + Sync + 'static,
+    F: Fn(Result<E::Output, Error>) -> Result<Parsed, JsValue> + 'static,
+{
+    let endpoint = std::sync::Arc::new(endpoint);
+    let policy = endpoint.policy();
+    let builder = endpoint.clone();
+    Job {
+        build: Box::new(move |ctx| builder.build(ctx)),
+        policy,
+        parse: Box::new(move |exchange| convert(endpoint.parse(exchange))),
+    }
+}
+
+/// The one async path every generated call takes.
+async fn run(client: Rc<Core>, job: Job) -> Result<Parsed, JsValue> {
+    let base_url = client.driver().base_url();
+    let build = |access: &str| {
+        (job.build)(&AdmitadContext {
+            base_url,
+            access_token: access,
+        })
+    };
+    let exchange = client
+        .exchange(&build, job.policy)
+        .await
+        .map_err(|e| js_error(&e))?;
+    (job.parse)(&exchange)
+}
+
+fn value(v: Result<JsValue, JsValue>) -> Result<Parsed, JsValue> {
+    Ok(Parsed {
+        value: v?,
+        page: None,
+    })
+}
+
+fn page_value<T: Serialize>(page: Result<Page<T>, Error>, raw: bool) -> Result<Parsed, JsValue> {
+    let page = page.map_err(|e| js_error(&e))?;
+    let shape = (
+        page.items.len(),
+        page.count,
+        page.offset,
+        page.next_offset(),
+    );
+    let value = if raw {
+        raw_out(Ok(page))?
+    } else {
+        to_js(&page)?
+    };
+    Ok(Parsed {
+        value,
+        page: Some(shape),
+    })
+}
+
+/// A call: the job runs when the promise is awaited; bad input rejects it without a request.
+fn call(client: &Rc<Core>, job: Result<Job, JsValue>, options: &JsValue) -> Promise {
+    let client = client.clone();
+    start(
+        options,
+        async move { run(client, job?).await.map(|p| p.value) },
+    )
+}
+
+/// Pages of a list one `nextPage()` at a time; the npm entry makes it async-iterable.
+#[wasm_bindgen]
+pub struct AdmitadPaginator {
+    client: Rc<Core>,
+    /// The job for the page at an offset.
+    at: Rc<dyn Fn(u64) -> Job>,
+    /// The next offset; `None` after the last page or an error.
+    next: Rc<Cell<Option<u64>>>,
+}
+
+#[wasm_bindgen]
+impl AdmitadPaginator {
+    /// The next page (`{ items, count, limit, offset }`), or `undefined` when there is none.
+    #[wasm_bindgen(js_name = nextPage, unchecked_return_type = "Promise<AdmitadPage<any> | undefined>")]
+    pub fn next_page(&self) -> Promise {
+        let (client, at, next) = (self.client.clone(), self.at.clone(), self.next.clone());
+        future_to_promise(async move {
+            // Taken first: after an error the paginator is done, as core's cursor is.
+            let Some(offset) = next.take() else {
+                return Ok(JsValue::UNDEFINED);
+            };
+            let parsed = run(client, at(offset)).await?;
+            next.set(parsed.page.and_then(|p| p.3));
+            Ok(parsed.value)
+        })
+    }
+}
+
+fn paginator<R>(client: &Rc<Core>, request: R, raw: bool) -> AdmitadPaginator
+where
+    R: Paginated + Send + Sync + 'static,
+    R::Item: Serialize + 'static,
+{
+    let first = request.offset();
+    AdmitadPaginator {
+        client: client.clone(),
+        at: Rc::new(move |offset| job(request.at_offset(offset), move |p| page_value(p, raw))),
+        next: Rc::new(Cell::new(Some(first))),
+    }
+}
+
+/// Every item of a list through the shared path, under core's cap rule.
+fn collect<R>(
+    client: &Rc<Core>,
+    request: Result<R, JsValue>,
+    cap: u32,
+    raw: bool,
+    options: &JsValue,
+) -> Promise
+where
+    R: Paginated + Send + Sync + 'static,
+    R::Item: Serialize + 'static,
+{
+    let pages = request.map(|r| paginator(client, r, raw));
+    start(options, async move {
+        let pages = pages?;
+        let all = Array::new();
+        while let Some(offset) = pages.next.take() {
+            let parsed = run(pages.client.clone(), (pages.at)(offset)).await?;
+            let (len, count, page_offset, next) = parsed.page.unwrap_or((0, 0, 0, None));
+            check_cap(all.length() as usize, len, count, page_offset, cap as usize)
+                .map_err(|e| js_error(&e))?;
+            let items = Reflect::get(&parsed.value, &"items".into()).unwrap_or(JsValue::UNDEFINED);
+            if let Ok(items) = items.dyn_into::<Array>() {
+                for item in items.iter() {
+                    all.push(&item);
+                }
+            }
+            pages.next.set(next);
+        }
+        Ok(all.into())
+    })
 }
 
 macro_rules! calls {
@@ -44,12 +203,9 @@ macro_rules! calls {
                 #[wasm_bindgen(unchecked_param_type = $ts)] request: JsValue,
                 #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
             ) -> Promise {
-                let inner = self.core().clone();
                 let request: Result<$req, JsValue> = request_of(request);
-                start(&options, async move {
-                    let result = inner.send(&request?).await;
-                    calls!(@out result $(, $raw)?)
-                })
+                let job = request.map(|r| job(r, |result| value(calls!(@out result $(, $raw)?))));
+                call(self.core(), job, &options)
             }
         }
     )+};
@@ -57,45 +213,6 @@ macro_rules! calls {
     (@out $result:ident, raw) => { raw_out($result) };
     (@is_raw) => { false };
     (@is_raw raw) => { true };
-}
-
-/// One page's work: the JS value of the next page.
-type PageWork = Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>>;
-
-/// Pages of a list one `nextPage()` at a time; the npm entry makes it async-iterable.
-#[wasm_bindgen]
-pub struct AdmitadPaginator {
-    next: Rc<dyn Fn() -> PageWork>,
-}
-
-#[wasm_bindgen]
-impl AdmitadPaginator {
-    /// The next page (`{ items, count, limit, offset }`), or `undefined` when there is none.
-    #[wasm_bindgen(js_name = nextPage, unchecked_return_type = "Promise<AdmitadPage<any> | undefined>")]
-    pub fn next_page(&self) -> Promise {
-        future_to_promise((self.next)())
-    }
-}
-
-fn paginator<R>(client: Rc<Core>, request: R, raw: bool) -> AdmitadPaginator
-where
-    R: Paginated + Sync + 'static,
-    R::Item: Serialize,
-{
-    let cursor = Rc::new(PageCursor::new(request));
-    AdmitadPaginator {
-        next: Rc::new(move || {
-            let (client, cursor) = (client.clone(), cursor.clone());
-            Box::pin(async move {
-                match cursor.next_page(&client).await {
-                    Ok(Some(page)) if raw => raw_out(Ok::<_, adkit::Error>(page)),
-                    Ok(Some(page)) => to_js(&page),
-                    Ok(None) => Ok(JsValue::UNDEFINED),
-                    Err(e) => Err(js_error(&e)),
-                }
-            })
-        }),
-    }
 }
 
 macro_rules! lists {
@@ -109,12 +226,9 @@ macro_rules! lists {
                 #[wasm_bindgen(unchecked_optional_param_type = $ts)] request: JsValue,
                 #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
             ) -> Promise {
-                let inner = self.core().clone();
                 let request: Result<$req, JsValue> = request_of(request);
-                start(&options, async move {
-                    let result = inner.send(&request?).await;
-                    calls!(@out result $(, $raw)?)
-                })
+                let job = request.map(|r| job(r, |page| page_value(page, calls!(@is_raw $($raw)?))));
+                call(self.core(), job, &options)
             }
         }
 
@@ -127,7 +241,7 @@ macro_rules! lists {
                 #[wasm_bindgen(unchecked_optional_param_type = $ts)] request: JsValue,
             ) -> Result<AdmitadPaginator, JsValue> {
                 let request: $req = request_of(request)?;
-                Ok(paginator(self.core().clone(), request, calls!(@is_raw $($raw)?)))
+                Ok(paginator(self.core(), request, calls!(@is_raw $($raw)?)))
             }
         }
 
@@ -141,12 +255,8 @@ macro_rules! lists {
                 cap: u32,
                 #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
             ) -> Promise {
-                let inner = self.core().clone();
                 let request: Result<$req, JsValue> = request_of(request);
-                start(&options, async move {
-                    let result = inner.collect_all(request?, cap as usize).await;
-                    calls!(@out result $(, $raw)?)
-                })
+                collect(self.core(), request, cap, calls!(@is_raw $($raw)?), &options)
             }
         }
     )+};
@@ -318,10 +428,13 @@ impl AdmitadClient {
         #[wasm_bindgen(unchecked_param_type = "CreateLostOrder")] request: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        let inner = self.core().clone();
         let request: Result<CreateLostOrder, JsValue> =
             with_receipt(request, |r: &mut CreateLostOrder, b| r.receipt.bytes = b);
-        start(&options, async move { out(inner.send(&request?).await) })
+        call(
+            self.core(),
+            request.map(|r| job(r, |o| value(out(o)))),
+            &options,
+        )
     }
 
     /// POST /appeals/create/ as multipart with the receipt. Never repeated.
@@ -331,9 +444,12 @@ impl AdmitadClient {
         #[wasm_bindgen(unchecked_param_type = "CreateAppeal")] request: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        let inner = self.core().clone();
         let request: Result<CreateAppeal, JsValue> =
             with_receipt(request, |r: &mut CreateAppeal, b| r.receipt.bytes = b);
-        start(&options, async move { out(inner.send(&request?).await) })
+        call(
+            self.core(),
+            request.map(|r| job(r, |o| value(out(o)))),
+            &options,
+        )
     }
 }

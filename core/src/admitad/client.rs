@@ -408,14 +408,13 @@ impl<T: Transport, C: Timer> AdmitadClient<T, C> {
         let mut pages = std::pin::pin!(self.pages(request));
         while let Some(page) = pages.next().await {
             let page = page?;
-            // Items still to come from this page on, plus those already held.
-            let total = out.len() as u64 + page.count.saturating_sub(page.offset);
-            if out.len() + page.items.len() > cap || total > cap as u64 {
-                return Err(Error::invalid(
-                    "cap",
-                    format!("the list holds {total} items from here, more than the cap of {cap}"),
-                ));
-            }
+            super::pagination::check_cap(
+                out.len(),
+                page.items.len(),
+                page.count,
+                page.offset,
+                cap,
+            )?;
             out.extend(page.items);
         }
         Ok(out)

@@ -81,6 +81,27 @@ pub(crate) fn decode_page<T: DeserializeOwned>(
     })
 }
 
+/// The collect helpers' cap rule, shared by every surface: with `held` items already collected and this
+/// page just read, refuse (an `InvalidInput` on `cap`) once the list turns out longer than `cap` — nothing is
+/// silently cut.
+pub fn check_cap(
+    held: usize,
+    page_len: usize,
+    count: u64,
+    offset: u64,
+    cap: usize,
+) -> Result<(), Error> {
+    // Items still to come from this page on, plus those already held.
+    let total = held as u64 + count.saturating_sub(offset);
+    if held + page_len > cap || total > cap as u64 {
+        return Err(Error::invalid(
+            "cap",
+            format!("the list holds {total} items from here, more than the cap of {cap}"),
+        ));
+    }
+    Ok(())
+}
+
 /// Checks `limit` (1..=500).
 pub(crate) fn check_limit(limit: Option<u32>) -> Result<(), Error> {
     match limit {
