@@ -44,12 +44,15 @@ struct Parsed {
 /// Builds an endpoint's request for a context (base URL and access token).
 type BuildFn = dyn Fn(&AdmitadContext<'_>) -> Result<HttpRequest, Error> + Sync;
 
+/// Turns the final exchange into the JS value.
+type ParseFn = dyn Fn(&Exchange) -> Result<Parsed, JsValue>;
+
 /// One call with its endpoint-specific parts as boxed closures, so the async path (token, limiter,
 /// driver, the refresh-and-repeat) is one copy in the module instead of one per endpoint.
 struct Job {
     build: Box<BuildFn>,
     policy: RequestPolicy,
-    parse: Box<dyn Fn(&Exchange) -> Result<Parsed, JsValue>>,
+    parse: Box<ParseFn>,
 }
 
 fn job<E, F>(endpoint: E, convert: F) -> Job
