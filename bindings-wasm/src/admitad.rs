@@ -483,6 +483,11 @@ export type StatisticsReport = "websites" | "campaigns" | "dates" | "months" | "
 export interface StatisticsRequest {
   report: StatisticsReport; /** dd.mm.yyyy */ dateStart?: string; /** dd.mm.yyyy */ dateEnd?: string;
   website?: number; campaign?: number; subid?: string; total?: boolean; orderBy?: string[]; /** 1..500 */ limit?: number; offset?: number;
+  /** ≤ 250 characters each */ subid1?: string; subid2?: string; subid3?: string; subid4?: string; keyword?: string;
+  /** keywords: "g" | "y" */ source?: string; status?: string; actionType?: "lead" | "sale"; actionId?: number;
+  processed?: boolean; paid?: boolean; /** dd.mm.yyyy */ closingDateStart?: string; /** dd.mm.yyyy */ closingDateEnd?: string;
+  /** dd.mm.yyyy HH:MM:SS */ statusUpdatedStart?: string; /** dd.mm.yyyy HH:MM:SS */ statusUpdatedEnd?: string;
+  groupSubids?: "subid" | "subid1" | "subid2" | "subid3" | "subid4";
 }
 /** Money is exact decimal text ("20000.00"). `row` keeps every column as sent. */
 export interface StatisticsRow {

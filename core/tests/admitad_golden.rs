@@ -807,3 +807,88 @@ fn loose_responses_decode_into_precise_types() {
     assert_eq!(status_missing.kind(), ErrorKind::NotFound);
     assert_eq!(status_missing.code(), Some("PROMO_REQUEST_NOT_FOUND"));
 }
+
+#[test]
+fn statistics_report_filters() {
+    let actions = StatisticsRequest {
+        report: StatisticsReport::Actions,
+        date_start: Some("01.03.2024".into()),
+        subid2: Some("spring".into()),
+        action_type: Some("sale".into()),
+        status: Some("approved".into()),
+        processed: Some(true),
+        paid: Some(false),
+        closing_date_start: Some("01.03.2024".into()),
+        closing_date_end: Some("31.03.2024".into()),
+        status_updated_start: Some("01.03.2024 00:00:00".into()),
+        order_by: vec!["-datetime".into()],
+        limit: Some(500),
+        ..Default::default()
+    };
+    assert_eq!(
+        url(&actions),
+        format!(
+            "{API}/statistics/actions/?date_start=01.03.2024&order_by=-datetime&subid2=spring&status=approved&action_type=sale&processed=1&paid=0&closing_date_start=01.03.2024&closing_date_end=31.03.2024&status_updated_start=01.03.2024+00%3A00%3A00&limit=500"
+        )
+    );
+    refused(
+        &StatisticsRequest {
+            action_type: Some("click".into()),
+            ..actions.clone()
+        },
+        "action_type",
+    );
+    refused(
+        &StatisticsRequest {
+            status_updated_start: Some("01.03.2024".into()),
+            ..actions.clone()
+        },
+        "status_updated_start",
+    );
+    refused(
+        &StatisticsRequest {
+            closing_date_end: Some("01.02.2024".into()),
+            ..actions.clone()
+        },
+        "closing_date_end",
+    );
+    refused(
+        &StatisticsRequest {
+            subid3: Some("x".repeat(251)),
+            ..actions.clone()
+        },
+        "subid3",
+    );
+    let keywords = StatisticsRequest {
+        report: StatisticsReport::Keywords,
+        source: Some("g".into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        url(&keywords),
+        format!("{API}/statistics/keywords/?source=g")
+    );
+    refused(
+        &StatisticsRequest {
+            source: Some("b".into()),
+            ..keywords
+        },
+        "source",
+    );
+    let grouped = StatisticsRequest {
+        report: StatisticsReport::SubIds,
+        group_subids: Some("subid3".into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        url(&grouped),
+        format!("{API}/statistics/sub_ids/?group_subids=subid3")
+    );
+    refused(
+        &StatisticsRequest {
+            group_subids: Some("subid9".into()),
+            ..grouped
+        },
+        "group_subids",
+    );
+}

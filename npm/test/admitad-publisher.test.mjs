@@ -49,6 +49,8 @@ test('account, reference lists with for await, memberships', async () => {
   const asked = await c.requestTrackingCoupon({ coupon: 4, program: 6, website: 22 });
   assert.equal((await c.trackingCouponStatus({ requestId: asked.requestId })).assignedPromoCode, 'TRACK4');
   await assert.rejects(c.trackingCouponStatus({ requestId: 999 }), { kind: 'not_found', code: 'PROMO_REQUEST_NOT_FOUND' });
+  await assert.rejects(c.statistics({ report: 'actions', actionType: 'click' }), { kind: 'invalid_input', field: 'actionType' });
+  await assert.rejects(c.statistics({ report: 'actions', statusUpdatedStart: '01.03.2024' }), { kind: 'invalid_input', field: 'statusUpdatedStart' });
 });
 
 test('notifications, postbacks, ReTag, claims with a receipt, partners', async () => {

@@ -115,6 +115,70 @@ pub struct StatisticsRequest {
     #[serde(default)]
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub offset: Option<u64>,
+    /// `subid1` (at most 250 characters).
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub subid1: Option<String>,
+    /// `subid2`.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub subid2: Option<String>,
+    /// `subid3`.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub subid3: Option<String>,
+    /// `subid4`.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub subid4: Option<String>,
+    /// `keyword` (actions, keywords).
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub keyword: Option<String>,
+    /// `source`: `g` (Google) or `y` (Yandex) for keywords; as sent for actions.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub source: Option<String>,
+    /// `status` (actions).
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub status: Option<String>,
+    /// `action_type`: `lead` or `sale` (actions).
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub action_type: Option<String>,
+    /// `closing_date_start` (`dd.mm.yyyy`, actions).
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub closing_date_start: Option<String>,
+    /// `closing_date_end` (`dd.mm.yyyy`).
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub closing_date_end: Option<String>,
+    /// `status_updated_start` (`dd.mm.yyyy HH:MM:SS`, actions).
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub status_updated_start: Option<String>,
+    /// `status_updated_end` (`dd.mm.yyyy HH:MM:SS`).
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub status_updated_end: Option<String>,
+    /// `group_subids`: `subid` or `subid1`…`subid4` (sub_ids).
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub group_subids: Option<String>,
+    /// `action_id` (actions).
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub action_id: Option<u64>,
+    /// `processed` (sent as 1/0; actions).
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub processed: Option<bool>,
+    /// `paid` (sent as 1/0; actions).
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub paid: Option<bool>,
 }
 
 /// `websites`, so requests can be built with `..Default::default()`.
@@ -191,6 +255,48 @@ impl From<Page<StatisticsRow>> for StatisticsPage {
     }
 }
 
+impl StatisticsRequest {
+    /// The report-specific filters (sub ids, actions, keywords), checked.
+    fn filters(&self) -> Result<super::wire::Query, Error> {
+        let mut q = super::wire::Query::default();
+        for (k, v) in [
+            ("subid1", &self.subid1),
+            ("subid2", &self.subid2),
+            ("subid3", &self.subid3),
+            ("subid4", &self.subid4),
+        ] {
+            q.bounded(k, v, 250)?;
+        }
+        q.text("keyword", &self.keyword)?;
+        if self.report == StatisticsReport::Keywords {
+            q.one_of("source", &self.source, &["g", "y"])?;
+        } else {
+            q.text("source", &self.source)?;
+        }
+        q.text("status", &self.status)?;
+        q.one_of("action_type", &self.action_type, &["lead", "sale"])?;
+        q.num("action_id", self.action_id);
+        q.flag("processed", self.processed);
+        q.flag("paid", self.paid);
+        q.date_range(
+            ("closing_date_start", "closing_date_end"),
+            &self.closing_date_start,
+            &self.closing_date_end,
+        )?;
+        q.date_time_range(
+            ("status_updated_start", "status_updated_end"),
+            &self.status_updated_start,
+            &self.status_updated_end,
+        )?;
+        q.one_of(
+            "group_subids",
+            &self.group_subids,
+            &["subid", "subid1", "subid2", "subid3", "subid4"],
+        )?;
+        Ok(q)
+    }
+}
+
 impl AdmitadEndpoint for StatisticsRequest {
     type Output = Page<StatisticsRow>;
     fn build(&self, ctx: &AdmitadContext<'_>) -> Result<HttpRequest, Error> {
@@ -247,6 +353,8 @@ impl AdmitadEndpoint for StatisticsRequest {
         for o in &self.order_by {
             query.push(("order_by", o));
         }
+        let filters = self.filters()?;
+        query.extend(filters.pairs());
         for (k, v) in &nums {
             query.push((k, v));
         }
