@@ -51,7 +51,18 @@ try {
     } } },
   })).sessionId;
   const token = `adj_browser_${Date.now()}`;
-  await wd('POST', `/session/${session}/url`, { url: `http://127.0.0.1:${pagePort}/?sandbox=${encodeURIComponent(sandbox)}&token=${token}` });
+  // What a server hands a page: an Admitad access token it minted with the client secret (which stays here).
+  const admitadClient = `adm_browser_pub_${Date.now()}`;
+  const minted = await fetch(`${sandbox}/admitad/token/`, {
+    method: 'POST',
+    headers: {
+      authorization: `Basic ${Buffer.from(`${admitadClient}:secret_${admitadClient}`).toString('base64')}`,
+      'content-type': 'application/x-www-form-urlencoded',
+    },
+    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: admitadClient, scope: 'banners lost_orders manage_lost_orders' }),
+  }).then((r) => r.json());
+  const admitad = new URLSearchParams({ admitadClient, admitadToken: minted.access_token, admitadExpiresIn: String(minted.expires_in) });
+  await wd('POST', `/session/${session}/url`, { url: `http://127.0.0.1:${pagePort}/?sandbox=${encodeURIComponent(sandbox)}&token=${token}&${admitad}` });
   let checks = null;
   for (let i = 0; i < 200 && !checks; i++) {
     checks = await wd('POST', `/session/${session}/execute/sync`, { script: 'return window.__adkitResult ?? null', args: [] });
