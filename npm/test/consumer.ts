@@ -45,7 +45,7 @@ void adaptyTour;
 
 // Admitad: tokens in and out, async-iterable pages, callback parsing.
 import { AdmitadClient, parseAdmitadCallback } from 'adkit';
-import type { AdmitadTokens, StatisticsPage } from 'adkit';
+import type { AdmitadTokens, StatisticsPage, Banner, LostOrder, OptCode, AdmitadPage } from 'adkit';
 import { AdmitadClient as OnlyAdmitad } from 'adkit/admitad';
 
 async function admitadTour(stored?: AdmitadTokens): Promise<void> {
@@ -60,5 +60,17 @@ async function admitadTour(stored?: AdmitadTokens): Promise<void> {
     const p: StatisticsPage = page;
     console.log(p.rows[0]?.paymentSumApproved, url);
   }
+  for await (const page of client.bannersPages({ program: 6, website: 22 })) {
+    const b: Banner | undefined = page.items[0];
+    console.log(b?.htmlCode, b?.sizeWidth);
+  }
+  const first: AdmitadPage<Banner> = await client.banners({ program: 6, uriScheme: 'https' });
+  const all: Banner[] = await client.collectBanners({ program: 6 }, 1000);
+  const code2: OptCode = await client.saveOptCode({ kind: 'action', url: 'https://x/[[[order_id]]]', method: 'get', descMode: 'simple',
+    actionType: 'sale', statuses: ['approved'] });
+  const order: LostOrder = await client.createLostOrder({ program: 6, website: 22, orderId: 'A', orderDate: '01.01.2024',
+    orderPrice: '1.00', comment: 'c', estimatedReward: '0.10', receipt: { fileName: 'r.png', contentType: 'image/png', bytes: new Uint8Array(8) } });
+  const balance: string = (await client.balance({ extended: true }))[0].balance;
+  console.log(first.count, all.length, code2.status, order.orderPrice, balance);
 }
 void admitadTour;
