@@ -244,6 +244,12 @@ pub struct StatisticsPage {
     pub offset: u64,
 }
 
+impl super::wire::WithRaw for StatisticsRow {
+    fn set_raw(&mut self, raw: Json) {
+        self.row = raw;
+    }
+}
+
 impl From<Page<StatisticsRow>> for StatisticsPage {
     fn from(p: Page<StatisticsRow>) -> Self {
         StatisticsPage {
@@ -365,11 +371,7 @@ impl AdmitadEndpoint for StatisticsRequest {
         let rows = page
             .items
             .drain(..)
-            .map(|v| {
-                let mut row: StatisticsRow = serde_json::from_value(v.clone()).unwrap_or_default();
-                row.row = Json(v);
-                row
-            })
+            .map(super::wire::typed::<StatisticsRow>)
             .collect();
         Ok(Page {
             items: rows,

@@ -37,12 +37,33 @@ macro_rules! with_raw {
 }
 pub(crate) use with_raw;
 
-/// One object: the typed fields it has (a field of the wrong type reads as its default, as Admitad's
-/// types are loose) and the whole object in `raw`.
+/// One object: the typed fields it has and the whole object in `raw`. A field of the wrong type reads as
+/// its default and the others keep their values (Admitad's types are loose): when the object does not
+/// decode as a whole, each field is tried on its own and the ones that fail are left out.
 pub(crate) fn typed<T: WithRaw>(v: serde_json::Value) -> T {
-    let mut item: T = serde_json::from_value(v.clone()).unwrap_or_default();
+    let mut item: T = match T::deserialize(&v) {
+        Ok(item) => item,
+        Err(_) => tolerant(&v),
+    };
     item.set_raw(Json(v));
     item
+}
+
+fn tolerant<T: WithRaw>(v: &serde_json::Value) -> T {
+    let Some(object) = v.as_object() else {
+        return T::default();
+    };
+    let good: serde_json::Map<String, serde_json::Value> = object
+        .iter()
+        .filter(|(k, field)| {
+            let alone = serde_json::Value::Object(
+                std::iter::once(((*k).clone(), (*field).clone())).collect(),
+            );
+            T::deserialize(&alone).is_ok()
+        })
+        .map(|(k, field)| (k.clone(), field.clone()))
+        .collect();
+    T::deserialize(&serde_json::Value::Object(good)).unwrap_or_default()
 }
 
 /// A page (`results` + `_meta`, or a bare array) of typed items.
