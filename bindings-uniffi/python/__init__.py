@@ -4,6 +4,8 @@ Records and enums (`CreateAppRequest`, `Platform`, ...) come from the generated 
 clients, errors and the transport seam (`AdjustClient`, `AdkitError`, `HttpTransport`) from
 `adkit.adkit_uniffi`; both are re-exported here. Client methods are `async def`; `BlockingAdjustClient`,
 `BlockingAdaptyClient` and `BlockingAdmitadClient` offer the same methods as plain blocking calls for scripts and threads without an event loop.
+Paginators are async-iterable (`async for page in client.banners_paginator(request)`); the blocking clients'
+paginators are plain iterables (`for page in blocking.banners_paginator(request)`).
 """
 
 import asyncio as _asyncio
@@ -17,6 +19,36 @@ from .adkit_uniffi import AdjustClient as _AdjustClient
 from .adkit_uniffi import AdmitadClient as _AdmitadClient
 
 
+def _pages_async(self):
+    """`async for page in paginator`: awaits `next_page()` until it returns None."""
+
+    async def pages():
+        while (page := await self.next_page()) is not None:
+            yield page
+
+    return pages()
+
+
+for _name, _cls in list(globals().items()):
+    if _name.endswith("Paginator") and isinstance(_cls, type) and hasattr(_cls, "next_page"):
+        _cls.__aiter__ = _pages_async
+
+
+class _BlockingPages:
+    """A paginator for blocking code: `for page in client.codes_paginator(request)`."""
+
+    def __init__(self, paginator):
+        self._paginator = paginator
+
+    def next_page(self):
+        """The next page, or None after the last one."""
+        return _asyncio.run(self._paginator.next_page())
+
+    def __iter__(self):
+        while (page := self.next_page()) is not None:
+            yield page
+
+
 class _Blocking:
     """Wraps an async client: every coroutine method becomes a blocking call on its own event loop.
     Not for use inside a running event loop (await the async client there)."""
@@ -28,6 +60,8 @@ class _Blocking:
 
     def __getattr__(self, name):
         attr = getattr(self._client, name)
+        if name.endswith("_paginator"):
+            return lambda *args, **kwargs: _BlockingPages(attr(*args, **kwargs))
         if not _inspect.iscoroutinefunction(attr):
             return attr
 

@@ -94,3 +94,18 @@ def test_postbacks_retag_claims_and_partners():
         assert json.loads(await c.mark_notifications_read(ak.MarkNotificationsRead())) is None
 
     asyncio.run(go())
+
+
+def test_paginators_iterate_async_and_blocking():
+    async def go():
+        c = client()
+        regions = [code async for page in c.codes_paginator(ak.ListCodes(list=ak.CodeList.WEBSITE_REGIONS, limit=25))
+                   for code in page.items]
+        assert len(regions) == 80
+
+    asyncio.run(go())
+    cid = f"adm_py_blk_{uuid.uuid4().hex[:8]}"
+    blocking = ak.BlockingAdmitadClient(cid, f"secret_{cid}", [ak.Scope.PUBLIC_DATA()], options=ak.AdmitadClientOptions(base_url=ROOT))
+    sizes = [len(p.items) for p in blocking.categories_paginator(ak.ListCategories(limit=15))]
+    assert sizes == [15, 15, 10]
+    assert blocking.currency_rate(ak.GetCurrencyRate(base="EUR", target="USD", date="01.03.2024")).rate == "1.0852"
