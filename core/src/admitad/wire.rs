@@ -41,29 +41,32 @@ pub(crate) use with_raw;
 /// its default and the others keep their values (Admitad's types are loose): when the object does not
 /// decode as a whole, each field is tried on its own and the ones that fail are left out.
 pub(crate) fn typed<T: WithRaw>(v: serde_json::Value) -> T {
-    let mut item: T = match T::deserialize(&v) {
-        Ok(item) => item,
-        Err(_) => tolerant(&v),
-    };
+    // One decode per type; the field-by-field fallback below is shared by every type.
+    let decode = |value: &serde_json::Value| T::deserialize(value).ok();
+    let mut item = decode(&v)
+        .or_else(|| decode(&well_typed_fields(&v, &|alone| decode(alone).is_some())))
+        .unwrap_or_default();
     item.set_raw(Json(v));
     item
 }
 
-fn tolerant<T: WithRaw>(v: &serde_json::Value) -> T {
+/// The object's fields that decode on their own (`fits` tries one field alone); not an object: `null`.
+fn well_typed_fields(
+    v: &serde_json::Value,
+    fits: &dyn Fn(&serde_json::Value) -> bool,
+) -> serde_json::Value {
     let Some(object) = v.as_object() else {
-        return T::default();
+        return serde_json::Value::Null;
     };
-    let good: serde_json::Map<String, serde_json::Value> = object
+    object
         .iter()
         .filter(|(k, field)| {
-            let alone = serde_json::Value::Object(
-                std::iter::once(((*k).clone(), (*field).clone())).collect(),
-            );
-            T::deserialize(&alone).is_ok()
+            let alone = std::iter::once(((*k).clone(), (*field).clone())).collect();
+            fits(&serde_json::Value::Object(alone))
         })
         .map(|(k, field)| (k.clone(), field.clone()))
-        .collect();
-    T::deserialize(&serde_json::Value::Object(good)).unwrap_or_default()
+        .collect::<serde_json::Map<_, _>>()
+        .into()
 }
 
 /// A page (`results` + `_meta`, or a bare array) of typed items.
