@@ -6,13 +6,18 @@ use std::rc::Rc;
 
 use adkit::Error;
 use adkit::admitad::{
-    DeeplinkRequest, ListCoupons, ListPrograms, ListWebsites, PageCursor, Scope, StatisticsPage,
-    StatisticsRequest, TokenSet,
+    DeeplinkRequest, GetMe, GetProgram, ListCoupons, ListPrograms, ListWebsites, Page,
+    ResolveBrokenLinks, Scope, StatisticsPage, StatisticsRequest, StatisticsRow, TokenSet,
+    ValidateLink,
 };
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 use web_sys::AbortSignal;
+
+use crate::admitad_publisher::{
+    AdmitadPaginator, Parsed, call, collect, job, paginator, request_of, typed_page, value,
+};
 
 use crate::convert::{
     client_options, from_js, js_error, prop, prop_function, prop_string, prop_u64, signal_of, to_js,
@@ -161,8 +166,7 @@ impl AdmitadClient {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        let inner = self.inner.clone();
-        start(&options, async move { out(inner.me().await) })
+        call(&self.inner, Ok(job(GetMe, |r| value(out(r)))), &options)
     }
 
     /// One page of a report.
@@ -172,12 +176,8 @@ impl AdmitadClient {
         #[wasm_bindgen(unchecked_param_type = "StatisticsRequest")] request: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        let inner = self.inner.clone();
         let request: Result<StatisticsRequest, JsValue> = from_js(request, "request");
-        start(&options, async move {
-            let request = request?;
-            out(inner.statistics(&request).await.map(StatisticsPage::from))
-        })
+        call(&self.inner, request.map(|r| job(r, report_page)), &options)
     }
 
     /// Pages of a report: `for await (const page of client.statisticsPages(request)) { … }` (or
@@ -188,10 +188,11 @@ impl AdmitadClient {
         #[wasm_bindgen(unchecked_param_type = "StatisticsRequest")] request: JsValue,
     ) -> Result<StatisticsPaginator, JsValue> {
         let request: StatisticsRequest = from_js(request, "request")?;
-        Ok(StatisticsPaginator {
-            client: self.inner.clone(),
-            cursor: Rc::new(PageCursor::new(request)),
-        })
+        Ok(StatisticsPaginator(paginator(
+            &self.inner,
+            request,
+            report_page,
+        )))
     }
 
     /// Every row of a report; rejects (kind `invalid_input`, field `cap`) when there are more than `cap`.
@@ -202,11 +203,8 @@ impl AdmitadClient {
         cap: u32,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        let inner = self.inner.clone();
         let request: Result<StatisticsRequest, JsValue> = from_js(request, "request");
-        start(&options, async move {
-            out(inner.collect_all(request?, cap as usize).await)
-        })
+        collect(&self.inner, request, cap, typed_page, &options)
     }
 
     /// GET /websites/v2/ (one page): `{ items, count, limit, offset }`.
@@ -216,17 +214,8 @@ impl AdmitadClient {
         #[wasm_bindgen(unchecked_optional_param_type = "ListWebsites")] request: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        let inner = self.inner.clone();
-        let request: Result<ListWebsites, JsValue> = if request.is_undefined() || request.is_null()
-        {
-            Ok(ListWebsites::default())
-        } else {
-            from_js(request, "request")
-        };
-        start(
-            &options,
-            async move { out(inner.websites(&request?).await) },
-        )
+        let request: Result<ListWebsites, JsValue> = request_of(request);
+        call(&self.inner, request.map(|r| job(r, typed_page)), &options)
     }
 
     /// GET /advcampaigns/ or /advcampaigns/website/{website}/ (one page).
@@ -236,12 +225,8 @@ impl AdmitadClient {
         #[wasm_bindgen(unchecked_param_type = "ListPrograms")] request: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        let inner = self.inner.clone();
         let request: Result<ListPrograms, JsValue> = from_js(request, "request");
-        start(
-            &options,
-            async move { out(inner.programs(&request?).await) },
-        )
+        call(&self.inner, request.map(|r| job(r, typed_page)), &options)
     }
 
     /// Pages of programs: `for await (const page of client.programsPages(request)) { … }`.
@@ -250,10 +235,12 @@ impl AdmitadClient {
         &self,
         #[wasm_bindgen(unchecked_param_type = "ListPrograms")] request: JsValue,
     ) -> Result<ProgramPaginator, JsValue> {
-        Ok(ProgramPaginator {
-            client: self.inner.clone(),
-            cursor: Rc::new(PageCursor::new(from_js(request, "request")?)),
-        })
+        let request: ListPrograms = from_js(request, "request")?;
+        Ok(ProgramPaginator(paginator(
+            &self.inner,
+            request,
+            typed_page,
+        )))
     }
 
     /// Every program of the list; rejects when there are more than `cap`.
@@ -264,11 +251,8 @@ impl AdmitadClient {
         cap: u32,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        let inner = self.inner.clone();
         let request: Result<ListPrograms, JsValue> = from_js(request, "request");
-        start(&options, async move {
-            out(inner.collect_all(request?, cap as usize).await)
-        })
+        collect(&self.inner, request, cap, typed_page, &options)
     }
 
     /// GET /advcampaigns/{id}/.
@@ -279,17 +263,22 @@ impl AdmitadClient {
         #[wasm_bindgen(unchecked_optional_param_type = "string")] language: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        let inner = self.inner.clone();
-        let language = language.as_string();
-        start(&options, async move {
-            if !(id >= 0.0 && id.fract() == 0.0) {
-                return Err(js_error(&Error::invalid(
-                    "id",
-                    "must be a non-negative integer",
-                )));
-            }
-            out(inner.program(id as u64, language.as_deref()).await)
-        })
+        let request = if id >= 0.0 && id.fract() == 0.0 {
+            Ok(GetProgram {
+                id: id as u64,
+                language: language.as_string(),
+            })
+        } else {
+            Err(js_error(&Error::invalid(
+                "id",
+                "must be a non-negative integer",
+            )))
+        };
+        call(
+            &self.inner,
+            request.map(|r| job(r, |p| value(out(p)))),
+            &options,
+        )
     }
 
     /// GET /coupons/ or /coupons/website/{website}/ (one page).
@@ -299,9 +288,8 @@ impl AdmitadClient {
         #[wasm_bindgen(unchecked_param_type = "ListCoupons")] request: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        let inner = self.inner.clone();
         let request: Result<ListCoupons, JsValue> = from_js(request, "request");
-        start(&options, async move { out(inner.coupons(&request?).await) })
+        call(&self.inner, request.map(|r| job(r, typed_page)), &options)
     }
 
     /// Pages of coupons: `for await (const page of client.couponsPages(request)) { … }`.
@@ -310,10 +298,8 @@ impl AdmitadClient {
         &self,
         #[wasm_bindgen(unchecked_param_type = "ListCoupons")] request: JsValue,
     ) -> Result<CouponPaginator, JsValue> {
-        Ok(CouponPaginator {
-            client: self.inner.clone(),
-            cursor: Rc::new(PageCursor::new(from_js(request, "request")?)),
-        })
+        let request: ListCoupons = from_js(request, "request")?;
+        Ok(CouponPaginator(paginator(&self.inner, request, typed_page)))
     }
 
     /// Every coupon of the list; rejects when there are more than `cap`.
@@ -324,11 +310,8 @@ impl AdmitadClient {
         cap: u32,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        let inner = self.inner.clone();
         let request: Result<ListCoupons, JsValue> = from_js(request, "request");
-        start(&options, async move {
-            out(inner.collect_all(request?, cap as usize).await)
-        })
+        collect(&self.inner, request, cap, typed_page, &options)
     }
 
     /// GET /validate_links/.
@@ -338,10 +321,10 @@ impl AdmitadClient {
         link: String,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        let inner = self.inner.clone();
-        start(
+        call(
+            &self.inner,
+            Ok(job(ValidateLink { link }, |r| value(out(r)))),
             &options,
-            async move { out(inner.validate_link(&link).await) },
         )
     }
 
@@ -352,20 +335,18 @@ impl AdmitadClient {
         #[wasm_bindgen(js_name = linkIds)] link_ids: Vec<f64>,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        let inner = self.inner.clone();
-        start(&options, async move {
-            let ids: Vec<u64> = link_ids
-                .iter()
-                .map(|&i| {
-                    (i >= 0.0 && i.fract() == 0.0)
-                        .then_some(i as u64)
-                        .ok_or_else(|| {
-                            js_error(&Error::invalid("linkIds", "must be non-negative integers"))
-                        })
-                })
-                .collect::<Result<_, _>>()?;
-            out(inner.resolve_broken_links(&ids).await)
-        })
+        let ids: Result<Vec<u64>, JsValue> = link_ids
+            .iter()
+            .map(|&i| {
+                (i >= 0.0 && i.fract() == 0.0)
+                    .then_some(i as u64)
+                    .ok_or_else(|| {
+                        js_error(&Error::invalid("linkIds", "must be non-negative integers"))
+                    })
+            })
+            .collect();
+        let request = ids.map(|link_ids| job(ResolveBrokenLinks { link_ids }, |r| value(out(r))));
+        call(&self.inner, request, &options)
     }
 
     /// GET /deeplink/{websiteId}/advcampaign/{campaignId}/.
@@ -375,37 +356,27 @@ impl AdmitadClient {
         #[wasm_bindgen(unchecked_param_type = "DeeplinkRequest")] request: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        let inner = self.inner.clone();
         let request: Result<DeeplinkRequest, JsValue> = from_js(request, "request");
-        start(
+        call(
+            &self.inner,
+            request.map(|r| job(r, |d| value(out(d)))),
             &options,
-            async move { out(inner.deeplinks(&request?).await) },
         )
     }
 }
 
 macro_rules! paginator {
-    ($($(#[$m:meta])* $name:ident($request:ty, $ret:literal, |$page:ident| $convert:expr)),+ $(,)?) => {$(
+    ($($(#[$m:meta])* $name:ident($ret:literal)),+ $(,)?) => {$(
         $(#[$m])*
         #[wasm_bindgen]
-        pub struct $name {
-            client: Rc<Core>,
-            cursor: Rc<PageCursor<$request>>,
-        }
+        pub struct $name(AdmitadPaginator);
 
         #[wasm_bindgen]
         impl $name {
             /// The next page, or `undefined` when there is none.
             #[wasm_bindgen(js_name = nextPage, unchecked_return_type = $ret)]
             pub fn next_page(&self) -> Promise {
-                let client = self.client.clone();
-                let cursor = self.cursor.clone();
-                future_to_promise(async move {
-                    match cursor.next_page(&client).await.map_err(|e| js_error(&e))? {
-                        Some($page) => to_js(&$convert),
-                        None => Ok(JsValue::UNDEFINED),
-                    }
-                })
+                self.0.next_promise()
             }
         }
     )+};
@@ -413,11 +384,26 @@ macro_rules! paginator {
 
 paginator! {
     /// Pages of a report, one `nextPage()` at a time (`undefined` after the last); async-iterable.
-    StatisticsPaginator(StatisticsRequest, "Promise<StatisticsPage | undefined>", |page| StatisticsPage::from(page)),
+    StatisticsPaginator("Promise<StatisticsPage | undefined>"),
     /// Pages of programs; async-iterable.
-    ProgramPaginator(ListPrograms, "Promise<AdmitadPage<Program> | undefined>", |page| page),
+    ProgramPaginator("Promise<AdmitadPage<Program> | undefined>"),
     /// Pages of coupons; async-iterable.
-    CouponPaginator(ListCoupons, "Promise<AdmitadPage<Coupon> | undefined>", |page| page),
+    CouponPaginator("Promise<AdmitadPage<Coupon> | undefined>"),
+}
+
+/// A report page as `{ rows, count, limit, offset }`.
+fn report_page(page: Result<Page<StatisticsRow>, Error>) -> Result<Parsed, JsValue> {
+    let page = page.map_err(|e| js_error(&e))?;
+    let shape = (
+        page.items.len(),
+        page.count,
+        page.offset,
+        page.next_offset(),
+    );
+    Ok(Parsed {
+        value: to_js(&StatisticsPage::from(page))?,
+        page: Some(shape),
+    })
 }
 
 /// Checks Admitad's redirect back (`state` in constant time) and returns the `code`; throws an

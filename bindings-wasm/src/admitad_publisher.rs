@@ -18,7 +18,7 @@ use crate::admitad::{AdmitadClient, Core, out, start};
 use crate::convert::{from_js, js_error, to_js};
 
 /// A request object, or the request's defaults when `undefined`/`null`.
-fn request_of<T: DeserializeOwned + Default>(value: JsValue) -> Result<T, JsValue> {
+pub(crate) fn request_of<T: DeserializeOwned + Default>(value: JsValue) -> Result<T, JsValue> {
     if value.is_undefined() || value.is_null() {
         Ok(T::default())
     } else {
@@ -35,10 +35,10 @@ fn raw_out(result: Result<impl Serialize, Error>) -> Result<JsValue, JsValue> {
 }
 
 /// What a parsed response gives the shared call path: the JS value, and for a page where the list goes on.
-struct Parsed {
-    value: JsValue,
+pub(crate) struct Parsed {
+    pub(crate) value: JsValue,
     /// `(items on this page, _meta.count, _meta.offset, next offset)` for pages.
-    page: Option<(usize, u64, u64, Option<u64>)>,
+    pub(crate) page: Option<(usize, u64, u64, Option<u64>)>,
 }
 
 /// Builds an endpoint's request for a context (base URL and access token).
@@ -49,13 +49,13 @@ type ParseFn = dyn Fn(&Exchange) -> Result<Parsed, JsValue>;
 
 /// One call with its endpoint-specific parts as boxed closures, so the async path (token, limiter,
 /// driver, the refresh-and-repeat) is one copy in the module instead of one per endpoint.
-struct Job {
+pub(crate) struct Job {
     build: Box<BuildFn>,
     policy: RequestPolicy,
     parse: Box<ParseFn>,
 }
 
-fn job<E, F>(endpoint: E, convert: F) -> Job
+pub(crate) fn job<E, F>(endpoint: E, convert: F) -> Job
 where
     E: AdmitadEndpoint + Send + Sync + 'static,
     F: Fn(Result<E::Output, Error>) -> Result<Parsed, JsValue> + 'static,
@@ -86,7 +86,7 @@ async fn run(client: Rc<Core>, job: Job) -> Result<Parsed, JsValue> {
     (job.parse)(&exchange)
 }
 
-fn value(v: Result<JsValue, JsValue>) -> Result<Parsed, JsValue> {
+pub(crate) fn value(v: Result<JsValue, JsValue>) -> Result<Parsed, JsValue> {
     Ok(Parsed {
         value: v?,
         page: None,
@@ -113,7 +113,7 @@ fn page_value<T: Serialize>(page: Result<Page<T>, Error>, raw: bool) -> Result<P
 }
 
 /// A call: the job runs when the promise is awaited; bad input rejects it without a request.
-fn call(client: &Rc<Core>, job: Result<Job, JsValue>, options: &JsValue) -> Promise {
+pub(crate) fn call(client: &Rc<Core>, job: Result<Job, JsValue>, options: &JsValue) -> Promise {
     let client = client.clone();
     start(
         options,
@@ -136,6 +136,13 @@ impl AdmitadPaginator {
     /// The next page (`{ items, count, limit, offset }`), or `undefined` when there is none.
     #[wasm_bindgen(js_name = nextPage, unchecked_return_type = "Promise<AdmitadPage<any> | undefined>")]
     pub fn next_page(&self) -> Promise {
+        self.next_promise()
+    }
+}
+
+impl AdmitadPaginator {
+    /// The next page's promise (shared by the report, program and coupon paginators).
+    pub(crate) fn next_promise(&self) -> Promise {
         let (client, at, next) = (self.client.clone(), self.at.clone(), self.next.clone());
         future_to_promise(async move {
             // Taken first: after an error the paginator is done, as core's cursor is.
@@ -149,32 +156,49 @@ impl AdmitadPaginator {
     }
 }
 
-fn paginator<R>(client: &Rc<Core>, request: R, raw: bool) -> AdmitadPaginator
+/// How a page becomes its JS value (and its shape for the paginator).
+pub(crate) type PageConvert<T> = fn(Result<Page<T>, Error>) -> Result<Parsed, JsValue>;
+
+pub(crate) fn paginator<R>(
+    client: &Rc<Core>,
+    request: R,
+    convert: PageConvert<R::Item>,
+) -> AdmitadPaginator
 where
     R: Paginated + Send + Sync + 'static,
-    R::Item: Serialize + 'static,
+    R::Item: 'static,
 {
     let first = request.offset();
     AdmitadPaginator {
         client: client.clone(),
-        at: Rc::new(move |offset| job(request.at_offset(offset), move |p| page_value(p, raw))),
+        at: Rc::new(move |offset| job(request.at_offset(offset), convert)),
         next: Rc::new(Cell::new(Some(first))),
     }
 }
 
+/// A page as `{ items, count, limit, offset }` (camelCase records).
+pub(crate) fn typed_page<T: Serialize>(page: Result<Page<T>, Error>) -> Result<Parsed, JsValue> {
+    page_value(page, false)
+}
+
+/// A page whose items are kept as sent.
+fn raw_page<T: Serialize>(page: Result<Page<T>, Error>) -> Result<Parsed, JsValue> {
+    page_value(page, true)
+}
+
 /// Every item of a list through the shared path, under core's cap rule.
-fn collect<R>(
+pub(crate) fn collect<R>(
     client: &Rc<Core>,
     request: Result<R, JsValue>,
     cap: u32,
-    raw: bool,
+    convert: PageConvert<R::Item>,
     options: &JsValue,
 ) -> Promise
 where
     R: Paginated + Send + Sync + 'static,
-    R::Item: Serialize + 'static,
+    R::Item: 'static,
 {
-    let pages = request.map(|r| paginator(client, r, raw));
+    let pages = request.map(|r| paginator(client, r, convert));
     start(options, async move {
         let pages = pages?;
         let all = Array::new();
@@ -214,8 +238,8 @@ macro_rules! calls {
     )+};
     (@out $result:ident) => { out($result) };
     (@out $result:ident, raw) => { raw_out($result) };
-    (@is_raw) => { false };
-    (@is_raw raw) => { true };
+    (@convert) => { typed_page };
+    (@convert raw) => { raw_page };
 }
 
 macro_rules! lists {
@@ -230,7 +254,7 @@ macro_rules! lists {
                 #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
             ) -> Promise {
                 let request: Result<$req, JsValue> = request_of(request);
-                let job = request.map(|r| job(r, |page| page_value(page, calls!(@is_raw $($raw)?))));
+                let job = request.map(|r| job(r, calls!(@convert $($raw)?)));
                 call(self.core(), job, &options)
             }
         }
@@ -244,7 +268,7 @@ macro_rules! lists {
                 #[wasm_bindgen(unchecked_optional_param_type = $ts)] request: JsValue,
             ) -> Result<AdmitadPaginator, JsValue> {
                 let request: $req = request_of(request)?;
-                Ok(paginator(self.core(), request, calls!(@is_raw $($raw)?)))
+                Ok(paginator(self.core(), request, calls!(@convert $($raw)?)))
             }
         }
 
@@ -259,7 +283,7 @@ macro_rules! lists {
                 #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
             ) -> Promise {
                 let request: Result<$req, JsValue> = request_of(request);
-                collect(self.core(), request, cap, calls!(@is_raw $($raw)?), &options)
+                collect(self.core(), request, cap, calls!(@convert $($raw)?), &options)
             }
         }
     )+};
