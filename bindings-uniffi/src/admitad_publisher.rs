@@ -91,6 +91,8 @@ calls! {
     website(GetWebsite) -> Website;
     /// GET /advcampaigns/{program}/website/{website}/.
     program_for_website(GetProgramForWebsite) -> Program;
+    /// POST /subnetworks/v1/websites/create/ (JSON; all or nothing; never repeated).
+    create_subnetwork_websites(CreateSubnetworkWebsites) -> Vec<Website>;
     /// POST /advcampaigns/{program}/attach|detach/{website}/.
     change_membership(ChangeMembership) -> ActionResult;
     /// GET /subnetworks/v1/advcampaign/{program}/statuses/.

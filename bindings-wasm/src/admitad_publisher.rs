@@ -308,6 +308,8 @@ calls! {
     website = "website" (GetWebsite, "GetWebsite") -> "Promise<Website>";
     /// GET /advcampaigns/{program}/website/{website}/.
     program_for_website = "programForWebsite" (GetProgramForWebsite, "GetProgramForWebsite") -> "Promise<Program>";
+    /// POST /subnetworks/v1/websites/create/ (JSON; all or nothing; never repeated).
+    create_subnetwork_websites = "createSubnetworkWebsites" (CreateSubnetworkWebsites, "CreateSubnetworkWebsites") -> "Promise<Website[]>";
     /// POST /advcampaigns/{program}/attach|detach/{website}/.
     change_membership = "changeMembership" (ChangeMembership, "ChangeMembership") -> "Promise<ActionResult>";
     /// GET /subnetworks/v1/advcampaign/{program}/statuses/.

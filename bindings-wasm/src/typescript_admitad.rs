@@ -35,6 +35,8 @@ export interface ListCouponCategories extends Paging {}
 export interface GetCouponCategory { id: number }
 export interface CouponCategory { id: number; name: string; raw: JsonValue }
 export interface GetWebsite { id: number }
+export interface NewWebsite { /** ≤ 200 */ name: string; /** absolute http(s), ≤ 255 */ url: string; category?: number[]; region?: string[]; nativeKind?: string }
+export interface CreateSubnetworkWebsites { websites: NewWebsite[] }
 export interface GetProgramForWebsite { program: number; website: number }
 export interface ChangeMembership { action: "attach" | "detach"; program: number; website: number }
 export interface ActionResult { success: string; message: string }
@@ -143,7 +145,7 @@ export interface CommissionRate { url: string; productName: string | null; commi
 export interface CommissionRates { commissionRates: CommissionRate[] }
 export interface CreateBrokerApplication {
   website: number; program: number; firstName: string; lastName: string; mobilePhone: string; email: string; workDate?: string;
-  userNotified: boolean; /** further fields, sent as named */ extra?: Record<string, string>;
+  userNotified: boolean; /** sync_create: confirmed by SMS */ smsConfirmation?: boolean; /** further fields, sent as named */ extra?: Record<string, string>;
 }
 export interface ListBrokerApplications extends Paging { website: number; status?: string; program?: number; dateStart?: string; dateEnd?: string }
 export interface BrokerCampaignSettings { program: number }

@@ -691,6 +691,7 @@ fn lost_orders_multipart_and_partners() {
         email: "ann@example.com".into(),
         work_date: None,
         user_notified: true,
+        sms_confirmation: false,
         extra: HashMap::from([
             ("passport".into(), "1234".into()),
             ("city".into(), "Riga".into()),
@@ -989,4 +990,87 @@ fn mutated_responses_never_panic() {
         decoded += results.iter().filter(|ok| **ok).count();
     }
     assert!(decoded > 0, "some mutations still decode");
+}
+
+#[test]
+fn subnetwork_websites_and_sms_confirmed_broker_applications() {
+    let create = CreateSubnetworkWebsites {
+        websites: vec![
+            NewWebsite {
+                name: "Blog".into(),
+                url: "https://blog.example/".into(),
+                category: vec![1, 2],
+                region: vec!["RU".into()],
+                native_kind: Some("website".into()),
+            },
+            NewWebsite {
+                name: "Channel".into(),
+                url: "https://video.example/c".into(),
+                ..Default::default()
+            },
+        ],
+    };
+    let r = build(&create).unwrap();
+    assert_eq!(
+        (r.method.as_str(), r.url.as_str()),
+        (
+            "POST",
+            "https://api.admitad.com/subnetworks/v1/websites/create/"
+        )
+    );
+    assert_eq!(r.header("content-type"), Some("application/json"));
+    assert_eq!(
+        String::from_utf8(r.body).unwrap(),
+        r#"[{"name":"Blog","url":"https://blog.example/","category":[1,2],"region":["RU"],"native_kind":"website"},{"name":"Channel","url":"https://video.example/c","category":[],"region":[],"native_kind":null}]"#
+    );
+    assert!(!create.policy().idempotent);
+    refused(&CreateSubnetworkWebsites { websites: vec![] }, "websites");
+    refused(
+        &CreateSubnetworkWebsites {
+            websites: vec![NewWebsite {
+                name: "x".repeat(201),
+                url: "https://a.example/".into(),
+                ..Default::default()
+            }],
+        },
+        "name",
+    );
+    refused(
+        &CreateSubnetworkWebsites {
+            websites: vec![NewWebsite {
+                name: "x".into(),
+                url: "blog.example".into(),
+                ..Default::default()
+            }],
+        },
+        "url",
+    );
+    let created = create
+        .parse(&ok(
+            r#"{"1":{"id":"31","name":"Channel"},"0":{"id":30,"name":"Blog","status":"new"}}"#,
+        ))
+        .unwrap();
+    assert_eq!(
+        created
+            .iter()
+            .map(|w| (w.id, w.name.as_str()))
+            .collect::<Vec<_>>(),
+        vec![(30, "Blog"), (31, "Channel")]
+    );
+
+    let sms = CreateBrokerApplication {
+        website: 22,
+        program: 6,
+        first_name: "Ann".into(),
+        last_name: "Lee".into(),
+        mobile_phone: "+70000000000".into(),
+        email: "ann@example.com".into(),
+        user_notified: true,
+        sms_confirmation: true,
+        ..Default::default()
+    };
+    assert_eq!(
+        url(&sms),
+        format!("{API}/website/22/broker/applications/sync_create/")
+    );
 }

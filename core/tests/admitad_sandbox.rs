@@ -1075,6 +1075,7 @@ async fn community_postbacks_retag_claims_and_partners() {
             email: "ann@example.com".into(),
             work_date: None,
             user_notified: true,
+            sms_confirmation: false,
             extra: [("city".to_owned(), "Riga".to_owned())].into(),
         })
         .await
@@ -1107,4 +1108,53 @@ async fn community_postbacks_retag_claims_and_partners() {
         (denied.kind(), denied.status()),
         (ErrorKind::Auth, Some(403))
     );
+}
+
+#[tokio::test]
+async fn subnetwork_websites_and_sms_confirmed_applications() {
+    let sb = Sandbox::start().await.unwrap();
+    let scopes = ["manage_websites", "manage_broker_application"]
+        .iter()
+        .map(|s| Scope::parse(s))
+        .collect();
+    let client: Client = AdmitadClient::native(config(&sb, "adm_subnet", scopes)).unwrap();
+    let created = client
+        .send(&CreateSubnetworkWebsites {
+            websites: vec![
+                NewWebsite {
+                    name: "Blog".into(),
+                    url: "https://blog.example/".into(),
+                    native_kind: Some("website".into()),
+                    ..Default::default()
+                },
+                NewWebsite {
+                    name: "Channel".into(),
+                    url: "https://video.example/".into(),
+                    ..Default::default()
+                },
+            ],
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        created.iter().map(|w| w.name.as_str()).collect::<Vec<_>>(),
+        ["Blog", "Channel"],
+        "in input order"
+    );
+    assert!(created[0].id > 0 && created[0].id != created[1].id);
+    let app = client
+        .send(&CreateBrokerApplication {
+            website: 22,
+            program: 6,
+            first_name: "Ann".into(),
+            last_name: "Lee".into(),
+            mobile_phone: "+70000000000".into(),
+            email: "ann@example.com".into(),
+            user_notified: true,
+            sms_confirmation: true,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(app.status.as_deref(), Some("waiting_sms_verification"));
 }

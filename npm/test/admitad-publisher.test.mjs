@@ -12,7 +12,7 @@ const SCOPES = [
   'banners_for_website', 'landings', 'coupons', 'coupons_for_website', 'private_data_balance', 'short_link',
   'referrals', 'announcements', 'web_notificator', 'vendor_tool', 'opt_codes', 'manage_opt_codes',
   'webmaster_retag', 'manage_webmaster_retag', 'broken_links', 'lost_orders', 'manage_lost_orders',
-  'aliexpress_commission', 'broker_application', 'manage_broker_application', 'request_tracking_coupon',
+  'aliexpress_commission', 'broker_application', 'manage_broker_application', 'request_tracking_coupon', 'manage_websites',
 ];
 const client = () => {
   const clientId = `adm_js_pub_${randomUUID().slice(0, 8)}`;
@@ -100,4 +100,14 @@ test('notifications, postbacks, ReTag, claims with a receipt, partners', async (
   assert.equal(app.status, 'waiting');
   assert.equal(app.raw.fields.city_name, 'Riga', 'extra field names are sent as given');
   assert.equal((await c.brokerCampaignSettings({ program: 6 })).required_fields[0], 'first_name', 'kept as sent');
+});
+
+test('subnetwork ad spaces in input order, SMS-confirmed broker applications', async () => {
+  const c = client();
+  const made = await c.createSubnetworkWebsites({ websites: [{ name: 'Blog', url: 'https://blog.example/' }, { name: 'Channel', url: 'https://video.example/' }] });
+  assert.deepEqual(made.map((w) => w.name), ['Blog', 'Channel']);
+  await assert.rejects(c.createSubnetworkWebsites({ websites: [{ name: 'x', url: 'blog.example' }] }), { kind: 'invalid_input', field: 'url' });
+  const app = await c.createBrokerApplication({ website: 22, program: 6, firstName: 'Ann', lastName: 'Lee', mobilePhone: '+70000000000',
+    email: 'ann@example.com', userNotified: true, smsConfirmation: true });
+  assert.equal(app.status, 'waiting_sms_verification');
 });

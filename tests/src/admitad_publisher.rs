@@ -213,6 +213,8 @@ pub fn router() -> Router<Arc<SandboxState>> {
         .route("/appeals/{id}/", g("lost_orders", |r| stored(r, |s| &s.appeals, "appeal")))
         .route("/appeals/create/", p("manage_lost_orders", |r| create_claim(r, false)))
         .route("/aliexpress/commission_rates/", p("aliexpress_commission", commission_rates))
+        .route("/subnetworks/v1/websites/create/", p("manage_websites", create_subnetwork_websites))
+        .route("/website/{w}/broker/applications/sync_create/", p("manage_broker_application", create_broker_application_sms))
         .route("/website/{w}/broker/applications/create/", p("manage_broker_application", create_broker_application))
         .route("/website/{w}/broker/applications/", g("broker_application", |r| Out::List(r.with(|s| s.broker.values().filter(|a| a["website_id"] == json!(r.p("w")) && r.q("status").is_none_or(|st| a["status"] == json!(st))).cloned().collect()))))
         .route("/broker/campaign_settings/{c}/", g("broker_application", |r| Out::One(json!({"campaign_id": r.p("c"), "required_fields": ["first_name", "last_name", "mobile_phone", "email"], "fields": {"mobile_phone": {"regexp": "^\\+7\\d{10}$"}}}))))
@@ -887,6 +889,14 @@ fn commission_rates(r: &Req<'_>) -> Out {
 }
 
 fn create_broker_application(r: &Req<'_>) -> Out {
+    broker_application(r, false)
+}
+
+fn create_broker_application_sms(r: &Req<'_>) -> Out {
+    broker_application(r, true)
+}
+
+fn broker_application(r: &Req<'_>, sms: bool) -> Out {
     let form = r.form();
     let get = |k: &str| form.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
     if let Some(missing) = [
@@ -910,9 +920,38 @@ fn create_broker_application(r: &Req<'_>) -> Out {
         let id = s.id();
         let forwarded = get("user_notified").as_deref() == Some("1");
         let extra: serde_json::Map<String, Value> = form.iter().map(|(k, v)| (k.clone(), json!(v))).collect();
-        let app = json!({"id": id, "status": if forwarded { "processing" } else { "waiting" }, "campaign_id": get("campaign_id").and_then(|c| c.parse::<u64>().ok()),
+        let app = json!({"id": id, "status": if sms { "waiting_sms_verification" } else if forwarded { "processing" } else { "waiting" }, "campaign_id": get("campaign_id").and_then(|c| c.parse::<u64>().ok()),
                          "website_id": w, "fields": extra});
         s.broker.insert(id, app.clone());
         Out::One(app)
+    })
+}
+
+fn create_subnetwork_websites(r: &Req<'_>) -> Out {
+    let Ok(items) = serde_json::from_slice::<Vec<Value>>(&r.body) else {
+        return bad_request("expected a JSON array of ad spaces");
+    };
+    // All or nothing, errors keyed by input index.
+    let errors: serde_json::Map<String, Value> = items
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| {
+            w["name"].as_str().is_none_or(str::is_empty) || w["url"].as_str().is_none()
+        })
+        .map(|(i, _)| (i.to_string(), json!({"name": ["This field is required."]})))
+        .collect();
+    if !errors.is_empty() {
+        return Out::Status(StatusCode::BAD_REQUEST, Value::Object(errors));
+    }
+    r.with(|s| {
+        let created: serde_json::Map<String, Value> = items
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                let id = s.id() + 1000;
+                (i.to_string(), json!({"id": id.to_string(), "name": w["name"], "site_url": w["url"], "status": "new", "kind": w["native_kind"]}))
+            })
+            .collect();
+        Out::One(Value::Object(created))
     })
 }

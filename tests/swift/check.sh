@@ -97,6 +97,7 @@ expect=(
   "open func couponCategory(request: GetCouponCategory)async throws  -> CouponCategory"
   "open func website(request: GetWebsite)async throws  -> Website"
   "open func programForWebsite(request: GetProgramForWebsite)async throws  -> Program"
+  "open func createSubnetworkWebsites(request: CreateSubnetworkWebsites)async throws  -> [Website]"
   "open func changeMembership(request: ChangeMembership)async throws  -> ActionResult"
   "open func programStatuses(request: ProgramStatuses)async throws  -> [ProgramConnection]"
   "open func coupon(request: GetCoupon)async throws  -> Coupon"

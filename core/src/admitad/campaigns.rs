@@ -112,3 +112,49 @@ endpoint!(ProgramStatuses => Vec<ProgramConnection>, typed_vec, 0, idempotent = 
     q.comma("websites_id", &s.websites, 30)?;
     Send::Get(segs!["subnetworks", "v1", "advcampaign", id("program", s.program)?, "statuses"])
 });
+
+request_record! {
+    /// One ad space to create in a subnetwork.
+    NewWebsite {
+        /// `name` (at most 200 characters).
+        name: String,
+        /// `url` (an absolute http(s) URL, at most 255 characters).
+        url: String,
+        /// `category` ids.
+        category: Vec<u64> = [],
+        /// `region` codes (`RU`, ...).
+        region: Vec<String> = [],
+        /// `native_kind` (`website`, `youtube`, ...).
+        native_kind: Option<String> = None,
+    }
+}
+
+request_record! {
+    /// POST /subnetworks/v1/websites/create/ with a JSON array (scope `manage_websites`; the account needs
+    /// Admitad's "subnetwork" tag). All or nothing: a 400 names the failing indexes. Never repeated.
+    CreateSubnetworkWebsites {
+        /// The ad spaces (1 to 100), answered in the same order.
+        websites: Vec<NewWebsite>,
+    }
+}
+
+endpoint!(CreateSubnetworkWebsites => Vec<Website>, typed_indexed, 0, idempotent = false, |s, _q| {
+    if s.websites.is_empty() || s.websites.len() > 100 {
+        return Err(Error::invalid("websites", "give 1 to 100 ad spaces"));
+    }
+    for w in &s.websites {
+        crate::validate::required("name", &w.name)?;
+        if w.name.chars().count() > 200 {
+            return Err(Error::invalid("name", "at most 200 characters"));
+        }
+        if w.url.len() > 255 {
+            return Err(Error::invalid("url", "at most 255 characters"));
+        }
+        crate::weburl::WebUrl::parse(&w.url).map_err(|e| Error::invalid("url", e))?;
+        for r in &w.region {
+            crate::validate::path_segment("region", r)?;
+        }
+    }
+    let body = serde_json::to_vec(&s.websites).map_err(|e| Error::invalid("websites", e.to_string()))?;
+    Send::Json(segs!["subnetworks", "v1", "websites", "create"], body)
+});

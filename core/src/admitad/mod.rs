@@ -28,8 +28,8 @@ pub(crate) mod wire;
 
 pub use account::{Balance, GetBalance, GetMe, GetPaymentSettings, Me, PaymentSetting};
 pub use campaigns::{
-    ActionResult, ChangeMembership, GetProgramForWebsite, GetWebsite, Membership,
-    ProgramConnection, ProgramStatuses,
+    ActionResult, ChangeMembership, CreateSubnetworkWebsites, GetProgramForWebsite, GetWebsite,
+    Membership, NewWebsite, ProgramConnection, ProgramStatuses,
 };
 pub use client::{AdmitadClient, AdmitadConfig, TokenListener};
 pub use community::{

@@ -51,7 +51,9 @@ endpoint!(AliexpressCommissionRates => CommissionRates, plain, 0, idempotent = t
     for u in &s.urls {
         crate::weburl::WebUrl::parse(u).map_err(|e| Error::invalid("urls", e))?;
     }
-    Send::Json(segs!["aliexpress", "commission_rates"], serde_json::json!({ "urls": s.urls }))
+    let body = serde_json::to_vec(&serde_json::json!({ "urls": s.urls }))
+        .map_err(|e| Error::invalid("urls", e.to_string()))?;
+    Send::Json(segs!["aliexpress", "commission_rates"], body)
 });
 
 response_record! {
@@ -92,6 +94,8 @@ request_record! {
         work_date: Option<String> = None,
         /// `user_notified`: whether the applicant agreed to be contacted (false: not forwarded).
         user_notified: bool,
+        /// POST …/sync_create/ instead: the bank confirms by SMS (status `waiting_sms_verification`).
+        sms_confirmation: bool = false,
         /// Further fields, sent sorted by name.
         #[cfg_attr(feature = "uniffi", uniffi(default))]
         extra: HashMap<String, String>,
@@ -130,7 +134,8 @@ endpoint!(CreateBrokerApplication => BrokerApplication, typed_one, 0, idempotent
         crate::validate::no_controls("extra", v)?;
         form.push((k.clone(), v.clone()));
     }
-    Send::RawForm(segs!["website", w, "broker", "applications", "create"], form)
+    let verb = if s.sms_confirmation { "sync_create" } else { "create" };
+    Send::RawForm(segs!["website", w, "broker", "applications", verb], form)
 });
 
 request_record! {

@@ -98,6 +98,20 @@ pub(crate) fn typed_vec<T: WithRaw>(exchange: &Exchange, offset: u64) -> Result<
     typed_page(exchange, offset).map(|p| p.items)
 }
 
+/// `{"0": {...}, "1": {...}}` — objects keyed by the index of the input they answer — in index order.
+pub(crate) fn typed_indexed<T: WithRaw>(
+    exchange: &Exchange,
+    _offset: u64,
+) -> Result<Vec<T>, Error> {
+    let body: serde_json::Map<String, serde_json::Value> = decode(exchange)?;
+    let mut indexed: Vec<(usize, T)> = body
+        .into_iter()
+        .filter_map(|(k, v)| Some((k.parse().ok()?, typed(v))))
+        .collect();
+    indexed.sort_by_key(|(i, _)| *i);
+    Ok(indexed.into_iter().map(|(_, item)| item).collect())
+}
+
 /// A response decoded as is.
 pub(crate) fn plain<T: DeserializeOwned>(exchange: &Exchange, _offset: u64) -> Result<T, Error> {
     decode(exchange)
@@ -538,8 +552,8 @@ pub(crate) enum Send {
     Form(Vec<String>),
     /// POST with these pairs (names not known in advance) as a form body.
     RawForm(Vec<String>, Vec<(String, String)>),
-    /// POST with a JSON body.
-    Json(Vec<String>, serde_json::Value),
+    /// POST with a JSON body (already encoded, so struct fields keep their order).
+    Json(Vec<String>, Vec<u8>),
     /// POST as `multipart/form-data` with the pairs and files.
     Multipart(Vec<String>, Vec<(&'static str, Attachment)>),
 }
@@ -561,8 +575,7 @@ impl Send {
             Send::Json(p, v) => {
                 let mut req = ctx.request(Method::Post, &strs(&p), &q.pairs());
                 req.set_header("Content-Type", "application/json");
-                req.body =
-                    serde_json::to_vec(&v).map_err(|e| Error::invalid("body", e.to_string()))?;
+                req.body = v;
                 req
             }
             Send::Multipart(p, files) => {
