@@ -76,7 +76,7 @@ fun admitadChecks(base: String, run: String) {
     check("admitad reference paginator, memberships, postbacks, lost order with a receipt, partners") {
         val all = listOf(Scope.PublicData, Scope.AdvcampaignsForWebsite, Scope.ManageAdvcampaigns, Scope.PrivateDataBalance,
             Scope.OptCodes, Scope.ManageOptCodes, Scope.LostOrders, Scope.ManageLostOrders, Scope.AliexpressCommission,
-            Scope.BrokerApplication, Scope.ManageBrokerApplication, Scope.WebNotificator)
+            Scope.BrokerApplication, Scope.ManageBrokerApplication, Scope.WebNotificator, Scope.ManageWebsites)
         val c = client("adm_kt_more_$run", all)
         val balance = c.balance(GetBalance(extended = true))
         expect(balance[1].stalled == "12.10", "decimal text ${balance[1].stalled}")
@@ -106,5 +106,7 @@ fun admitadChecks(base: String, run: String) {
             mobilePhone = "+70000000000", email = "ann@example.com", userNotified = false))
         expect(app.status == "waiting", "broker ${app.status}")
         expect(c.markNotificationsRead(MarkNotificationsRead()) == "null", "empty answer")
+        val made = c.createSubnetworkWebsites(CreateSubnetworkWebsites(listOf(NewWebsite("Blog", "https://blog.example/"), NewWebsite("Shop", "https://shop.example/"))))
+        expect(made.map { it.name } == listOf("Blog", "Shop"), "subnetwork ad spaces in input order")
     }
 }

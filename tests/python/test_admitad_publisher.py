@@ -16,7 +16,7 @@ SCOPES = [
     "BANNERS_FOR_WEBSITE", "LANDINGS", "COUPONS", "COUPONS_FOR_WEBSITE", "PRIVATE_DATA_BALANCE", "SHORT_LINK",
     "REFERRALS", "ANNOUNCEMENTS", "WEB_NOTIFICATOR", "VENDOR_TOOL", "OPT_CODES", "MANAGE_OPT_CODES", "WEBMASTER_RETAG",
     "MANAGE_WEBMASTER_RETAG", "BROKEN_LINKS", "LOST_ORDERS", "MANAGE_LOST_ORDERS", "ALIEXPRESS_COMMISSION",
-    "BROKER_APPLICATION", "MANAGE_BROKER_APPLICATION", "REQUEST_TRACKING_COUPON",
+    "BROKER_APPLICATION", "MANAGE_BROKER_APPLICATION", "REQUEST_TRACKING_COUPON", "MANAGE_WEBSITES",
 ]
 
 
@@ -92,6 +92,9 @@ def test_postbacks_retag_claims_and_partners():
             email="ann@example.com", user_notified=True, extra={"city": "Riga"}))
         assert app.status == "processing" and json.loads(app.raw)["fields"]["city"] == "Riga"
         assert json.loads(await c.mark_notifications_read(ak.MarkNotificationsRead())) is None
+        made = await c.create_subnetwork_websites(ak.CreateSubnetworkWebsites(websites=[
+            ak.NewWebsite(name="Blog", url="https://blog.example/"), ak.NewWebsite(name="Shop", url="https://shop.example/")]))
+        assert [w.name for w in made] == ["Blog", "Shop"]
 
     asyncio.run(go())
 
