@@ -1074,3 +1074,43 @@ fn subnetwork_websites_and_sms_confirmed_broker_applications() {
         format!("{API}/website/22/broker/applications/sync_create/")
     );
 }
+
+#[test]
+fn validation_bodies_become_field_errors() {
+    let e = SaveRetag::default()
+        .parse(&Exchange::new(HttpResponse::new(
+            400,
+            r#"{"script": ["This field is required."], "level": ["Unknown level."]}"#,
+        )))
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Api);
+    let fields: Vec<(String, String)> = e
+        .details()
+        .unwrap()
+        .field_errors
+        .iter()
+        .map(|f| (f.field.clone(), f.detail.clone()))
+        .collect();
+    assert_eq!(
+        fields,
+        vec![
+            ("level".into(), "Unknown level.".into()),
+            ("script".into(), "This field is required.".into())
+        ]
+    );
+    assert_eq!(e.details().unwrap().message, "level: Unknown level.");
+    let batch = CreateSubnetworkWebsites::default()
+        .parse(&Exchange::new(HttpResponse::new(
+            400,
+            r#"{"1": {"url": ["Enter a valid URL."]}}"#,
+        )))
+        .unwrap_err();
+    assert_eq!(batch.details().unwrap().field_errors[0].field, "1.url");
+    let coded = TrackingCouponStatus { request_id: 1 }
+        .parse(&Exchange::new(HttpResponse::new(
+            400,
+            r#"{"error_code": "CHECK_PRE_APPROVED_COUPON_ERROR_CODE_NO_COUPON"}"#,
+        )))
+        .unwrap_err();
+    assert!(coded.details().unwrap().field_errors.is_empty());
+}

@@ -6,7 +6,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::driver::Exchange;
-use crate::error::{Error, ResponseDetails, Vendor};
+use crate::error::{Error, FieldError, ResponseDetails, Vendor};
 
 /// What an Admitad error body says, read leniently.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -67,9 +67,15 @@ pub fn error_from_exchange(exchange: &Exchange) -> Error {
     d.request_id = exchange.request_id.clone();
     d.retry_after = exchange.retry_after;
     d.code = body.code.clone().or(body.error.clone());
+    d.field_errors = field_errors(&resp.body);
+    let first_field = d
+        .field_errors
+        .first()
+        .map(|f| format!("{}: {}", f.field, f.detail));
     d.message = body
         .description
         .or(body.error)
+        .or(first_field)
         .unwrap_or_else(|| match resp.status {
             410 => "this method is no longer supported by Admitad (410)".to_owned(),
             503 => "rate limit exceeded (600 requests a minute per application)".to_owned(),
@@ -81,6 +87,57 @@ pub fn error_from_exchange(exchange: &Exchange) -> Error {
         503 => Error::RateLimited(Box::new(d)),
         _ if body.code.as_deref() == Some("4") => Error::RateLimited(Box::new(d)),
         _ => Error::Api(Box::new(d)),
+    }
+}
+
+/// Validation bodies keyed by field (`{"name": ["This field is required."]}`), also per input index for
+/// batch calls (`{"0": {"url": ["…"]}}` → field `0.url`). Bodies with `error`/`error_code` carry none.
+fn field_errors(body: &[u8]) -> Vec<FieldError> {
+    let Ok(Value::Object(m)) = serde_json::from_slice::<Value>(body) else {
+        return Vec::new();
+    };
+    if [
+        "error",
+        "error_code",
+        "err_code",
+        "error_description",
+        "detail",
+    ]
+    .iter()
+    .any(|k| m.contains_key(*k))
+    {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    collect_field_errors("", &m, &mut out);
+    out
+}
+
+fn collect_field_errors(
+    prefix: &str,
+    m: &serde_json::Map<String, Value>,
+    out: &mut Vec<FieldError>,
+) {
+    for (k, v) in m {
+        let field = if prefix.is_empty() {
+            k.clone()
+        } else {
+            format!("{prefix}.{k}")
+        };
+        match v {
+            Value::Array(items) => out.extend(items.iter().filter_map(|i| i.as_str()).map(
+                |detail| FieldError {
+                    field: field.clone(),
+                    detail: detail.to_owned(),
+                },
+            )),
+            Value::String(detail) => out.push(FieldError {
+                field,
+                detail: detail.clone(),
+            }),
+            Value::Object(inner) => collect_field_errors(&field, inner, out),
+            _ => {}
+        }
     }
 }
 
