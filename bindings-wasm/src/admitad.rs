@@ -16,7 +16,8 @@ use wasm_bindgen_futures::future_to_promise;
 use web_sys::AbortSignal;
 
 use crate::admitad_publisher::{
-    AdmitadPaginator, Parsed, call, collect, job, paginator, request_of, typed_page, value,
+    AdmitadPaginator, Parsed, call, collect, job, page_shape, paginator, request_of, typed_page,
+    value,
 };
 
 use crate::convert::{
@@ -394,12 +395,7 @@ paginator! {
 /// A report page as `{ rows, count, limit, offset }`.
 fn report_page(page: Result<Page<StatisticsRow>, Error>) -> Result<Parsed, JsValue> {
     let page = page.map_err(|e| js_error(&e))?;
-    let shape = (
-        page.items.len(),
-        page.count,
-        page.offset,
-        page.next_offset(),
-    );
+    let shape = page_shape(&page);
     Ok(Parsed {
         value: to_js(&StatisticsPage::from(page))?,
         page: Some(shape),
@@ -495,7 +491,7 @@ export interface Website {
   id: number; name: string; status: string; kind: string; siteUrl: string; verificationCode: string | null;
   validationPassed: boolean | null; creationDate: string | null; raw: JsonValue;
 }
-export interface ListPrograms { website?: number; language?: string; connectionStatus?: string; hasTool?: string[]; limit?: number; offset?: number }
+export interface ListPrograms { website?: number; language?: string; connectionStatus?: "active" | "pending" | "declined"; hasTool?: string[]; trafficId?: number; limit?: number; offset?: number }
 /** Money and rates are exact decimal text. */
 export interface Program {
   id: number; name: string; status: string | null; rating: string; siteUrl: string | null; currency: string | null;
@@ -504,6 +500,8 @@ export interface Program {
 export interface ListCoupons {
   website?: number; campaign?: number[]; search?: string; /** dd.mm.yyyy */ dateStart?: string; /** dd.mm.yyyy */ dateEnd?: string;
   language?: string; limit?: number; offset?: number;
+  category?: number[]; campaignCategory?: number[]; /** `type` */ kind?: number[]; region?: string;
+  orderBy?: "name" | "-name" | "rating" | "-rating" | "date_start" | "-date_start" | "date_end" | "-date_end";
 }
 export interface Coupon {
   id: number; name: string; status: string | null; rating: string; discount: string | null; dateStart: string | null;

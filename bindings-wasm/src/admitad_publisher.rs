@@ -95,12 +95,7 @@ pub(crate) fn value(v: Result<JsValue, JsValue>) -> Result<Parsed, JsValue> {
 
 fn page_value<T: Serialize>(page: Result<Page<T>, Error>, raw: bool) -> Result<Parsed, JsValue> {
     let page = page.map_err(|e| js_error(&e))?;
-    let shape = (
-        page.items.len(),
-        page.count,
-        page.offset,
-        page.next_offset(),
-    );
+    let shape = page_shape(&page);
     let value = if raw {
         raw_out(Ok(page))?
     } else {
@@ -110,6 +105,16 @@ fn page_value<T: Serialize>(page: Result<Page<T>, Error>, raw: bool) -> Result<P
         value,
         page: Some(shape),
     })
+}
+
+/// What the paginator and the collect helper need from a page: its length, `_meta` and the next offset.
+pub(crate) fn page_shape<T>(page: &Page<T>) -> (usize, u64, u64, Option<u64>) {
+    (
+        page.items.len(),
+        page.count,
+        page.offset,
+        page.next_offset(),
+    )
 }
 
 /// A call: the job runs when the promise is awaited; bad input rejects it without a request.

@@ -218,7 +218,7 @@ fn programs_creatives_and_coupons() {
             offset: None
         }),
         format!(
-            "{API}/banners/6/website/22/?limit=10&landing=4&mobile_content=false&uri_scheme=https"
+            "{API}/banners/6/website/22/?landing=4&mobile_content=false&uri_scheme=https&limit=10"
         )
     );
     refused(
@@ -311,7 +311,7 @@ fn community_postbacks_and_retag() {
             limit: Some(5),
             offset: None
         }),
-        format!("{API}/referrals/?limit=5&date_start=01.01.2024&date_end=31.01.2024")
+        format!("{API}/referrals/?date_start=01.01.2024&date_end=31.01.2024&limit=5")
     );
     refused(
         &ListReferrals {

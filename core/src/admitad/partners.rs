@@ -126,16 +126,15 @@ endpoint!(CreateBrokerApplication => BrokerApplication, typed_one, 0, idempotent
     q.flag("user_notified", Some(s.user_notified));
     let mut extra: Vec<(&String, &String)> = s.extra.iter().collect();
     extra.sort();
-    let mut form = q.pairs().into_iter().map(|(k, v)| (k.to_owned(), v.to_owned())).collect::<Vec<_>>();
     for (k, v) in extra {
         if BROKER_FIELDS.contains(&k.as_str()) || !k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
             return Err(Error::invalid("extra", format!("`{k}` is not a free field name")));
         }
         crate::validate::no_controls("extra", v)?;
-        form.push((k.clone(), v.clone()));
+        q.named(k.clone(), v.clone());
     }
     let verb = if s.sms_confirmation { "sync_create" } else { "create" };
-    Send::RawForm(segs!["website", w, "broker", "applications", verb], form)
+    Send::Form(segs!["website", w, "broker", "applications", verb])
 });
 
 request_record! {

@@ -6,32 +6,14 @@ use serde::{Deserialize, Serialize};
 
 use super::decimal::Decimal;
 use super::errors::decode;
-use super::pagination::{Page, Paginated, check_limit};
-use super::statistics::check_date_range;
-use super::wire::{concrete_page, typed_one, typed_page, with_raw};
+use super::wire::{
+    Query, Send, concrete_page, endpoint, list_endpoint, request_record, segs, with_raw,
+};
 use super::{AdmitadContext, AdmitadEndpoint};
 use crate::driver::{Exchange, RequestPolicy};
 use crate::error::Error;
 use crate::http::{HttpRequest, Method};
 use crate::json::Json;
-use crate::validate;
-
-/// `limit`/`offset` as query pairs (checked).
-fn paging(limit: Option<u32>, offset: Option<u64>) -> Result<Vec<(&'static str, String)>, Error> {
-    check_limit(limit)?;
-    let mut q = Vec::new();
-    if let Some(l) = limit {
-        q.push(("limit", l.to_string()));
-    }
-    if let Some(o) = offset {
-        q.push(("offset", o.to_string()));
-    }
-    Ok(q)
-}
-
-fn refs<'a>(q: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
-    q.iter().map(|(k, v)| (*k, v.as_str())).collect()
-}
 
 /// An ad space (websites v2).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -66,27 +48,25 @@ pub struct Website {
     pub raw: Json,
 }
 
-/// GET /websites/v2/ (scope `websites`): bare array or paginated, both read.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct ListWebsites {
-    /// `status`.
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub status: Option<String>,
-    /// `campaign_status`.
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub campaign_status: Option<String>,
-    /// `limit` (1..=500).
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub limit: Option<u32>,
-    /// `offset`.
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub offset: Option<u64>,
+request_record! {
+    /// GET /websites/v2/ (scope `websites`): bare array or paginated, both read.
+    ListWebsites {
+        /// `status` (`new`, `active`, `suspended`, ...).
+        status: Option<String> = None,
+        /// `campaign_status` (`pending`, `active`, `declined`, `disabled`).
+        campaign_status: Option<String> = None,
+        /// `limit` (1..=500).
+        limit: Option<u32> = None,
+        /// `offset`.
+        offset: Option<u64> = None,
+    }
 }
+
+list_endpoint!(ListWebsites => Website, typed_page, |s, q| {
+    q.text("status", &s.status)?;
+    q.text("campaign_status", &s.campaign_status)?;
+    Send::Get(segs!["websites", "v2"])
+});
 
 /// A program (advcampaign); the object is open-ended, so `raw` carries the rest.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -127,35 +107,36 @@ pub struct Program {
     pub raw: Json,
 }
 
-/// GET /advcampaigns/ or, with `website`, /advcampaigns/website/{w_id}/.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct ListPrograms {
-    /// The ad space: programs as it sees them (scope `advcampaigns_for_website`).
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub website: Option<u64>,
-    /// `language`.
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub language: Option<String>,
-    /// `connection_status` (for an ad space): `active`, `pending`, `declined`.
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub connection_status: Option<String>,
-    /// `has_tool` (repeated): `deeplink`, `coupons`, `retag`, ...
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = []))]
-    pub has_tool: Vec<String>,
-    /// `limit` (1..=500).
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub limit: Option<u32>,
-    /// `offset`.
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub offset: Option<u64>,
+request_record! {
+    /// GET /advcampaigns/ or, with `website`, /advcampaigns/website/{w_id}/.
+    ListPrograms {
+        /// The ad space: programs as it sees them (scope `advcampaigns_for_website`).
+        website: Option<u64> = None,
+        /// `language`.
+        language: Option<String> = None,
+        /// `connection_status` (for an ad space): `active`, `pending`, `declined`.
+        connection_status: Option<String> = None,
+        /// `has_tool` (repeated): `deeplink`, `coupons`, `retag`, ...
+        has_tool: Vec<String> = [],
+        /// `traffic_id`: only programs allowing this traffic type.
+        traffic_id: Option<u64> = None,
+        /// `limit` (1..=500).
+        limit: Option<u32> = None,
+        /// `offset`.
+        offset: Option<u64> = None,
+    }
 }
+
+list_endpoint!(ListPrograms => Program, typed_page, |s, q| {
+    q.text("language", &s.language)?;
+    q.one_of("connection_status", &s.connection_status, &["active", "pending", "declined"])?;
+    q.each_text("has_tool", &s.has_tool)?;
+    q.num("traffic_id", s.traffic_id);
+    match s.website {
+        Some(w) => Send::Get(segs!["advcampaigns", "website", super::wire::id("website", w)?]),
+        None => Send::Get(segs!["advcampaigns"]),
+    }
+});
 
 /// A coupon.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -195,174 +176,69 @@ pub struct Coupon {
 
 with_raw!(Website, Program, Coupon);
 
-/// GET /coupons/ or, with `website`, /coupons/website/{w_id}/.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct ListCoupons {
-    /// The ad space (scope `coupons_for_website`): coupons with its links.
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub website: Option<u64>,
-    /// `campaign` (repeated).
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = []))]
-    pub campaign: Vec<u64>,
-    /// `search`.
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub search: Option<String>,
-    /// `date_start` (dd.mm.yyyy).
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub date_start: Option<String>,
-    /// `date_end` (dd.mm.yyyy, not before `date_start`).
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub date_end: Option<String>,
-    /// `language`.
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub language: Option<String>,
-    /// `limit` (1..=500).
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub limit: Option<u32>,
-    /// `offset`.
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub offset: Option<u64>,
-}
-
-impl AdmitadEndpoint for ListWebsites {
-    type Output = Page<Website>;
-    fn build(&self, ctx: &AdmitadContext<'_>) -> Result<HttpRequest, Error> {
-        let mut q = paging(self.limit, self.offset)?;
-        if let Some(s) = &self.status {
-            validate::required("status", s)?;
-            q.insert(0, ("status", s.clone()));
-        }
-        if let Some(s) = &self.campaign_status {
-            validate::required("campaign_status", s)?;
-            q.insert(0, ("campaign_status", s.clone()));
-        }
-        Ok(ctx.request(Method::Get, &["websites", "v2"], &refs(&q)))
-    }
-    fn parse(&self, exchange: &Exchange) -> Result<Page<Website>, Error> {
-        typed_page(exchange, self.offset.unwrap_or(0))
-    }
-    fn policy(&self) -> RequestPolicy {
-        RequestPolicy::for_method(Method::Get)
+request_record! {
+    /// GET /coupons/ or, with `website`, /coupons/website/{w_id}/.
+    ListCoupons {
+        /// The ad space (scope `coupons_for_website`): coupons with its links.
+        website: Option<u64> = None,
+        /// `campaign` (repeated).
+        campaign: Vec<u64> = [],
+        /// `search`.
+        search: Option<String> = None,
+        /// `date_start` (dd.mm.yyyy).
+        date_start: Option<String> = None,
+        /// `date_end` (dd.mm.yyyy, not before `date_start`).
+        date_end: Option<String> = None,
+        /// `language`.
+        language: Option<String> = None,
+        /// `limit` (1..=500).
+        limit: Option<u32> = None,
+        /// `offset`.
+        offset: Option<u64> = None,
+        /// `category` (repeated): coupon categories.
+        category: Vec<u64> = [],
+        /// `campaign_category` (repeated): program categories.
+        campaign_category: Vec<u64> = [],
+        /// `type` (repeated): coupon types.
+        kind: Vec<u64> = [],
+        /// `region`.
+        region: Option<String> = None,
+        /// `order_by`: `name`, `rating`, `date_start` or `date_end` (`-` for descending).
+        order_by: Option<String> = None,
     }
 }
 
-impl AdmitadEndpoint for ListPrograms {
-    type Output = Page<Program>;
-    fn build(&self, ctx: &AdmitadContext<'_>) -> Result<HttpRequest, Error> {
-        let mut q: Vec<(&'static str, String)> = Vec::new();
-        if let Some(l) = &self.language {
-            q.push(("language", l.clone()));
-        }
-        if let Some(c) = &self.connection_status {
-            q.push(("connection_status", c.clone()));
-        }
-        for t in &self.has_tool {
-            validate::required("has_tool", t)?;
-            q.push(("has_tool", t.clone()));
-        }
-        q.extend(paging(self.limit, self.offset)?);
-        let w = self.website.map(|w| w.to_string());
-        let path: Vec<&str> = match &w {
-            Some(w) => vec!["advcampaigns", "website", w],
-            None => vec!["advcampaigns"],
-        };
-        Ok(ctx.request(Method::Get, &path, &refs(&q)))
+list_endpoint!(ListCoupons => Coupon, typed_page, |s, q| {
+    q.each("campaign", &s.campaign);
+    q.each("category", &s.category);
+    q.each("campaign_category", &s.campaign_category);
+    q.each("type", &s.kind);
+    q.text("search", &s.search)?;
+    q.date_range(("date_start", "date_end"), &s.date_start, &s.date_end)?;
+    q.text("region", &s.region)?;
+    q.text("language", &s.language)?;
+    let orders = ["name", "-name", "rating", "-rating", "date_start", "-date_start", "date_end", "-date_end"];
+    q.one_of("order_by", &s.order_by, &orders)?;
+    match s.website {
+        Some(w) => Send::Get(segs!["coupons", "website", super::wire::id("website", w)?]),
+        None => Send::Get(segs!["coupons"]),
     }
-    fn parse(&self, exchange: &Exchange) -> Result<Page<Program>, Error> {
-        typed_page(exchange, self.offset.unwrap_or(0))
-    }
-    fn policy(&self) -> RequestPolicy {
-        RequestPolicy::for_method(Method::Get)
+});
+
+request_record! {
+    /// GET /advcampaigns/{id}/.
+    GetProgram {
+        /// The program.
+        id: u64,
+        /// `language`.
+        language: Option<String> = None,
     }
 }
 
-/// GET /advcampaigns/{id}/.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct GetProgram {
-    /// The program.
-    pub id: u64,
-    /// `language`.
-    pub language: Option<String>,
-}
-
-impl AdmitadEndpoint for GetProgram {
-    type Output = Program;
-    fn build(&self, ctx: &AdmitadContext<'_>) -> Result<HttpRequest, Error> {
-        let id = self.id.to_string();
-        let q: Vec<(&str, &str)> = self
-            .language
-            .iter()
-            .map(|l| ("language", l.as_str()))
-            .collect();
-        Ok(ctx.request(Method::Get, &["advcampaigns", &id], &q))
-    }
-    fn parse(&self, exchange: &Exchange) -> Result<Program, Error> {
-        typed_one(exchange, 0)
-    }
-    fn policy(&self) -> RequestPolicy {
-        RequestPolicy::for_method(Method::Get)
-    }
-}
-
-impl AdmitadEndpoint for ListCoupons {
-    type Output = Page<Coupon>;
-    fn build(&self, ctx: &AdmitadContext<'_>) -> Result<HttpRequest, Error> {
-        check_date_range(self.date_start.as_deref(), self.date_end.as_deref())?;
-        let mut q: Vec<(&'static str, String)> = Vec::new();
-        for c in &self.campaign {
-            q.push(("campaign", c.to_string()));
-        }
-        for (k, v) in [
-            ("search", &self.search),
-            ("date_start", &self.date_start),
-            ("date_end", &self.date_end),
-            ("language", &self.language),
-        ] {
-            if let Some(v) = v {
-                validate::no_controls(k, v)?;
-                q.push((k, v.clone()));
-            }
-        }
-        q.extend(paging(self.limit, self.offset)?);
-        let w = self.website.map(|w| w.to_string());
-        let path: Vec<&str> = match &w {
-            Some(w) => vec!["coupons", "website", w],
-            None => vec!["coupons"],
-        };
-        Ok(ctx.request(Method::Get, &path, &refs(&q)))
-    }
-    fn parse(&self, exchange: &Exchange) -> Result<Page<Coupon>, Error> {
-        typed_page(exchange, self.offset.unwrap_or(0))
-    }
-    fn policy(&self) -> RequestPolicy {
-        RequestPolicy::for_method(Method::Get)
-    }
-}
-
-macro_rules! paginated {
-    ($($t:ty => $item:ty),+) => {$(
-        impl Paginated for $t {
-            type Item = $item;
-            fn at_offset(&self, offset: u64) -> Self {
-                Self { offset: Some(offset), ..self.clone() }
-            }
-            fn offset(&self) -> u64 {
-                self.offset.unwrap_or(0)
-            }
-        }
-    )+};
-}
-
-paginated!(ListWebsites => Website, ListPrograms => Program, ListCoupons => Coupon);
+endpoint!(GetProgram => Program, typed_one, 0, idempotent = true, |s, q| {
+    q.text("language", &s.language)?;
+    Send::Get(segs!["advcampaigns", super::wire::id("id", s.id)?])
+});
 
 /// The link checker's verdict.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -376,22 +252,24 @@ pub struct LinkCheck {
     pub valid: bool,
 }
 
-/// GET /validate_links/?link=… (scope `validate_links`).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ValidateLink {
-    /// The affiliate link to check.
-    pub link: String,
+request_record! {
+    /// GET /validate_links/?link=… (scope `validate_links`).
+    ValidateLink {
+        /// The affiliate link to check.
+        link: String,
+    }
 }
 
 impl AdmitadEndpoint for ValidateLink {
     type Output = LinkCheck;
     fn build(&self, ctx: &AdmitadContext<'_>) -> Result<HttpRequest, Error> {
-        validate::required("link", &self.link)?;
-        Ok(ctx.request(Method::Get, &["validate_links"], &[("link", &self.link)]))
+        let mut q = Query::default();
+        q.required("link", &self.link)?;
+        Send::Get(segs!["validate_links"]).request(ctx, &q)
     }
     fn parse(&self, exchange: &Exchange) -> Result<LinkCheck, Error> {
-        let mut out: LinkCheck = decode(exchange)?;
         let body: serde_json::Value = decode(exchange)?;
+        let mut out = LinkCheck::deserialize(&body).unwrap_or_default();
         out.valid = body.get("error_description").is_none() && body.get("error").is_none();
         Ok(out)
     }
@@ -400,11 +278,12 @@ impl AdmitadEndpoint for ValidateLink {
     }
 }
 
-/// POST /broken_links/resolve/ with `link_id` repeated (scope `manage_broken_links`).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ResolveBrokenLinks {
-    /// The broken-link ids to mark resolved.
-    pub link_ids: Vec<u64>,
+request_record! {
+    /// POST /broken_links/resolve/ with `link_id` repeated (scope `manage_broken_links`).
+    ResolveBrokenLinks {
+        /// The broken-link ids to mark resolved.
+        link_ids: Vec<u64>,
+    }
 }
 
 /// The ids Admitad marked resolved.
@@ -416,32 +295,14 @@ pub struct ResolvedLinks {
     pub resolved: Vec<u64>,
 }
 
-impl AdmitadEndpoint for ResolveBrokenLinks {
-    type Output = ResolvedLinks;
-    fn build(&self, ctx: &AdmitadContext<'_>) -> Result<HttpRequest, Error> {
-        if self.link_ids.is_empty() {
-            return Err(Error::invalid("link_ids", "give at least one id"));
-        }
-        let mut req = ctx.request(Method::Post, &["broken_links", "resolve"], &[]);
-        req.set_header("Content-Type", "application/x-www-form-urlencoded");
-        let ids: Vec<String> = self.link_ids.iter().map(u64::to_string).collect();
-        req.body = form_urlencoded::Serializer::new(String::new())
-            .extend_pairs(ids.iter().map(|i| ("link_id", i.as_str())))
-            .finish()
-            .into_bytes();
-        Ok(req)
+// Marking the same links resolved twice leaves them resolved.
+endpoint!(ResolveBrokenLinks => ResolvedLinks, plain, 0, idempotent = true, |s, q| {
+    if s.link_ids.is_empty() {
+        return Err(Error::invalid("link_ids", "give at least one id"));
     }
-    fn parse(&self, exchange: &Exchange) -> Result<ResolvedLinks, Error> {
-        decode(exchange)
-    }
-    fn policy(&self) -> RequestPolicy {
-        // Marking the same links resolved twice leaves them resolved.
-        RequestPolicy {
-            idempotent: true,
-            follow_redirects: false,
-        }
-    }
-}
+    q.each("link_id", &s.link_ids);
+    Send::Form(segs!["broken_links", "resolve"])
+});
 
 #[cfg(test)]
 mod tests {

@@ -5,7 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use super::decimal::Decimal;
 use super::errors::decode;
-use super::pagination::{Page, Paginated, check_limit, decode_page};
+use super::pagination::{Page, Paginated, decode_page};
+use super::wire::request_record;
 use super::{AdmitadContext, AdmitadEndpoint};
 use crate::driver::{Exchange, RequestPolicy};
 use crate::error::Error;
@@ -59,126 +60,62 @@ pub(crate) fn check_dotted_date(field: &str, value: &str) -> Result<(i32, u8, u8
     Ok((y as i32, m as u8, d as u8))
 }
 
-/// Checks an optional `dd.mm.yyyy` start and end, and that the end is not before the start.
-pub(crate) fn check_date_range(start: Option<&str>, end: Option<&str>) -> Result<(), Error> {
-    let start = start
-        .map(|d| check_dotted_date("date_start", d))
-        .transpose()?;
-    let end = end.map(|d| check_dotted_date("date_end", d)).transpose()?;
-    if let (Some(s), Some(e)) = (start, end) {
-        if e < s {
-            return Err(Error::invalid("date_end", "the end is before the start"));
-        }
+request_record! {
+    /// A report request. Dates are `dd.mm.yyyy`; `order_by` entries may start with `-` (descending).
+    StatisticsRequest {
+        /// The report.
+        report: StatisticsReport,
+        /// `date_start`.
+        date_start: Option<String> = None,
+        /// `date_end` (not before `date_start`).
+        date_end: Option<String> = None,
+        /// `website` (ad-space id).
+        website: Option<u64> = None,
+        /// `campaign` (program id).
+        campaign: Option<u64> = None,
+        /// `subid` (at most 250 characters).
+        subid: Option<String> = None,
+        /// `total=1`: one aggregated row.
+        total: Option<bool> = None,
+        /// `order_by` (repeated), e.g. `["-clicks", "cr"]`.
+        order_by: Vec<String> = [],
+        /// `limit` (1..=500; default 20).
+        limit: Option<u32> = None,
+        /// `offset`.
+        offset: Option<u64> = None,
+        /// `subid1` (at most 250 characters).
+        subid1: Option<String> = None,
+        /// `subid2`.
+        subid2: Option<String> = None,
+        /// `subid3`.
+        subid3: Option<String> = None,
+        /// `subid4`.
+        subid4: Option<String> = None,
+        /// `keyword` (actions, keywords).
+        keyword: Option<String> = None,
+        /// `source`: `g` (Google) or `y` (Yandex) for keywords; as sent for actions.
+        source: Option<String> = None,
+        /// `status` (actions).
+        status: Option<String> = None,
+        /// `action_type`: `lead` or `sale` (actions).
+        action_type: Option<String> = None,
+        /// `closing_date_start` (`dd.mm.yyyy`, actions).
+        closing_date_start: Option<String> = None,
+        /// `closing_date_end` (`dd.mm.yyyy`).
+        closing_date_end: Option<String> = None,
+        /// `status_updated_start` (`dd.mm.yyyy HH:MM:SS`, actions).
+        status_updated_start: Option<String> = None,
+        /// `status_updated_end` (`dd.mm.yyyy HH:MM:SS`).
+        status_updated_end: Option<String> = None,
+        /// `group_subids`: `subid` or `subid1`…`subid4` (sub_ids).
+        group_subids: Option<String> = None,
+        /// `action_id` (actions).
+        action_id: Option<u64> = None,
+        /// `processed` (sent as 1/0; actions).
+        processed: Option<bool> = None,
+        /// `paid` (sent as 1/0; actions).
+        paid: Option<bool> = None,
     }
-    Ok(())
-}
-
-/// A report request. Dates are `dd.mm.yyyy`; `order_by` entries may start with `-` (descending).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct StatisticsRequest {
-    /// The report.
-    pub report: StatisticsReport,
-    /// `date_start`.
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub date_start: Option<String>,
-    /// `date_end` (not before `date_start`).
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub date_end: Option<String>,
-    /// `website` (ad-space id).
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub website: Option<u64>,
-    /// `campaign` (program id).
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub campaign: Option<u64>,
-    /// `subid` (at most 250 characters).
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub subid: Option<String>,
-    /// `total=1`: one aggregated row.
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub total: Option<bool>,
-    /// `order_by` (repeated), e.g. `["-clicks", "cr"]`.
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = []))]
-    pub order_by: Vec<String>,
-    /// `limit` (1..=500; default 20).
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub limit: Option<u32>,
-    /// `offset`.
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub offset: Option<u64>,
-    /// `subid1` (at most 250 characters).
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub subid1: Option<String>,
-    /// `subid2`.
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub subid2: Option<String>,
-    /// `subid3`.
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub subid3: Option<String>,
-    /// `subid4`.
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub subid4: Option<String>,
-    /// `keyword` (actions, keywords).
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub keyword: Option<String>,
-    /// `source`: `g` (Google) or `y` (Yandex) for keywords; as sent for actions.
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub source: Option<String>,
-    /// `status` (actions).
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub status: Option<String>,
-    /// `action_type`: `lead` or `sale` (actions).
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub action_type: Option<String>,
-    /// `closing_date_start` (`dd.mm.yyyy`, actions).
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub closing_date_start: Option<String>,
-    /// `closing_date_end` (`dd.mm.yyyy`).
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub closing_date_end: Option<String>,
-    /// `status_updated_start` (`dd.mm.yyyy HH:MM:SS`, actions).
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub status_updated_start: Option<String>,
-    /// `status_updated_end` (`dd.mm.yyyy HH:MM:SS`).
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub status_updated_end: Option<String>,
-    /// `group_subids`: `subid` or `subid1`…`subid4` (sub_ids).
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub group_subids: Option<String>,
-    /// `action_id` (actions).
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub action_id: Option<u64>,
-    /// `processed` (sent as 1/0; actions).
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub processed: Option<bool>,
-    /// `paid` (sent as 1/0; actions).
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub paid: Option<bool>,
 }
 
 /// `websites`, so requests can be built with `..Default::default()`.
@@ -263,8 +200,7 @@ impl From<Page<StatisticsRow>> for StatisticsPage {
 
 impl StatisticsRequest {
     /// The report-specific filters (sub ids, actions, keywords), checked.
-    fn filters(&self) -> Result<super::wire::Query, Error> {
-        let mut q = super::wire::Query::default();
+    fn filters(&self, q: &mut super::wire::Query) -> Result<(), Error> {
         for (k, v) in [
             ("subid1", &self.subid1),
             ("subid2", &self.subid2),
@@ -299,7 +235,7 @@ impl StatisticsRequest {
             &self.group_subids,
             &["subid", "subid1", "subid2", "subid3", "subid4"],
         )?;
-        Ok(q)
+        Ok(())
     }
 }
 
@@ -311,14 +247,6 @@ impl AdmitadEndpoint for StatisticsRequest {
                 "report",
                 format!("unknown report `{}`", self.report),
             ));
-        }
-        check_limit(self.limit)?;
-        check_date_range(self.date_start.as_deref(), self.date_end.as_deref())?;
-        if let Some(s) = &self.subid {
-            validate::no_controls("subid", s)?;
-            if s.chars().count() > 250 {
-                return Err(Error::invalid("subid", "at most 250 characters"));
-            }
         }
         for o in &self.order_by {
             let name = o.strip_prefix('-').unwrap_or(o);
@@ -333,38 +261,16 @@ impl AdmitadEndpoint for StatisticsRequest {
                 ));
             }
         }
-        let nums: Vec<(&str, String)> = [
-            ("website", self.website.map(|v| v.to_string())),
-            ("campaign", self.campaign.map(|v| v.to_string())),
-            (
-                "total",
-                self.total.map(|t| if t { "1" } else { "0" }.to_owned()),
-            ),
-            ("limit", self.limit.map(|v| v.to_string())),
-            ("offset", self.offset.map(|v| v.to_string())),
-        ]
-        .into_iter()
-        .filter_map(|(k, v)| v.map(|v| (k, v)))
-        .collect();
-        let mut query: Vec<(&str, &str)> = Vec::new();
-        if let Some(d) = &self.date_start {
-            query.push(("date_start", d));
-        }
-        if let Some(d) = &self.date_end {
-            query.push(("date_end", d));
-        }
-        if let Some(s) = &self.subid {
-            query.push(("subid", s));
-        }
-        for o in &self.order_by {
-            query.push(("order_by", o));
-        }
-        let filters = self.filters()?;
-        query.extend(filters.pairs());
-        for (k, v) in &nums {
-            query.push((k, v));
-        }
-        Ok(ctx.request(Method::Get, &["statistics", self.report.as_str()], &query))
+        let mut q = super::wire::Query::default();
+        q.date_range(("date_start", "date_end"), &self.date_start, &self.date_end)?;
+        q.bounded("subid", &self.subid, 250)?;
+        q.each("order_by", &self.order_by);
+        self.filters(&mut q)?;
+        q.num("website", self.website);
+        q.num("campaign", self.campaign);
+        q.flag("total", self.total);
+        q.page(self.limit, self.offset)?;
+        Ok(ctx.get(&["statistics", self.report.as_str()], &q))
     }
     fn parse(&self, exchange: &Exchange) -> Result<Page<StatisticsRow>, Error> {
         let mut page: Page<serde_json::Value> = decode_page(exchange, self.offset.unwrap_or(0))?;

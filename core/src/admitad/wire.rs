@@ -157,14 +157,14 @@ pub(crate) fn id(field: &str, value: u64) -> Result<String, Error> {
 
 /// Query or form pairs, each checked as it is added.
 #[derive(Debug, Default)]
-pub(crate) struct Query(Vec<(&'static str, String)>);
+pub(crate) struct Query(Vec<(std::borrow::Cow<'static, str>, String)>);
 
 impl Query {
     /// A text value (no control characters; blank refused).
     pub(crate) fn text(&mut self, key: &'static str, value: &Option<String>) -> Result<(), Error> {
         if let Some(v) = value {
             validate::required(key, v)?;
-            self.0.push((key, v.clone()));
+            self.0.push((key.into(), v.clone()));
         }
         Ok(())
     }
@@ -172,7 +172,7 @@ impl Query {
     /// A text value that must be given.
     pub(crate) fn required(&mut self, key: &'static str, value: &str) -> Result<(), Error> {
         validate::required(key, value)?;
-        self.0.push((key, value.to_owned()));
+        self.0.push((key.into(), value.to_owned()));
         Ok(())
     }
 
@@ -212,14 +212,14 @@ impl Query {
     /// A number.
     pub(crate) fn num(&mut self, key: &'static str, value: Option<impl ToString>) {
         if let Some(v) = value {
-            self.0.push((key, v.to_string()));
+            self.0.push((key.into(), v.to_string()));
         }
     }
 
     /// A repeated key (`campaign=1&campaign=2`).
     pub(crate) fn each(&mut self, key: &'static str, values: &[impl ToString]) {
         for v in values {
-            self.0.push((key, v.to_string()));
+            self.0.push((key.into(), v.to_string()));
         }
     }
 
@@ -243,7 +243,7 @@ impl Query {
         }
         if !values.is_empty() {
             let list: Vec<String> = values.iter().map(u64::to_string).collect();
-            self.0.push((key, list.join(",")));
+            self.0.push((key.into(), list.join(",")));
         }
         Ok(())
     }
@@ -251,14 +251,15 @@ impl Query {
     /// A flag sent as `1`/`0`.
     pub(crate) fn flag(&mut self, key: &'static str, value: Option<bool>) {
         if let Some(v) = value {
-            self.0.push((key, if v { "1" } else { "0" }.to_owned()));
+            self.0
+                .push((key.into(), if v { "1" } else { "0" }.to_owned()));
         }
     }
 
     /// A flag sent as `true`/`false`.
     pub(crate) fn boolean(&mut self, key: &'static str, value: Option<bool>) {
         if let Some(v) = value {
-            self.0.push((key, v.to_string()));
+            self.0.push((key.into(), v.to_string()));
         }
     }
 
@@ -266,7 +267,7 @@ impl Query {
     pub(crate) fn date(&mut self, key: &'static str, value: &Option<String>) -> Result<(), Error> {
         if let Some(v) = value {
             check_dotted_date(key, v)?;
-            self.0.push((key, v.clone()));
+            self.0.push((key.into(), v.clone()));
         }
         Ok(())
     }
@@ -315,9 +316,17 @@ impl Query {
         Ok(())
     }
 
+    /// A pair whose name is not known in advance (checked by the caller).
+    pub(crate) fn named(&mut self, key: String, value: String) {
+        self.0.push((key.into(), value));
+    }
+
     /// The pairs, borrowed.
     pub(crate) fn pairs(&self) -> Vec<(&str, &str)> {
-        self.0.iter().map(|(k, v)| (*k, v.as_str())).collect()
+        self.0
+            .iter()
+            .map(|(k, v)| (k.as_ref(), v.as_str()))
+            .collect()
     }
 
     /// The pairs as an `application/x-www-form-urlencoded` body.
@@ -528,8 +537,10 @@ pub(crate) use endpoint;
 macro_rules! list_endpoint {
     ($t:ty => $item:ty, $parse:ident, |$s:ident, $q:ident| $body:block) => {
         $crate::admitad::wire::endpoint!($t => $crate::admitad::Page<$item>, $parse, $s.offset.unwrap_or(0), idempotent = true, |$s, $q| {
+            let send: $crate::admitad::wire::Send = $body;
+            // Paging last, after the filters, on every list.
             $q.page($s.limit, $s.offset)?;
-            $body
+            send
         });
         impl $crate::admitad::Paginated for $t {
             type Item = $item;
@@ -550,8 +561,6 @@ pub(crate) enum Send {
     Get(Vec<String>),
     /// POST with the pairs as a form body.
     Form(Vec<String>),
-    /// POST with these pairs (names not known in advance) as a form body.
-    RawForm(Vec<String>, Vec<(String, String)>),
     /// POST with a JSON body (already encoded, so struct fields keep their order).
     Json(Vec<String>, Vec<u8>),
     /// POST as `multipart/form-data` with the pairs and files.
@@ -563,15 +572,6 @@ impl Send {
         Ok(match self {
             Send::Get(p) => ctx.get(&strs(&p), q),
             Send::Form(p) => ctx.post_form(&strs(&p), q),
-            Send::RawForm(p, pairs) => {
-                let mut req = ctx.request(Method::Post, &strs(&p), &[]);
-                req.set_header("Content-Type", "application/x-www-form-urlencoded");
-                req.body = form_urlencoded::Serializer::new(String::new())
-                    .extend_pairs(pairs)
-                    .finish()
-                    .into_bytes();
-                req
-            }
             Send::Json(p, v) => {
                 let mut req = ctx.request(Method::Post, &strs(&p), &q.pairs());
                 req.set_header("Content-Type", "application/json");
