@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 use super::decimal::Decimal;
 use super::errors::decode;
 use super::wire::{
-    Query, Send, concrete_page, endpoint, list_endpoint, request_record, segs, with_raw,
+    Query, Send, concrete_page, endpoint, list_endpoint, request_record, response_record, segs,
+    with_raw,
 };
 use super::{AdmitadContext, AdmitadEndpoint};
 use crate::driver::{Exchange, RequestPolicy};
@@ -15,37 +16,30 @@ use crate::error::Error;
 use crate::http::{HttpRequest, Method};
 use crate::json::Json;
 
-/// An ad space (websites v2).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct Website {
-    /// `id`.
-    #[serde(default, deserialize_with = "crate::lenient::u64_or_zero")]
-    pub id: u64,
-    /// `name`.
-    #[serde(default)]
-    pub name: String,
-    /// `status` (`new`, `pending`, `active`, `suspended`, `declined`).
-    #[serde(default)]
-    pub status: String,
-    /// `kind` (`website`, `doorway`, `contextual`, `social_app`, `youtube`, ...).
-    #[serde(default)]
-    pub kind: String,
-    /// `site_url`.
-    #[serde(default)]
-    pub site_url: String,
-    /// `verification_code`.
-    #[serde(default)]
-    pub verification_code: Option<String>,
-    /// `validation_passed`.
-    #[serde(default)]
-    pub validation_passed: Option<bool>,
-    /// `creation_date` as sent.
-    #[serde(default)]
-    pub creation_date: Option<String>,
-    /// The object as sent.
-    #[serde(default, skip_deserializing)]
-    pub raw: Json,
+response_record! {
+    /// An ad space (websites v2).
+    Website {
+        /// `id`.
+        #[serde(deserialize_with = "crate::lenient::u64_or_zero")]
+        id: u64,
+        /// `name`.
+        name: String,
+        /// `status` (`new`, `pending`, `active`, `suspended`, `declined`).
+        status: String,
+        /// `kind` (`website`, `doorway`, `contextual`, `social_app`, `youtube`, ...).
+        kind: String,
+        /// `site_url`.
+        site_url: String,
+        /// `verification_code`.
+        verification_code: Option<String>,
+        /// `validation_passed`.
+        validation_passed: Option<bool>,
+        /// `creation_date` as sent.
+        creation_date: Option<String>,
+        /// The object as sent.
+        #[serde(skip_deserializing)]
+        raw: Json,
+    }
 }
 
 request_record! {
@@ -68,43 +62,34 @@ list_endpoint!(ListWebsites => Website, typed_page, |s, q| {
     Send::Get(segs!["websites", "v2"])
 });
 
-/// A program (advcampaign); the object is open-ended, so `raw` carries the rest.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct Program {
-    /// `id`.
-    #[serde(default, deserialize_with = "crate::lenient::u64_or_zero")]
-    pub id: u64,
-    /// `name`.
-    #[serde(default)]
-    pub name: String,
-    /// `status`.
-    #[serde(default)]
-    pub status: Option<String>,
-    /// `rating` (decimal text).
-    #[serde(default)]
-    pub rating: Decimal,
-    /// `site_url`.
-    #[serde(default)]
-    pub site_url: Option<String>,
-    /// `currency`.
-    #[serde(default)]
-    pub currency: Option<String>,
-    /// `connection_status` (for an ad space).
-    #[serde(default)]
-    pub connection_status: Option<String>,
-    /// `gotolink` (for an ad space).
-    #[serde(default)]
-    pub gotolink: Option<String>,
-    /// `epc` (decimal text).
-    #[serde(default)]
-    pub epc: Decimal,
-    /// `cr` (decimal text).
-    #[serde(default)]
-    pub cr: Decimal,
-    /// The object as sent.
-    #[serde(default, skip_deserializing)]
-    pub raw: Json,
+response_record! {
+    /// A program (advcampaign); the object is open-ended, so `raw` carries the rest.
+    Program {
+        /// `id`.
+        #[serde(deserialize_with = "crate::lenient::u64_or_zero")]
+        id: u64,
+        /// `name`.
+        name: String,
+        /// `status`.
+        status: Option<String>,
+        /// `rating` (decimal text).
+        rating: Decimal,
+        /// `site_url`.
+        site_url: Option<String>,
+        /// `currency`.
+        currency: Option<String>,
+        /// `connection_status` (for an ad space).
+        connection_status: Option<String>,
+        /// `gotolink` (for an ad space).
+        gotolink: Option<String>,
+        /// `epc` (decimal text).
+        epc: Decimal,
+        /// `cr` (decimal text).
+        cr: Decimal,
+        /// The object as sent.
+        #[serde(skip_deserializing)]
+        raw: Json,
+    }
 }
 
 request_record! {
@@ -138,40 +123,32 @@ list_endpoint!(ListPrograms => Program, typed_page, |s, q| {
     }
 });
 
-/// A coupon.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct Coupon {
-    /// `id`.
-    #[serde(default, deserialize_with = "crate::lenient::u64_or_zero")]
-    pub id: u64,
-    /// `name`.
-    #[serde(default)]
-    pub name: String,
-    /// `status`.
-    #[serde(default)]
-    pub status: Option<String>,
-    /// `rating` (decimal text).
-    #[serde(default)]
-    pub rating: Decimal,
-    /// `discount` as sent.
-    #[serde(default)]
-    pub discount: Option<String>,
-    /// `date_start`.
-    #[serde(default)]
-    pub date_start: Option<String>,
-    /// `date_end`.
-    #[serde(default)]
-    pub date_end: Option<String>,
-    /// `goto_link` (for an ad space).
-    #[serde(default)]
-    pub goto_link: Option<String>,
-    /// `promocode` (for an ad space).
-    #[serde(default)]
-    pub promocode: Option<String>,
-    /// The object as sent.
-    #[serde(default, skip_deserializing)]
-    pub raw: Json,
+response_record! {
+    /// A coupon.
+    Coupon {
+        /// `id`.
+        #[serde(deserialize_with = "crate::lenient::u64_or_zero")]
+        id: u64,
+        /// `name`.
+        name: String,
+        /// `status`.
+        status: Option<String>,
+        /// `rating` (decimal text).
+        rating: Decimal,
+        /// `discount` as sent.
+        discount: Option<String>,
+        /// `date_start`.
+        date_start: Option<String>,
+        /// `date_end`.
+        date_end: Option<String>,
+        /// `goto_link` (for an ad space).
+        goto_link: Option<String>,
+        /// `promocode` (for an ad space).
+        promocode: Option<String>,
+        /// The object as sent.
+        #[serde(skip_deserializing)]
+        raw: Json,
+    }
 }
 
 with_raw!(Website, Program, Coupon);

@@ -3,8 +3,8 @@
 
 use super::decimal::Decimal;
 use super::wire::{
-    Send, concrete_page, endpoint, id, list_endpoint, request_record, response_record, segs,
-    with_raw,
+    Send, concrete_page, endpoint, id, list_endpoint, paged_list, request_record, response_record,
+    segs, with_raw,
 };
 use crate::error::Error;
 use crate::json::Json;
@@ -55,19 +55,10 @@ response_record! {
     }
 }
 
-request_record! {
+paged_list! {
     /// GET /languages/.
-    ListLanguages {
-        /// `limit` (1..=500).
-        limit: Option<u32> = None,
-        /// `offset`.
-        offset: Option<u64> = None,
-    }
+    ListLanguages => Language, ["languages"]
 }
-
-list_endpoint!(ListLanguages => Language, typed_page, |_s, _q| {
-    Send::Get(segs!["languages"])
-});
 
 request_record! {
     /// GET /languages/{code}/.
@@ -99,19 +90,10 @@ response_record! {
     }
 }
 
-request_record! {
+paged_list! {
     /// GET /currencies/.
-    ListCurrencies {
-        /// `limit` (1..=500).
-        limit: Option<u32> = None,
-        /// `offset`.
-        offset: Option<u64> = None,
-    }
+    ListCurrencies => Currency, ["currencies"]
 }
-
-list_endpoint!(ListCurrencies => Currency, typed_page, |_s, _q| {
-    Send::Get(segs!["currencies"])
-});
 
 response_record! {
     /// An exchange rate (its shape is known only from third-party notes: the typed fields are read
@@ -295,19 +277,10 @@ response_record! {
     }
 }
 
-request_record! {
+paged_list! {
     /// GET /traffic/.
-    ListTrafficTypes {
-        /// `limit` (1..=500).
-        limit: Option<u32> = None,
-        /// `offset`.
-        offset: Option<u64> = None,
-    }
+    ListTrafficTypes => TrafficType, ["traffic"]
 }
-
-list_endpoint!(ListTrafficTypes => TrafficType, typed_page, |_s, _q| {
-    Send::Get(segs!["traffic"])
-});
 
 response_record! {
     /// A coupon category.
@@ -323,19 +296,10 @@ response_record! {
     }
 }
 
-request_record! {
+paged_list! {
     /// GET /coupons/categories/.
-    ListCouponCategories {
-        /// `limit` (1..=500).
-        limit: Option<u32> = None,
-        /// `offset`.
-        offset: Option<u64> = None,
-    }
+    ListCouponCategories => CouponCategory, ["coupons", "categories"]
 }
-
-list_endpoint!(ListCouponCategories => CouponCategory, typed_page, |_s, _q| {
-    Send::Get(segs!["coupons", "categories"])
-});
 
 request_record! {
     /// GET /coupons/categories/{id}/.

@@ -555,6 +555,26 @@ macro_rules! list_endpoint {
 }
 pub(crate) use list_endpoint;
 
+/// A list with nothing but paging at a fixed path: the request record and its endpoint.
+macro_rules! paged_list {
+    ($(#[$m:meta])* $name:ident => $item:ty, [$($seg:expr),+]) => {
+        $crate::admitad::wire::request_record! {
+            $(#[$m])*
+            $name {
+                /// `limit` (1..=500).
+                limit: Option<u32> = None,
+                /// `offset`.
+                offset: Option<u64> = None,
+            }
+        }
+
+        $crate::admitad::wire::list_endpoint!($name => $item, typed_page, |_s, _q| {
+            $crate::admitad::wire::Send::Get($crate::admitad::wire::segs![$($seg),+])
+        });
+    };
+}
+pub(crate) use paged_list;
+
 /// How a built request is sent.
 pub(crate) enum Send {
     /// GET with the query.
