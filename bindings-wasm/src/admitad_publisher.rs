@@ -2,7 +2,6 @@
 //! request, camelCase), and for every list a page call, `xxxPages(request)` (an `AdmitadPaginator`,
 //! async-iterable) and `collectXxx(request, cap)`. Declared by macros: one line per endpoint.
 
-use std::cell::Cell;
 use std::rc::Rc;
 
 use adkit::admitad::*;
@@ -132,8 +131,8 @@ pub struct AdmitadPaginator {
     client: Rc<Core>,
     /// The job for the page at an offset.
     at: Rc<dyn Fn(u64) -> Job>,
-    /// The next offset; `None` after the last page or an error.
-    next: Rc<Cell<Option<u64>>>,
+    /// Where the next page starts (core's rule).
+    next: Rc<OffsetCursor>,
 }
 
 #[wasm_bindgen]
@@ -155,7 +154,7 @@ impl AdmitadPaginator {
                 return Ok(JsValue::UNDEFINED);
             };
             let parsed = run(client, at(offset)).await?;
-            next.set(parsed.page.and_then(|p| p.3));
+            next.advance_to(parsed.page.and_then(|p| p.3));
             Ok(parsed.value)
         })
     }
@@ -177,7 +176,7 @@ where
     AdmitadPaginator {
         client: client.clone(),
         at: Rc::new(move |offset| job(request.at_offset(offset), convert)),
-        next: Rc::new(Cell::new(Some(first))),
+        next: Rc::new(OffsetCursor::new(first)),
     }
 }
 
@@ -218,7 +217,7 @@ where
                     all.push(&item);
                 }
             }
-            pages.next.set(next);
+            pages.next.advance_to(next);
         }
         Ok(all.into())
     })

@@ -117,14 +117,16 @@ pub(crate) fn check_limit(limit: Option<u32>) -> Result<(), Error> {
 /// Python and JS): holds the next request; `None` after the last page or an error.
 #[derive(Debug)]
 pub struct PageCursor<R> {
-    next: std::sync::Mutex<Option<R>>,
+    request: R,
+    offsets: OffsetCursor,
 }
 
 impl<R: Paginated + Sync> PageCursor<R> {
     /// A cursor starting at `request`'s offset.
     pub fn new(request: R) -> Self {
         PageCursor {
-            next: std::sync::Mutex::new(Some(request)),
+            offsets: OffsetCursor::new(request.offset()),
+            request,
         }
     }
 
@@ -133,18 +135,45 @@ impl<R: Paginated + Sync> PageCursor<R> {
         &self,
         client: &super::AdmitadClient<T, C>,
     ) -> Result<Option<Page<R::Item>>, Error> {
-        let request = match self.next.lock() {
-            Ok(mut n) => n.take(),
-            Err(_) => None,
-        };
-        let Some(request) = request else {
+        let Some(offset) = self.offsets.take() else {
             return Ok(None);
         };
-        let page = client.send(&request).await?;
-        if let Ok(mut n) = self.next.lock() {
-            *n = page.next_offset().map(|o| request.at_offset(o));
-        }
+        let page = client.send(&self.request.at_offset(offset)).await?;
+        self.offsets.advance(&page);
         Ok(Some(page))
+    }
+}
+
+/// Where the next page starts, for any list: taken before a page is fetched (so after an error, or after
+/// the last page, there is none) and set from the page's `_meta`. The one rule every paginator follows.
+#[derive(Debug)]
+pub struct OffsetCursor {
+    next: std::sync::Mutex<Option<u64>>,
+}
+
+impl OffsetCursor {
+    /// A cursor at `offset`.
+    pub fn new(offset: u64) -> Self {
+        OffsetCursor {
+            next: std::sync::Mutex::new(Some(offset)),
+        }
+    }
+
+    /// The offset of the page to fetch now, or `None` when the list is done.
+    pub fn take(&self) -> Option<u64> {
+        self.next.lock().ok().and_then(|mut n| n.take())
+    }
+
+    /// Records the page just read: the next offset, or the end.
+    pub fn advance<T>(&self, page: &Page<T>) {
+        self.advance_to(page.next_offset());
+    }
+
+    /// Records the next offset directly (`None`: the end).
+    pub fn advance_to(&self, next: Option<u64>) {
+        if let Ok(mut n) = self.next.lock() {
+            *n = next;
+        }
     }
 }
 
