@@ -366,21 +366,20 @@ impl fmt::Debug for AdaptyWebhookReceiver {
 
 #[uniffi::export]
 impl AdaptyWebhookReceiver {
-    /// The configured Authorization values (production, optional sandbox; null disables the check)
-    /// and custom event names (renamed in the dashboard) → Adapty names.
+    /// The configured Authorization values (production and/or sandbox: at least one, non-empty —
+    /// otherwise `InvalidInput`) and custom event names (renamed in the dashboard) → Adapty names.
     #[uniffi::constructor(default(sandbox_authorization = None, event_names = None))]
     pub fn new(
         production_authorization: Option<String>,
         sandbox_authorization: Option<String>,
         event_names: Option<HashMap<String, String>>,
-    ) -> Arc<Self> {
-        Arc::new(AdaptyWebhookReceiver {
-            inner: WebhookReceiver {
-                production_authorization: production_authorization.map(adkit::Secret::new),
-                sandbox_authorization: sandbox_authorization.map(adkit::Secret::new),
-                event_names: event_names.unwrap_or_default(),
-            },
-        })
+    ) -> Result<Arc<Self>, AdkitError> {
+        let inner = WebhookReceiver::with_values(
+            production_authorization.map(adkit::Secret::new),
+            sandbox_authorization.map(adkit::Secret::new),
+        )?
+        .with_event_names(event_names.unwrap_or_default());
+        Ok(Arc::new(AdaptyWebhookReceiver { inner }))
     }
 
     /// Checks the `Authorization` header and parses the body: the handshake or a typed event. A

@@ -456,15 +456,13 @@ impl AdaptyWebhookReceiver {
             )
             .map_err(|_| js_error(&Error::invalid("eventNames", "must map strings to strings")))?
         };
-        Ok(AdaptyWebhookReceiver {
-            inner: WebhookReceiver {
-                production_authorization: prop_string(&options, "productionAuthorization")?
-                    .map(adkit::Secret::new),
-                sandbox_authorization: prop_string(&options, "sandboxAuthorization")?
-                    .map(adkit::Secret::new),
-                event_names,
-            },
-        })
+        let inner = WebhookReceiver::with_values(
+            prop_string(&options, "productionAuthorization")?.map(adkit::Secret::new),
+            prop_string(&options, "sandboxAuthorization")?.map(adkit::Secret::new),
+        )
+        .map_err(|e| js_error(&e))?
+        .with_event_names(event_names);
+        Ok(AdaptyWebhookReceiver { inner })
     }
 
     /// Checks the `Authorization` header (from a `Headers`, a plain object or `[name, value]` pairs)

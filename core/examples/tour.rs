@@ -269,7 +269,7 @@ async fn adapty_tour(sandbox: &adkit_sandbox::Sandbox) -> Result<(), adkit::Erro
         })
         .await?;
     show("get_web_paywall (Web API, public key)", &paywall);
-    let receiver = webhooks::WebhookReceiver::new("Bearer tour-hook");
+    let receiver = webhooks::WebhookReceiver::new("Bearer tour-hook")?;
     let body = br#"{"profile_id":"p","event_type":"subscription_started","event_properties":{"profile_event_id":"e-1","price_usd":9.99}}"#;
     show(
         "WebhookReceiver::receive (a delivery, Authorization checked in constant time)",

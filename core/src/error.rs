@@ -82,17 +82,141 @@ impl ResponseDetails {
     }
 }
 
-/// Cuts a body to [`ResponseDetails::EXCERPT_LIMIT`] bytes on a character boundary.
+/// How much of a body is scanned for credentials before the excerpt is cut: a credential that starts
+/// inside the excerpt and runs past this point is redacted to the end.
+const REDACT_SCAN_LIMIT: usize = 16 * 1024;
+
+/// The excerpt's stand-in for a credential's value.
+pub(crate) const REDACTED: &str = "<redacted>";
+
+/// Cuts a body to [`ResponseDetails::EXCERPT_LIMIT`] bytes on a character boundary, after redacting the
+/// values of credential-looking JSON members and form fields (see [`is_credential_name`]).
 pub(crate) fn excerpt(body: &[u8]) -> String {
-    let text = String::from_utf8_lossy(body);
-    if text.len() <= ResponseDetails::EXCERPT_LIMIT {
-        return text.into_owned();
+    let scanned = &body[..body.len().min(REDACT_SCAN_LIMIT)];
+    let text = redact_credentials(&String::from_utf8_lossy(scanned));
+    if text.len() <= ResponseDetails::EXCERPT_LIMIT && scanned.len() == body.len() {
+        return text;
     }
-    let mut end = ResponseDetails::EXCERPT_LIMIT;
+    let mut end = text.len().min(ResponseDetails::EXCERPT_LIMIT);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
     format!("{}…", &text[..end])
+}
+
+/// Whether a JSON member or form field of this name carries a credential (compared
+/// case-insensitively): tokens, secrets, passwords, API keys, authorization values, signed requests.
+pub fn is_credential_name(name: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    const EXACT: &[&str] = &[
+        "token",
+        "secret",
+        "password",
+        "passwd",
+        "authorization",
+        "api_key",
+        "apikey",
+        "signed_request",
+        "code_verifier",
+    ];
+    const SUFFIXES: &[&str] = &[
+        "access_token",
+        "refresh_token",
+        "id_token",
+        "purchase_token",
+        "_secret",
+        "_password",
+        "secret_key",
+        "private_key",
+        "api_key",
+    ];
+    EXACT.contains(&n.as_str()) || SUFFIXES.iter().any(|s| n.ends_with(s))
+}
+
+/// Replaces the values of credential-looking members in JSON text (`"access_token": "…"`) and in form
+/// text (`refresh_token=…&`) with [`REDACTED`]. Works on any text, truncated or not JSON at all: an
+/// unterminated credential value is redacted to the end.
+pub(crate) fn redact_credentials(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    // Start of the text not yet copied to `out`.
+    let mut copied = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                let end = string_end(bytes, i + 1);
+                let name = &text[i + 1..end.min(bytes.len())];
+                let mut j = end.saturating_add(1);
+                while j < bytes.len() && bytes[j].is_ascii_whitespace() {
+                    j += 1;
+                }
+                if j < bytes.len() && bytes[j] == b':' && is_credential_name(name) {
+                    j += 1;
+                    while j < bytes.len() && bytes[j].is_ascii_whitespace() {
+                        j += 1;
+                    }
+                    let value_end = if j < bytes.len() && bytes[j] == b'"' {
+                        string_end(bytes, j + 1).saturating_add(1).min(bytes.len())
+                    } else {
+                        let mut k = j;
+                        while k < bytes.len() && !matches!(bytes[k], b',' | b'}' | b']' | b'\n') {
+                            k += 1;
+                        }
+                        k
+                    };
+                    if value_end > j && !matches!(bytes[j], b'{' | b'[') {
+                        out.push_str(&text[copied..j]);
+                        out.push_str(if bytes[j] == b'"' {
+                            "\"<redacted>\""
+                        } else {
+                            REDACTED
+                        });
+                        copied = value_end;
+                        i = value_end;
+                        continue;
+                    }
+                }
+                i = end.saturating_add(1);
+            }
+            b'=' => {
+                // A form field: the name runs back to the previous `&`, `?`, whitespace or the start.
+                let start = text[..i]
+                    .rfind(|c: char| c == '&' || c == '?' || c.is_whitespace())
+                    .map_or(0, |p| p + 1);
+                if start >= copied && is_credential_name(&text[start..i]) {
+                    let value_end = text[i + 1..]
+                        .find(|c: char| c == '&' || c.is_whitespace() || c == '"')
+                        .map_or(bytes.len(), |p| i + 1 + p);
+                    if value_end > i + 1 {
+                        out.push_str(&text[copied..=i]);
+                        out.push_str(REDACTED);
+                        copied = value_end;
+                        i = value_end;
+                        continue;
+                    }
+                }
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
+/// The index of the closing quote of a JSON string whose content starts at `from` (or the text's
+/// length when it never closes).
+fn string_end(bytes: &[u8], from: usize) -> usize {
+    let mut k = from;
+    while k < bytes.len() {
+        match bytes[k] {
+            b'\\' => k += 2,
+            b'"' => return k,
+            _ => k += 1,
+        }
+    }
+    bytes.len()
 }
 
 /// What went wrong below HTTP.
@@ -283,6 +407,20 @@ impl Error {
         self.details().map(|d| d.body_excerpt.as_str())
     }
 
+    /// A decode error for a response of a credential endpoint (a token grant): the body is never
+    /// excerpted, the message says only what was wrong.
+    pub(crate) fn decode_credential_response(
+        vendor: Vendor,
+        status: u16,
+        request_id: Option<String>,
+        reason: impl fmt::Display,
+    ) -> Self {
+        let mut d = ResponseDetails::new(vendor, status, b"");
+        d.message = reason.to_string();
+        d.request_id = request_id;
+        Error::Decode(Box::new(d))
+    }
+
     /// A decode error for a response whose body did not match.
     pub(crate) fn decode(
         vendor: Vendor,
@@ -307,6 +445,35 @@ mod tests {
         assert!(e.len() <= ResponseDetails::EXCERPT_LIMIT + '…'.len_utf8());
         assert!(e.ends_with('…'));
         assert_eq!(excerpt(b"short"), "short");
+    }
+
+    #[test]
+    fn excerpts_redact_credential_members() {
+        let body = br#"{"access_token": "AT-LIVE-1", "token_type":"bearer","refresh_token":"RT-LIVE-2","scope":7,"client_secret":"CS-3","password":12345,"nested":{"Secret":"S-4"},"esc":"a\"access_token\":\"x"}"#;
+        let e = excerpt(body);
+        for secret in ["AT-LIVE-1", "RT-LIVE-2", "CS-3", "12345", "S-4"] {
+            assert!(!e.contains(secret), "{secret} in {e}");
+        }
+        assert!(e.contains(r#""token_type":"bearer""#), "{e}");
+        assert!(e.contains(r#""scope":7"#), "{e}");
+        assert!(e.contains(r#""access_token": "<redacted>""#), "{e}");
+        // Form bodies and truncated JSON.
+        let e =
+            excerpt(b"grant_type=refresh_token&client_secret=CS-9&refresh_token=RT-9&client_id=c1");
+        assert!(!e.contains("CS-9") && !e.contains("RT-9"), "{e}");
+        assert!(e.contains("client_id=c1"), "{e}");
+        let e = excerpt(br#"{"error":"x","refresh_token":"RT-CUT-OFF-"#);
+        assert!(!e.contains("RT-CUT"), "{e}");
+        // A credential that starts in the excerpt and runs past the scan limit.
+        let mut long = br#"{"access_token":""#.to_vec();
+        long.extend(std::iter::repeat_n(b'Z', REDACT_SCAN_LIMIT * 2));
+        assert!(!excerpt(&long).contains("ZZZ"));
+        // Ordinary bodies are untouched.
+        assert_eq!(
+            excerpt(br#"{"detail":"Not found."}"#),
+            r#"{"detail":"Not found."}"#
+        );
+        assert_eq!(excerpt(b"<html>a=b</html>"), "<html>a=b</html>");
     }
 
     #[test]

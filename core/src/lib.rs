@@ -38,10 +38,12 @@ mod open_enum;
 pub mod random;
 mod secret;
 mod transport;
-mod validate;
+pub mod validate;
 pub mod weburl;
 
-pub use error::{Error, ErrorKind, FieldError, ResponseDetails, TransportErrorKind, Vendor};
+pub use error::{
+    Error, ErrorKind, FieldError, ResponseDetails, TransportErrorKind, Vendor, is_credential_name,
+};
 pub use http::{HttpRequest, HttpResponse, Method, is_credential_header};
 pub use json::Json;
 pub use secret::Secret;

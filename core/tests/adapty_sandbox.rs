@@ -438,7 +438,7 @@ async fn receiver(authorization: &str) -> (String, Arc<Mutex<Vec<WebhookDelivery
     use axum::body::Bytes;
     use axum::http::{HeaderMap, StatusCode};
     let seen: Arc<Mutex<Vec<WebhookDelivery>>> = Arc::default();
-    let recv = Arc::new(WebhookReceiver::new(authorization));
+    let recv = Arc::new(WebhookReceiver::new(authorization).unwrap());
     let s = seen.clone();
     let app = axum::Router::new().route(
         "/hook",

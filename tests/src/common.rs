@@ -36,6 +36,14 @@ pub struct Fault {
     pub delay_ms: Option<u64>,
     /// Answer 200 with a JSON body of this many bytes.
     pub oversized_bytes: Option<usize>,
+    /// With `oversized_bytes`: stream the body in chunks with no `Content-Length`.
+    #[serde(default)]
+    pub chunked: bool,
+    /// Answer 200 with JSON headers at once, then wait this long before sending the body.
+    pub slow_body_ms: Option<u64>,
+    /// Serve this fault for that many consecutive requests (default 1): a redirect loop, a 500 that
+    /// repeats, a rate limit that does not lift.
+    pub times: Option<u32>,
 }
 
 /// Everything the sandbox keeps.
@@ -48,6 +56,7 @@ pub struct SandboxState {
     faults: Mutex<HashMap<String, VecDeque<Fault>>>,
     log: Mutex<HashMap<String, Vec<Value>>>,
     other_seen: Mutex<Vec<Value>>,
+    raw_hits: Mutex<HashMap<String, u64>>,
     /// Adjust's apps and tickets, per API token.
     pub adjust: Mutex<AdjustState>,
     /// Adapty's tenants.
@@ -65,6 +74,7 @@ impl SandboxState {
             faults: Mutex::new(HashMap::new()),
             log: Mutex::new(HashMap::new()),
             other_seen: Mutex::new(Vec::new()),
+            raw_hits: Mutex::new(HashMap::new()),
             adjust: Mutex::new(AdjustState::default()),
             adapty: Mutex::new(AdaptyState::default()),
             admitad: Mutex::new(AdmitadState::default()),
@@ -85,9 +95,27 @@ impl SandboxState {
     }
 
     fn take_fault(&self, key: &str) -> Option<Fault> {
-        lock(&self.faults)
-            .get_mut(key)
-            .and_then(VecDeque::pop_front)
+        let mut faults = lock(&self.faults);
+        let queue = faults.get_mut(key)?;
+        let front = queue.front_mut()?;
+        match front.times {
+            Some(n) if n > 1 => {
+                front.times = Some(n - 1);
+                Some(front.clone())
+            }
+            _ => queue.pop_front(),
+        }
+    }
+
+    /// Counts one connection the below-HTTP listener served for `tag` (the path segment after the
+    /// fault's name: `/reset/<tag>/...`).
+    pub(crate) fn count_raw_hit(&self, tag: &str) {
+        *lock(&self.raw_hits).entry(tag.to_owned()).or_default() += 1;
+    }
+
+    /// How many connections the below-HTTP listener served for `tag`.
+    pub fn raw_hits(&self, tag: &str) -> u64 {
+        lock(&self.raw_hits).get(tag).copied().unwrap_or(0)
     }
 
     /// The requests a credential made: method, path, header names and the SDK header.
@@ -193,7 +221,37 @@ fn fault_response(fault: &Fault) -> Option<Response> {
         body.push_str("{\"pad\":\"");
         body.extend(std::iter::repeat_n('x', n.saturating_sub(10)));
         body.push_str("\"}");
+        if fault.chunked {
+            // A stream of unknown length: hyper sends it chunked, with no Content-Length.
+            let bytes = axum::body::Bytes::from(body);
+            let chunks: Vec<Result<axum::body::Bytes, std::io::Error>> = (0..bytes.len())
+                .step_by(64 * 1024)
+                .map(|at| Ok(bytes.slice(at..(at + 64 * 1024).min(bytes.len()))))
+                .collect();
+            let stream = futures_util::stream::iter(chunks);
+            return Some(
+                (
+                    [(header::CONTENT_TYPE, "application/json")],
+                    Body::from_stream(stream),
+                )
+                    .into_response(),
+            );
+        }
         return Some(([(header::CONTENT_TYPE, "application/json")], body).into_response());
+    }
+    if let Some(ms) = fault.slow_body_ms {
+        let body = fault.body.clone().unwrap_or_else(|| "{}".to_owned());
+        let stream = futures_util::stream::once(async move {
+            tokio::time::sleep(Duration::from_millis(ms)).await;
+            Ok::<_, std::io::Error>(axum::body::Bytes::from(body))
+        });
+        return Some(
+            (
+                [(header::CONTENT_TYPE, "application/json")],
+                Body::from_stream(stream),
+            )
+                .into_response(),
+        );
     }
     let status = StatusCode::from_u16(fault.status?).ok()?;
     let body = fault.body.clone().unwrap_or_else(|| {
@@ -226,6 +284,11 @@ struct KeyQuery {
     key: String,
 }
 
+#[derive(Deserialize)]
+struct TagQuery {
+    tag: String,
+}
+
 /// `/__sandbox/...`: queue faults, read the request log and what the other origin saw.
 pub(crate) fn control_router() -> Router<Arc<SandboxState>> {
     Router::new()
@@ -252,6 +315,14 @@ pub(crate) fn control_router() -> Router<Arc<SandboxState>> {
             get(|State(s): State<Arc<SandboxState>>| async move {
                 json_response(StatusCode::OK, Value::Array(lock(&s.other_seen).clone()))
             }),
+        )
+        .route(
+            "/__sandbox/raw-hits",
+            get(
+                |State(s): State<Arc<SandboxState>>, Query(q): Query<TagQuery>| async move {
+                    json_response(StatusCode::OK, json!({"hits": s.raw_hits(&q.tag)}))
+                },
+            ),
         )
         .route("/__sandbox/health", get(|| async { "ok" }))
 }

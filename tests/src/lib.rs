@@ -77,7 +77,7 @@ impl Sandbox {
         tokio::spawn(async move {
             let _ = axum::serve(other, other_app).await;
         });
-        tokio::spawn(raw::serve(raw));
+        tokio::spawn(raw::serve(raw, state.clone()));
         Ok(Sandbox {
             base_url,
             other_origin_url,

@@ -1,16 +1,21 @@
 //! Faults below HTTP, on their own listener: a connection reset, and a body shorter than its
-//! `Content-Length`. The first path segment picks the fault; anything else answers 404.
+//! `Content-Length`. The first path segment picks the fault, the second tags the connection for
+//! counting; anything else answers 404.
+
+use std::sync::Arc;
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
-pub(crate) async fn serve(listener: TcpListener) {
+use crate::common::SandboxState;
+
+pub(crate) async fn serve(listener: TcpListener, state: Arc<SandboxState>) {
     while let Ok((stream, _)) = listener.accept().await {
-        tokio::spawn(handle(stream));
+        tokio::spawn(handle(stream, state.clone()));
     }
 }
 
-async fn handle(mut stream: TcpStream) {
+async fn handle(mut stream: TcpStream, state: Arc<SandboxState>) {
     let mut buf = vec![0u8; 8192];
     let mut read = 0;
     // Read the request head (bodies are ignored).
@@ -25,6 +30,10 @@ async fn handle(mut stream: TcpStream) {
     }
     let head = String::from_utf8_lossy(&buf[..read]);
     let path = head.split_whitespace().nth(1).unwrap_or("/");
+    // `/reset/<tag>/...`: connections are counted per tag (`GET /__sandbox/raw-hits?tag=<tag>`).
+    if let Some(tag) = path.split('/').nth(2).filter(|t| !t.is_empty()) {
+        state.count_raw_hit(tag);
+    }
     let cors = "Access-Control-Allow-Origin: *\r\n";
     if path.contains("/reset/") {
         // SO_LINGER 0: close with RST instead of FIN.

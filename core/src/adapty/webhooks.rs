@@ -324,15 +324,24 @@ pub enum WebhookEnvironment {
 }
 
 /// Checks and decodes webhook deliveries.
-#[derive(Clone, Debug, Default)]
+///
+/// A receiver always checks the `Authorization` header: it cannot be built without at least one
+/// non-empty configured value, and a delivery with no header or an empty one is refused.
+///
+/// ```
+/// use adkit::adapty::webhooks::{WebhookDelivery, WebhookReceiver};
+/// let receiver = WebhookReceiver::new("Bearer my-hook-value")?;
+/// let delivery = receiver.receive([("Authorization", "Bearer my-hook-value")], b"{}")?;
+/// assert_eq!(delivery, WebhookDelivery::Verification);
+/// // A missing value is refused when the receiver is built, not when a forged event arrives.
+/// assert!(WebhookReceiver::new("").is_err());
+/// # Ok::<(), adkit::Error>(())
+/// ```
+#[derive(Clone, Debug)]
 pub struct WebhookReceiver {
-    /// The Authorization value configured for the production endpoint (compared byte for byte,
-    /// no scheme added). `None`: no check (not recommended).
-    pub production_authorization: Option<Secret>,
-    /// The value configured for the sandbox endpoint.
-    pub sandbox_authorization: Option<Secret>,
-    /// Custom event names (as renamed in the dashboard) → Adapty's names.
-    pub event_names: HashMap<String, String>,
+    production_authorization: Option<Secret>,
+    sandbox_authorization: Option<Secret>,
+    event_names: HashMap<String, String>,
 }
 
 fn ct_eq(a: &str, b: &str) -> bool {
@@ -344,25 +353,75 @@ impl WebhookReceiver {
     /// The body to answer the handshake (and any event) with, as JSON.
     pub const ACK_BODY: &'static str = "{}";
 
-    /// A receiver that checks the production value.
-    pub fn new(production_authorization: impl Into<Secret>) -> Self {
-        WebhookReceiver {
-            production_authorization: Some(production_authorization.into()),
-            ..Default::default()
-        }
+    /// A receiver that checks the value configured for the production endpoint (compared byte for
+    /// byte, no scheme added). An empty value is [`Error::InvalidInput`].
+    pub fn new(production_authorization: impl Into<Secret>) -> Result<Self, Error> {
+        Self::with_values(Some(production_authorization.into()), None)
     }
 
-    /// Checks the `Authorization` header value against the configured ones, in constant time.
+    /// A receiver for the production and/or the sandbox endpoint's value. At least one must be given,
+    /// and each given one must be non-empty ([`Error::InvalidInput`] otherwise): a receiver that
+    /// accepts unauthenticated deliveries cannot be built.
+    pub fn with_values(
+        production_authorization: Option<Secret>,
+        sandbox_authorization: Option<Secret>,
+    ) -> Result<Self, Error> {
+        for (field, value) in [
+            ("production_authorization", &production_authorization),
+            ("sandbox_authorization", &sandbox_authorization),
+        ] {
+            if let Some(v) = value {
+                if v.expose().trim().is_empty() {
+                    return Err(Error::invalid(field, "must not be empty"));
+                }
+            }
+        }
+        if production_authorization.is_none() && sandbox_authorization.is_none() {
+            return Err(Error::invalid(
+                "production_authorization",
+                "configure the Authorization value of the production or the sandbox endpoint; \
+                 a receiver without one would accept forged deliveries",
+            ));
+        }
+        Ok(WebhookReceiver {
+            production_authorization,
+            sandbox_authorization,
+            event_names: HashMap::new(),
+        })
+    }
+
+    /// Adds the value configured for the sandbox endpoint (non-empty).
+    pub fn with_sandbox_authorization(mut self, value: impl Into<Secret>) -> Result<Self, Error> {
+        let value = value.into();
+        if value.expose().trim().is_empty() {
+            return Err(Error::invalid("sandbox_authorization", "must not be empty"));
+        }
+        self.sandbox_authorization = Some(value);
+        Ok(self)
+    }
+
+    /// Custom event names (as renamed in the dashboard) → Adapty's names.
+    pub fn with_event_names(mut self, event_names: HashMap<String, String>) -> Self {
+        self.event_names = event_names;
+        self
+    }
+
+    /// The custom event names in force.
+    pub fn event_names(&self) -> &HashMap<String, String> {
+        &self.event_names
+    }
+
+    /// Checks the `Authorization` header value against the configured ones, in constant time. A
+    /// missing or empty header never matches.
     pub fn check_authorization(
         &self,
         authorization: Option<&str>,
-    ) -> Result<Option<WebhookEnvironment>, Error> {
-        if self.production_authorization.is_none() && self.sandbox_authorization.is_none() {
-            return Ok(None);
-        }
-        let got = authorization.ok_or_else(|| Error::Verification {
-            reason: "the webhook has no Authorization header".into(),
-        })?;
+    ) -> Result<WebhookEnvironment, Error> {
+        let got = authorization
+            .filter(|v| !v.is_empty())
+            .ok_or_else(|| Error::Verification {
+                reason: "the webhook has no Authorization header".into(),
+            })?;
         let mut matched = None;
         // Both comparisons always run, so timing does not tell which value is configured.
         if let Some(p) = &self.production_authorization {
@@ -375,7 +434,7 @@ impl WebhookReceiver {
                 matched = Some(WebhookEnvironment::Sandbox);
             }
         }
-        matched.map(Some).ok_or_else(|| Error::Verification {
+        matched.ok_or_else(|| Error::Verification {
             reason: "the webhook Authorization value does not match the configured one".into(),
         })
     }
@@ -438,9 +497,15 @@ mod tests {
 
     #[test]
     fn handshake_event_and_renamed_types() {
-        let mut r = WebhookReceiver::new("Bearer s3cret");
-        r.event_names
-            .insert("sub_started_custom".into(), "subscription_started".into());
+        let r = WebhookReceiver::new("Bearer s3cret")
+            .unwrap()
+            .with_event_names(
+                [(
+                    "sub_started_custom".to_owned(),
+                    "subscription_started".to_owned(),
+                )]
+                .into(),
+            );
         let auth = [("Authorization", "Bearer s3cret")];
         assert_eq!(
             r.receive(auth, b"{}").unwrap(),
@@ -467,11 +532,13 @@ mod tests {
 
     #[test]
     fn authorization_is_checked() {
-        let mut r = WebhookReceiver::new("prod-value");
-        r.sandbox_authorization = Some("sbx-value".into());
+        let r = WebhookReceiver::new("prod-value")
+            .unwrap()
+            .with_sandbox_authorization("sbx-value")
+            .unwrap();
         assert_eq!(
             r.check_authorization(Some("sbx-value")).unwrap(),
-            Some(WebhookEnvironment::Sandbox)
+            WebhookEnvironment::Sandbox
         );
         for bad in [
             None,
@@ -491,6 +558,44 @@ mod tests {
         assert!(
             r.receive([("AUTHORIZATION", "prod-value")], b"{not json")
                 .is_err()
+        );
+    }
+
+    #[test]
+    fn a_receiver_without_a_configured_value_cannot_be_built() {
+        for (prod, sandbox) in [
+            (None, None),
+            (Some(""), None),
+            (None, Some("")),
+            (Some("  "), Some("x")),
+            (Some("x"), Some("")),
+        ] {
+            let e = WebhookReceiver::with_values(prod.map(Secret::new), sandbox.map(Secret::new))
+                .unwrap_err();
+            assert_eq!(
+                e.kind(),
+                crate::ErrorKind::InvalidInput,
+                "{prod:?} {sandbox:?}"
+            );
+        }
+        assert!(WebhookReceiver::new("").is_err());
+        assert!(
+            WebhookReceiver::new("x")
+                .unwrap()
+                .with_sandbox_authorization("")
+                .is_err()
+        );
+        // Only a sandbox value: the production endpoint's deliveries are refused, never waved through.
+        let r = WebhookReceiver::with_values(None, Some(Secret::new("sbx"))).unwrap();
+        for forged in [None, Some("")] {
+            let e = r
+                .receive(forged.map(|v| ("authorization", v)), b"{}")
+                .unwrap_err();
+            assert_eq!(e.kind(), crate::ErrorKind::Verification);
+        }
+        assert_eq!(
+            r.receive([("authorization", "sbx")], b"{}").unwrap(),
+            WebhookDelivery::Verification
         );
     }
 }

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use sha2::Sha256;
 use subtle::ConstantTimeEq;
 
-use super::errors::{decode, error_from_exchange};
+use super::errors::error_from_exchange;
 use super::scopes::{Scope, check_scopes, join_scopes};
 use crate::driver::{Exchange, RequestPolicy};
 use crate::error::{Error, ResponseDetails, Vendor};
@@ -237,12 +237,26 @@ impl TokenRequest {
         if !exchange.response.is_success() {
             return Err(error_from_exchange(exchange));
         }
-        let wire: TokenWire = decode(exchange)?;
+        // A token response is never excerpted: its body is the credential. Say what was wrong only.
+        let fail = |reason: String| {
+            Error::decode_credential_response(
+                Vendor::Admitad,
+                exchange.response.status,
+                exchange.request_id.clone(),
+                reason,
+            )
+        };
+        let wire: TokenWire = serde_json::from_slice(&exchange.response.body).map_err(|e| {
+            // serde's message can quote the offending value; keep only where and what kind of fault.
+            fail(format!(
+                "the token response is not the documented JSON object ({:?} error at line {} column {})",
+                e.classify(),
+                e.line(),
+                e.column()
+            ))
+        })?;
         if wire.access_token.is_empty() {
-            return Err(super::errors::decode_error(
-                exchange,
-                "the token response has no access_token",
-            ));
+            return Err(fail("the token response has no access_token".to_owned()));
         }
         Ok(TokenSet {
             expires_at_ms: now_unix_ms.saturating_add(wire.expires_in.saturating_mul(1000)),
@@ -385,6 +399,10 @@ pub fn verify_signed_request(
     let fail = |reason: &str| Error::Verification {
         reason: reason.to_owned(),
     };
+    // HMAC accepts any key, the empty one included: a payload "signed" with "" must never verify.
+    if client_secret.expose().trim().is_empty() {
+        return Err(Error::invalid("client_secret", "must not be empty"));
+    }
     let (sig_hex, payload) = signed_request
         .trim()
         .split_once('.')
@@ -569,6 +587,53 @@ mod tests {
             authorization_url(&base(), "c", "http://127.0.0.1:8080/cb", &[Scope::Banners]).is_ok()
         );
         assert!(authorization_url(&base(), "c", "https://e.com/", &[]).is_err());
+    }
+
+    #[test]
+    fn a_token_response_that_fails_to_decode_never_shows_the_tokens() {
+        let request = TokenRequest {
+            client_id: "c".into(),
+            client_secret: Secret::new("CLIENT-SECRET-X"),
+            grant: TokenGrant::ClientCredentials {
+                scopes: vec![Scope::PrivateData],
+            },
+        };
+        for body in [
+            r#"{"access_token":"","refresh_token":"RT-LIVE-LEAK","token_type":"bearer"}"#,
+            r#"{"access_token":"AT-LIVE-LEAK","refresh_token":"RT-LIVE-LEAK","scope":7}"#,
+            r#"{"access_token":"AT-LIVE-LEAK","refresh_token":"RT-LIVE-LEAK","expires_in":"#,
+            r#"{"access_token":7,"refresh_token":"RT-LIVE-LEAK","x":"AT-LIVE-LEAK"}"#,
+        ] {
+            let ex = Exchange::new(
+                crate::HttpResponse::new(200, body).with_header("x-request-id", "req-9"),
+            );
+            let err = request.parse(&ex, 0).unwrap_err();
+            assert_eq!(err.kind(), crate::ErrorKind::Decode, "{body}");
+            assert_eq!(err.request_id(), Some("req-9"));
+            let shown = format!("{err:?} {err} {:?}", err.body_excerpt());
+            assert!(
+                !shown.contains("LIVE-LEAK") && !shown.contains("CLIENT-SECRET"),
+                "{shown}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_empty_client_secret_never_verifies() {
+        let payload = STANDARD.encode(r#"{"algorithm":"HMAC-SHA256","username":"u"}"#);
+        let mut mac = Hmac::<Sha256>::new_from_slice(b"").unwrap();
+        mac.update(payload.as_bytes());
+        let sig: String = mac
+            .finalize()
+            .into_bytes()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        for secret in ["", " "] {
+            let err = verify_signed_request(&format!("{sig}.{payload}"), &Secret::new(secret))
+                .unwrap_err();
+            assert_eq!(err.kind(), crate::ErrorKind::InvalidInput);
+        }
     }
 
     #[test]
