@@ -14,7 +14,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
 use crate::admitad::{AdmitadClient, Core, out, start};
-use crate::convert::{from_js, js_error, to_js};
+use crate::convert::{from_js, js_error, to_js, whole};
 
 /// A request object, or the request's defaults when `undefined`/`null`.
 pub(crate) fn request_of<T: DeserializeOwned + Default>(value: JsValue) -> Result<T, JsValue> {
@@ -154,7 +154,10 @@ impl AdmitadPaginator {
                 return Ok(JsValue::UNDEFINED);
             };
             let parsed = run(client, at(offset)).await?;
-            next.advance_to(parsed.page.and_then(|p| p.3));
+            if let Some((len, count, page_offset, _)) = parsed.page {
+                next.advance_from(len, count, page_offset)
+                    .map_err(|e| js_error(&e))?;
+            }
             Ok(parsed.value)
         })
     }
@@ -194,7 +197,7 @@ fn raw_page<T: Serialize>(page: Result<Page<T>, Error>) -> Result<Parsed, JsValu
 pub(crate) fn collect<R>(
     client: &Rc<Core>,
     request: Result<R, JsValue>,
-    cap: u32,
+    cap: JsValue,
     convert: PageConvert<R::Item>,
     options: &JsValue,
 ) -> Promise
@@ -202,14 +205,17 @@ where
     R: Paginated + Send + Sync + 'static,
     R::Item: 'static,
 {
+    // The cap is a whole number 0..=2^32 − 1: never wrapped (2^32 + 1 is not 1), clamped or defaulted.
+    let cap = whole(&cap, "cap", 0, u32::MAX.into());
     let pages = request.map(|r| paginator(client, r, convert));
     start(options, async move {
+        let cap = cap? as usize;
         let pages = pages?;
         let all = Array::new();
         while let Some(offset) = pages.next.take() {
             let parsed = run(pages.client.clone(), (pages.at)(offset)).await?;
-            let (len, count, page_offset, next) = parsed.page.unwrap_or((0, 0, 0, None));
-            check_cap(all.length() as usize, len, count, page_offset, cap as usize)
+            let (len, count, page_offset, _) = parsed.page.unwrap_or((0, 0, 0, None));
+            check_cap(all.length() as usize, len, count, page_offset, cap)
                 .map_err(|e| js_error(&e))?;
             let items = Reflect::get(&parsed.value, &"items".into()).unwrap_or(JsValue::UNDEFINED);
             if let Ok(items) = items.dyn_into::<Array>() {
@@ -217,7 +223,10 @@ where
                     all.push(&item);
                 }
             }
-            pages.next.advance_to(next);
+            pages
+                .next
+                .advance_from(len, count, page_offset)
+                .map_err(|e| js_error(&e))?;
         }
         Ok(all.into())
     })
@@ -283,7 +292,7 @@ macro_rules! lists {
             pub fn $collect(
                 &self,
                 #[wasm_bindgen(unchecked_param_type = $ts)] request: JsValue,
-                cap: u32,
+                #[wasm_bindgen(unchecked_param_type = "number")] cap: JsValue,
                 #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
             ) -> Promise {
                 let request: Result<$req, JsValue> = request_of(request);
@@ -427,7 +436,15 @@ fn take_receipt(request: &JsValue) -> Result<Option<Vec<u8>>, JsValue> {
             "`bytes` must be a Uint8Array, an ArrayBuffer or an array of bytes",
         )));
     }
-    let data = Uint8Array::new(&bytes).to_vec();
+    let data = if js_sys::Array::is_array(&bytes) {
+        // Each element a byte, 0..=255 (a typed-array copy would wrap 300 to 44 and make "x" 0).
+        let list: &js_sys::Array = bytes.unchecked_ref();
+        list.iter()
+            .map(|b| whole(&b, "receipt", 0, 255).map(|b| b as u8))
+            .collect::<Result<Vec<u8>, JsValue>>()?
+    } else {
+        Uint8Array::new(&bytes).to_vec()
+    };
     // A copy without the bytes, so the caller's object is untouched.
     let copy = js_sys::Object::assign(&js_sys::Object::new(), receipt.unchecked_ref());
     let _ = Reflect::delete_property(&copy, &"bytes".into());

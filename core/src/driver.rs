@@ -37,10 +37,11 @@ pub struct ClientOptions {
     pub max_redirects: u32,
     /// The surface named in the SDK identification header (`rust`, `js`, `kotlin`, ...).
     pub surface: String,
-    /// A status the vendor uses for "rate limit exceeded" in fixed windows without `Retry-After`
-    /// (Admitad: 503). Such an answer means the request was not processed, so it is repeated whatever
-    /// the method, after waiting for the next window.
-    pub rate_limit_status: Option<u16>,
+    /// How the vendor says "rate limit exceeded" in fixed windows without `Retry-After` (Admitad: 503
+    /// with `error_code` 4). A repeatable request that gets the status waits for the next window and is
+    /// repeated; a non-repeatable one only when the body is unambiguously the vendor's rate-limit answer
+    /// (a proxy's 503 may come after the API acted, so it fails with its error instead).
+    pub rate_limit: Option<WindowRateLimit>,
     /// The vendor's rate-limit window (default 60 s).
     pub rate_limit_window: Duration,
 }
@@ -58,7 +59,7 @@ impl Default for ClientOptions {
             max_response_bytes: 16 * 1024 * 1024,
             max_redirects: 5,
             surface: "rust".to_owned(),
-            rate_limit_status: None,
+            rate_limit: None,
             rate_limit_window: Duration::from_secs(60),
         }
     }
@@ -83,6 +84,47 @@ impl ClientOptions {
         }
     }
 }
+
+/// A vendor's fixed-window rate-limit answer: `status`, and a JSON body whose member `code_member`
+/// is `code` (as a string or a number).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WindowRateLimit {
+    /// The status of the answer (Admitad: 503).
+    pub status: u16,
+    /// The JSON member carrying the vendor's error code (Admitad: `error_code`).
+    pub code_member: &'static str,
+    /// The code that means "rate limit exceeded" (Admitad: `4`).
+    pub code: &'static str,
+}
+
+impl WindowRateLimit {
+    /// Whether the response is unambiguously the vendor's rate-limit answer: the status and the code.
+    pub fn is_unambiguous(&self, response: &HttpResponse) -> bool {
+        if response.status != self.status {
+            return false;
+        }
+        let Ok(serde_json::Value::Object(body)) =
+            serde_json::from_slice::<serde_json::Value>(&response.body)
+        else {
+            return false;
+        };
+        match body.get(self.code_member) {
+            Some(serde_json::Value::String(s)) => s == self.code,
+            Some(serde_json::Value::Number(n)) => n.to_string() == self.code,
+            _ => false,
+        }
+    }
+}
+
+/// Request headers that may follow a redirect to another origin; every other header (credentials,
+/// vendor headers such as `adapty-customer-user-id`) belongs to the origin the request was built for.
+const CROSS_ORIGIN_HEADERS: &[&str] = &[
+    "accept",
+    "accept-language",
+    "content-type",
+    "user-agent",
+    CLIENT_HEADER,
+];
 
 /// The name of the SDK identification header.
 pub const CLIENT_HEADER: &str = "x-adkit-client";
@@ -194,7 +236,10 @@ fn check_scheme(url: &WebUrl) -> Result<(), String> {
     }
 }
 
-/// Refuses header names or values that would split or corrupt the request (CR, LF, NUL, other controls).
+/// Refuses header names or values that would split or corrupt the request (CR, LF, NUL, other
+/// controls), and header values that are not ASCII. One rule on every surface: the native transport
+/// would send UTF-8, `fetch` Latin-1 or nothing, OkHttp and `java.net.http` refuse them — so a value
+/// such as a customer user id with non-ASCII letters is refused before sending, with the header named.
 pub fn check_headers(req: &HttpRequest) -> Result<(), Error> {
     for (name, value) in &req.headers {
         if name.is_empty() || !name.bytes().all(|b| b.is_ascii_graphic() && b != b':') {
@@ -213,18 +258,37 @@ pub fn check_headers(req: &HttpRequest) -> Result<(), Error> {
                 "header value must not contain CR, LF or other control characters",
             ));
         }
+        if !value.is_ascii() {
+            return Err(Error::invalid(
+                name.clone(),
+                "header value must be ASCII (HTTP transports differ on anything else)",
+            ));
+        }
     }
     Ok(())
 }
 
-/// Parses `Retry-After`: delay-seconds or an HTTP date (resolved against `now_unix_ms`).
+/// The longest wait a `Retry-After` can ask for: what a value too large to represent becomes. It is
+/// longer than any `max_retry_after`, so such an answer ends the call with its error.
+pub const RETRY_AFTER_UNBOUNDED: Duration = Duration::from_millis(u64::MAX);
+
+/// Parses `Retry-After` by this rule:
+/// - delay-seconds (ASCII digits): that many seconds; a number too large to represent is
+///   [`RETRY_AFTER_UNBOUNDED`] (over any cap: the call ends with the error, no retry);
+/// - an HTTP date: the time from `now_unix_ms` until then (zero when it is past);
+/// - anything else (negative, fractional, empty, garbage): `None` — treated as absent, so the
+///   driver's own exponential backoff applies to a repeatable request.
 pub fn parse_retry_after(value: &str, now_unix_ms: u64) -> Option<Duration> {
     let value = value.trim();
-    if let Ok(secs) = value.parse::<u64>() {
-        return Some(Duration::from_secs(secs));
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(match value.parse::<u64>() {
+            Ok(secs) => Duration::from_secs(secs).min(RETRY_AFTER_UNBOUNDED),
+            Err(_) => RETRY_AFTER_UNBOUNDED,
+        });
     }
     let when = httpdate::parse_http_date(value).ok()?;
-    let when_ms = when.duration_since(std::time::UNIX_EPOCH).ok()?.as_millis() as u64;
+    let when_ms = when.duration_since(std::time::UNIX_EPOCH).ok()?.as_millis();
+    let when_ms = u64::try_from(when_ms).unwrap_or(u64::MAX);
     Some(Duration::from_millis(when_ms.saturating_sub(now_unix_ms)))
 }
 
@@ -321,7 +385,10 @@ impl<T: Transport, C: Timer> Driver<T, C> {
                     let retry_after = response
                         .header("retry-after")
                         .and_then(|v| parse_retry_after(v, now));
-                    let window_limited = self.options.rate_limit_status == Some(response.status);
+                    let window_limited = self.options.rate_limit.is_some_and(|rule| {
+                        response.status == rule.status
+                            && (policy.idempotent || rule.is_unambiguous(&response))
+                    });
                     let retryable = response.status == 429 || (500..600).contains(&response.status);
                     if retryable && (policy.idempotent || window_limited) && !last {
                         let delay = match retry_after {
@@ -401,9 +468,19 @@ impl<T: Transport, C: Timer> Driver<T, C> {
                 kind: TransportErrorKind::Redirect,
                 message: format!("refused redirect: {reason}"),
             })?;
+            if current.is_https() && !next.is_https() {
+                return Err(Error::Transport {
+                    kind: TransportErrorKind::Redirect,
+                    message: "refused redirect from https to plain http".into(),
+                });
+            }
             if next.origin() != first_url.origin() {
-                // Credentials belong to the origin the request was built for, never to another one.
-                request.strip_credentials();
+                // Credentials and vendor headers belong to the origin the request was built for.
+                request.headers.retain(|(n, _)| {
+                    CROSS_ORIGIN_HEADERS
+                        .iter()
+                        .any(|keep| keep.eq_ignore_ascii_case(n))
+                });
             }
             request.url = next.to_string();
         }
@@ -538,6 +615,56 @@ mod tests {
             Some(Duration::ZERO)
         );
         assert_eq!(parse_retry_after("soon", 0), None);
+        // The rule for what does not parse: absent (the driver's backoff); overflow: unbounded.
+        for junk in [
+            "",
+            "-5",
+            "1.5",
+            "5s",
+            "+5",
+            " ",
+            "Sun, 99 Nov 1994 08:49:37 GMT",
+        ] {
+            assert_eq!(parse_retry_after(junk, 0), None, "{junk:?}");
+        }
+        assert_eq!(
+            parse_retry_after("99999999999999999999999", 0),
+            Some(RETRY_AFTER_UNBOUNDED)
+        );
+        assert_eq!(
+            parse_retry_after(&u64::MAX.to_string(), 0),
+            Some(RETRY_AFTER_UNBOUNDED)
+        );
+        assert_eq!(parse_retry_after(" 007 ", 0), Some(Duration::from_secs(7)));
+    }
+
+    #[test]
+    fn non_ascii_header_values_are_refused_with_the_header_named() {
+        let mut req = HttpRequest::new(Method::Get, "https://x.test/");
+        req.set_header("adapty-customer-user-id", "José");
+        let err = check_headers(&req).unwrap_err();
+        assert_eq!(err.kind(), crate::ErrorKind::InvalidInput);
+        assert!(err.to_string().contains("adapty-customer-user-id"), "{err}");
+        assert!(!err.to_string().contains("José"), "{err}");
+    }
+
+    #[test]
+    fn window_rate_limit_is_recognised_only_from_its_code() {
+        let rule = WindowRateLimit {
+            status: 503,
+            code_member: "error_code",
+            code: "4",
+        };
+        assert!(rule.is_unambiguous(&HttpResponse::new(503, r#"{"error_code":4}"#)));
+        assert!(rule.is_unambiguous(&HttpResponse::new(503, r#"{"error_code":"4"}"#)));
+        for ambiguous in [
+            HttpResponse::new(503, "<html>Service Unavailable</html>"),
+            HttpResponse::new(503, ""),
+            HttpResponse::new(503, r#"{"error_code":5}"#),
+            HttpResponse::new(500, r#"{"error_code":4}"#),
+        ] {
+            assert!(!rule.is_unambiguous(&ambiguous));
+        }
     }
 
     #[test]

@@ -44,6 +44,7 @@ const CREDENTIAL_HEADERS: &[&str] = &[
     "signatureauthorization",
     "proxy-authorization",
     "cookie",
+    "set-cookie",
     "x-api-key",
 ];
 
@@ -286,6 +287,16 @@ mod tests {
         assert!(!dbg.contains("hunter2"), "{dbg}");
         assert!(dbg.contains("application/json"));
         assert!(dbg.contains("<redacted>"));
+    }
+
+    #[test]
+    fn response_debug_redacts_set_cookie() {
+        let resp = HttpResponse::new(200, "{}")
+            .with_header("Set-Cookie", "session=SESSION-S3CRET; HttpOnly")
+            .with_header("x-request-id", "r1");
+        let dbg = format!("{resp:?}");
+        assert!(!dbg.contains("SESSION-S3CRET"), "{dbg}");
+        assert!(dbg.contains("r1"));
     }
 
     #[test]

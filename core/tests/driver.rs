@@ -259,6 +259,50 @@ async fn same_origin_redirect_keeps_credentials_cross_origin_drops_them() {
 }
 
 #[tokio::test]
+async fn cross_origin_redirects_drop_every_vendor_header_and_never_downgrade() {
+    use adkit::adapty::{AdaptyClient, AdaptyConfig, AdaptyUser};
+    // Adapty's profile header identifies a user: it belongs to Adapty's origin like the key does.
+    let t = Scripted::new(vec![
+        Ok(HttpResponse::new(302, "").with_header("Location", "https://elsewhere.example/p")),
+        resp(404, "{}"),
+    ]);
+    let c = VirtualClock::default();
+    let mut config =
+        AdaptyConfig::secret("secret_live_k").with_base_url("https://api.adapty.io/api/v2/");
+    config.options.jitter = false;
+    let adapty = AdaptyClient::new(config, t.clone(), c.clone()).unwrap();
+    let _ = adapty
+        .get_profile(&AdaptyUser::customer_user_id("user-42"))
+        .await;
+    let seen = t.seen();
+    assert_eq!(seen[1].url, "https://elsewhere.example/p");
+    let names: Vec<&str> = seen[1].headers.iter().map(|(n, _)| n.as_str()).collect();
+    assert!(
+        names
+            .iter()
+            .all(|n| ["accept", "content-type", "x-adkit-client"]
+                .contains(&n.to_ascii_lowercase().as_str())),
+        "{names:?}"
+    );
+    assert!(seen[0].header("adapty-customer-user-id").is_some());
+
+    // https to plain http is never followed, not even to a loopback host.
+    let t = Scripted::new(vec![Ok(
+        HttpResponse::new(302, "").with_header("Location", "http://127.0.0.1:9/api/app/abc")
+    )]);
+    let err = client(&t, &c, |_| {})
+        .find_app("s", Platform::Android)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        err.transport_kind(),
+        Some(TransportErrorKind::Redirect),
+        "{err}"
+    );
+    assert_eq!(t.seen().len(), 1, "nothing was sent to the http URL");
+}
+
+#[tokio::test]
 async fn posts_do_not_follow_redirects() {
     let t = Scripted::new(vec![Ok(
         HttpResponse::new(302, "").with_header("Location", "/api/app/abc")

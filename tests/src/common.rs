@@ -94,6 +94,11 @@ impl SandboxState {
             .extend(faults);
     }
 
+    /// Drops the faults still queued for a credential.
+    pub fn clear_faults(&self, key: &str) {
+        lock(&self.faults).remove(key);
+    }
+
     fn take_fault(&self, key: &str) -> Option<Fault> {
         let mut faults = lock(&self.faults);
         let queue = faults.get_mut(key)?;

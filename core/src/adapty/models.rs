@@ -207,12 +207,19 @@ pub enum AttributeValue {
 }
 
 impl<'de> Deserialize<'de> for AttributeValue {
+    /// Text, a number (a boolean reads as 1 or 0) or `null`. An object or an array is refused: read
+    /// as `null` it would delete the attribute when sent.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         Ok(match serde_json::Value::deserialize(d)? {
             serde_json::Value::String(s) => AttributeValue::Text(s),
             serde_json::Value::Number(n) => AttributeValue::Number(n.as_f64().unwrap_or_default()),
             serde_json::Value::Bool(b) => AttributeValue::Number(if b { 1.0 } else { 0.0 }),
-            _ => AttributeValue::Null,
+            serde_json::Value::Null => AttributeValue::Null,
+            serde_json::Value::Object(_) | serde_json::Value::Array(_) => {
+                return Err(serde::de::Error::custom(
+                    "a custom attribute value must be text, a number, a boolean or null",
+                ));
+            }
         })
     }
 }

@@ -50,8 +50,9 @@ pub struct AdmitadConfig {
     /// A client-side limit: at most this many requests per `options.rate_limit_window` (Admitad allows
     /// 600 a minute per application; `None`: no client-side limit).
     pub max_requests_per_window: Option<u32>,
-    /// Driver options. Admitad's 503 is its rate limit: unless set otherwise, `rate_limit_status` is
-    /// 503, so the driver waits for the next window and repeats.
+    /// Driver options. Admitad's 503 is its rate limit: unless set otherwise, `rate_limit` is 503 with
+    /// `error_code` 4, so the driver waits for the next window and repeats (a non-repeatable request
+    /// only when the body says so).
     pub options: ClientOptions,
 }
 
@@ -90,14 +91,36 @@ impl AdmitadConfig {
     }
 }
 
+/// A token pair and when this client received it (so a token that lives shorter than the refresh skew
+/// is used for half its life instead of being refreshed on every call).
+#[derive(Clone)]
+struct StoredTokens {
+    tokens: TokenSet,
+    received_at_ms: u64,
+}
+
+impl StoredTokens {
+    /// Fresh with `skew_ms` to spare, the skew capped at half the token's life.
+    fn is_fresh(&self, now_unix_ms: u64, skew_ms: u64) -> bool {
+        let lifetime = self
+            .tokens
+            .expires_at_ms
+            .saturating_sub(self.received_at_ms);
+        self.tokens.is_fresh(now_unix_ms, skew_ms.min(lifetime / 2))
+    }
+}
+
 /// A client of Admitad's API with a managed token pair.
 pub struct AdmitadClient<T, C> {
     driver: Driver<T, C>,
     client_id: String,
     client_secret: Option<Secret>,
     scopes: Vec<Scope>,
-    tokens: Mutex<Option<TokenSet>>,
+    tokens: Mutex<Option<StoredTokens>>,
     refresh_lock: futures_util::lock::Mutex<()>,
+    /// Token flights finished so far, and the error of the last one when it failed: callers that
+    /// queued behind a failed flight get its error instead of each making a request of their own.
+    flights: Mutex<(u64, Option<Error>)>,
     on_tokens: Option<TokenListener>,
     skew_ms: u64,
     token_requests: AtomicU64,
@@ -124,18 +147,24 @@ impl<T: Transport, C: Timer> AdmitadClient<T, C> {
             check_scopes(&config.scopes)?;
         }
         let mut options = config.options;
-        options.rate_limit_status = options.rate_limit_status.or(Some(503));
+        options.rate_limit = options.rate_limit.or(Some(super::errors::RATE_LIMIT));
         let limiter = config
             .max_requests_per_window
             .map(|max| crate::limiter::WindowLimiter::new(max, options.rate_limit_window));
         let driver = Driver::new(options, DEFAULT_BASE_URL, transport, timer)?;
+        let now = driver.timer().now_unix_ms();
+        let tokens = config.tokens.map(|tokens| StoredTokens {
+            tokens,
+            received_at_ms: now,
+        });
         Ok(AdmitadClient {
             driver,
             client_id: config.client_id,
             client_secret: config.client_secret,
             scopes: config.scopes,
-            tokens: Mutex::new(config.tokens),
+            tokens: Mutex::new(tokens),
             refresh_lock: futures_util::lock::Mutex::new(()),
+            flights: Mutex::new((0, None)),
             on_tokens: config.on_tokens,
             skew_ms: config.refresh_skew_ms,
             token_requests: AtomicU64::new(0),
@@ -156,7 +185,23 @@ impl<T: Transport, C: Timer> AdmitadClient<T, C> {
 
     /// The current token pair, if any.
     pub fn tokens(&self) -> Option<TokenSet> {
+        self.stored().map(|s| s.tokens)
+    }
+
+    fn stored(&self) -> Option<StoredTokens> {
         self.tokens.lock().ok().and_then(|t| t.clone())
+    }
+
+    /// Replaces the token pair (one another process refreshed and persisted, say). The listener is not
+    /// told: the pair came from the caller.
+    pub fn set_tokens(&self, tokens: TokenSet) {
+        let received_at_ms = self.driver.timer().now_unix_ms();
+        if let Ok(mut t) = self.tokens.lock() {
+            *t = Some(StoredTokens {
+                tokens,
+                received_at_ms,
+            });
+        }
     }
 
     /// How many `POST /token/` requests this client has sent.
@@ -199,11 +244,20 @@ impl<T: Transport, C: Timer> AdmitadClient<T, C> {
     }
 
     fn store(&self, tokens: TokenSet) {
-        if let Ok(mut t) = self.tokens.lock() {
-            *t = Some(tokens.clone());
-        }
+        self.set_tokens(tokens.clone());
         if let Some(listener) = &self.on_tokens {
             listener(&tokens);
+        }
+    }
+
+    /// Forgets a refresh token the server refused, so it is never sent again.
+    fn drop_refresh_token(&self, refused: &str) {
+        if let Ok(mut t) = self.tokens.lock() {
+            if let Some(s) = t.as_mut() {
+                if s.tokens.refresh_token.as_deref() == Some(refused) {
+                    s.tokens.refresh_token = None;
+                }
+            }
         }
     }
 
@@ -219,45 +273,69 @@ impl<T: Transport, C: Timer> AdmitadClient<T, C> {
     }
 
     /// A usable token pair: the stored one while fresh, else one refresh (or a client-credentials grant
-    /// when there is nothing to refresh). Concurrent callers share one request. `rejected` is an access
-    /// token the API refused: a pair holding it is not reused.
+    /// when there is nothing to refresh). Concurrent callers share one request, and its outcome: when
+    /// it fails, every caller that waited for it gets that error. `rejected` is an access token the API
+    /// refused: a pair holding it is not reused.
     pub async fn fresh_tokens(&self, rejected: Option<&str>) -> Result<TokenSet, Error> {
-        let usable = |t: &TokenSet, now: u64| {
-            t.is_fresh(now, self.skew_ms) && Some(t.access_token.as_str()) != rejected
+        let usable = |s: &StoredTokens, now: u64| {
+            s.is_fresh(now, self.skew_ms) && Some(s.tokens.access_token.as_str()) != rejected
         };
-        if let Some(t) = self.tokens() {
-            if usable(&t, self.driver.timer().now_unix_ms()) {
-                return Ok(t);
+        if let Some(s) = self.stored() {
+            if usable(&s, self.driver.timer().now_unix_ms()) {
+                return Ok(s.tokens);
             }
         }
-        // Single flight: whoever holds the lock refreshes; the others find its result afterwards.
+        let flights_seen = self.flights.lock().map(|f| f.0).unwrap_or(0);
+        // Single flight: whoever holds the lock refreshes; the others find its outcome afterwards.
         let _flight = self.refresh_lock.lock().await;
-        let current = self.tokens();
-        if let Some(t) = &current {
-            if usable(t, self.driver.timer().now_unix_ms()) {
-                return Ok(t.clone());
+        let current = self.stored();
+        if let Some(s) = &current {
+            if usable(s, self.driver.timer().now_unix_ms()) {
+                return Ok(s.tokens.clone());
             }
         }
-        let refresh_token = current.and_then(|t| t.refresh_token);
-        if let Some(rt) = refresh_token {
+        if let Ok(f) = self.flights.lock() {
+            if f.0 != flights_seen {
+                if let Some(e) = &f.1 {
+                    return Err(e.clone());
+                }
+            }
+        }
+        let outcome = self.token_flight(current.map(|s| s.tokens)).await;
+        if let Ok(mut f) = self.flights.lock() {
+            f.0 += 1;
+            f.1 = outcome.as_ref().err().cloned();
+        }
+        outcome
+    }
+
+    /// One token flight: refresh when there is a refresh token, else (or after the refresh token is
+    /// refused) client credentials when there are scopes.
+    async fn token_flight(&self, current: Option<TokenSet>) -> Result<TokenSet, Error> {
+        if let Some(rt) = current.and_then(|t| t.refresh_token) {
             match self
                 .request_tokens(TokenGrant::Refresh {
-                    refresh_token: Secret::new(rt),
+                    refresh_token: Secret::new(rt.clone()),
                 })
                 .await
             {
                 Ok(t) => return Ok(t),
-                // A dead refresh token: start over with client credentials when we can.
-                Err(e)
-                    if matches!(e.kind(), ErrorKind::Auth | ErrorKind::Api)
-                        && !self.scopes.is_empty() => {}
+                // Refused (single-use, perhaps spent by a refresh whose answer was lost): never send
+                // it again, and start over with client credentials when we can.
+                Err(e) if matches!(e.kind(), ErrorKind::Auth | ErrorKind::Api) => {
+                    self.drop_refresh_token(&rt);
+                    if self.scopes.is_empty() {
+                        return Err(e);
+                    }
+                }
                 Err(e) => return Err(e),
             }
         }
         if self.scopes.is_empty() {
             return Err(Error::invalid(
                 "scopes",
-                "no usable token and no scopes to request one with client credentials",
+                "no usable token: authorize again (exchange_code) or hand in a stored pair \
+                 (set_tokens); without scopes there is no client-credentials grant to fall back on",
             ));
         }
         self.request_tokens(TokenGrant::ClientCredentials {

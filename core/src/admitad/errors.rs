@@ -8,6 +8,13 @@ use serde_json::Value;
 use crate::driver::Exchange;
 use crate::error::{Error, FieldError, ResponseDetails, Vendor};
 
+/// Admitad's rate-limit answer: 503 with `error_code` 4 (spec §4).
+pub const RATE_LIMIT: crate::driver::WindowRateLimit = crate::driver::WindowRateLimit {
+    status: 503,
+    code_member: "error_code",
+    code: "4",
+};
+
 /// What an Admitad error body says, read leniently.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct AdmitadErrorBody {
@@ -58,7 +65,7 @@ pub fn is_invalid_token(exchange: &Exchange) -> bool {
         || matches!(e.code.as_deref(), Some("0") | Some("1"))
 }
 
-/// Maps a non-success exchange: 401/403 → `Auth`, 404 → `NotFound`, 503 or `error_code` 4 →
+/// Maps a non-success exchange: 401/403 → `Auth`, 404 → `NotFound`, 429, 503 or `error_code` 4 →
 /// `RateLimited`, others (410 included) → `Api`.
 pub fn error_from_exchange(exchange: &Exchange) -> Error {
     let resp = &exchange.response;
@@ -84,7 +91,7 @@ pub fn error_from_exchange(exchange: &Exchange) -> Error {
     match resp.status {
         401 | 403 => Error::Auth(Box::new(d)),
         404 => Error::NotFound(Box::new(d)),
-        503 => Error::RateLimited(Box::new(d)),
+        429 | 503 => Error::RateLimited(Box::new(d)),
         _ if body.code.as_deref() == Some("4") => Error::RateLimited(Box::new(d)),
         _ => Error::Api(Box::new(d)),
     }

@@ -25,9 +25,9 @@ pub struct Page<T> {
 }
 
 impl<T> Page<T> {
-    /// The offset of the next page, or `None` at the end.
+    /// The offset of the next page, or `None` at the end (or when it would not fit in a `u64`).
     pub fn next_offset(&self) -> Option<u64> {
-        let next = self.offset + self.items.len() as u64;
+        let next = self.offset.checked_add(self.items.len() as u64)?;
         (!self.items.is_empty() && next < self.count).then_some(next)
     }
 }
@@ -38,8 +38,8 @@ struct Meta {
     count: u64,
     #[serde(default, deserialize_with = "crate::lenient::u64_or_zero")]
     limit: u64,
-    #[serde(default, deserialize_with = "crate::lenient::u64_or_zero")]
-    offset: u64,
+    #[serde(default, deserialize_with = "crate::lenient::opt_u64")]
+    offset: Option<u64>,
 }
 
 #[derive(Deserialize)]
@@ -63,12 +63,13 @@ pub(crate) fn decode_page<T: DeserializeOwned>(
             let meta = meta.unwrap_or(Meta {
                 count: asked_offset + results.len() as u64,
                 limit: results.len() as u64,
-                offset: asked_offset,
+                offset: Some(asked_offset),
             });
             Page {
                 count: meta.count,
                 limit: u32::try_from(meta.limit).unwrap_or(MAX_LIMIT),
-                offset: meta.offset,
+                // A `_meta` without an offset answered the page that was asked for.
+                offset: meta.offset.unwrap_or(asked_offset),
                 items: results,
             }
         }
@@ -92,8 +93,8 @@ pub fn check_cap(
     cap: usize,
 ) -> Result<(), Error> {
     // Items still to come from this page on, plus those already held.
-    let total = held as u64 + count.saturating_sub(offset);
-    if held + page_len > cap || total > cap as u64 {
+    let total = (held as u64).saturating_add(count.saturating_sub(offset));
+    if held.saturating_add(page_len) > cap || total > cap as u64 {
         return Err(Error::invalid(
             "cap",
             format!("the list holds {total} items from here, more than the cap of {cap}"),
@@ -139,42 +140,82 @@ impl<R: Paginated + Sync> PageCursor<R> {
             return Ok(None);
         };
         let page = client.send(&self.request.at_offset(offset)).await?;
-        self.offsets.advance(&page);
+        self.offsets.advance(&page)?;
         Ok(Some(page))
     }
 }
 
 /// Where the next page starts, for any list: taken before a page is fetched (so after an error, or after
-/// the last page, there is none) and set from the page's `_meta`. The one rule every paginator follows.
+/// the last page, there is none) and advanced from the page's `_meta`. The one rule every paginator
+/// follows: the cursor only moves forward. A page whose `_meta.offset` lies before the offset asked for
+/// (a server that ignores `offset` would be asked for the same page forever) or whose next offset does
+/// not fit in a `u64` ends the list with a [`Error::Decode`]; an empty page ends it quietly.
 #[derive(Debug)]
 pub struct OffsetCursor {
-    next: std::sync::Mutex<Option<u64>>,
+    state: std::sync::Mutex<CursorState>,
+}
+
+#[derive(Debug)]
+struct CursorState {
+    next: Option<u64>,
+    asked: u64,
 }
 
 impl OffsetCursor {
     /// A cursor at `offset`.
     pub fn new(offset: u64) -> Self {
         OffsetCursor {
-            next: std::sync::Mutex::new(Some(offset)),
+            state: std::sync::Mutex::new(CursorState {
+                next: Some(offset),
+                asked: offset,
+            }),
         }
     }
 
     /// The offset of the page to fetch now, or `None` when the list is done.
     pub fn take(&self) -> Option<u64> {
-        self.next.lock().ok().and_then(|mut n| n.take())
+        let mut s = self.state.lock().ok()?;
+        let next = s.next.take()?;
+        s.asked = next;
+        Some(next)
     }
 
     /// Records the page just read: the next offset, or the end.
-    pub fn advance<T>(&self, page: &Page<T>) {
-        self.advance_to(page.next_offset());
+    pub fn advance<T>(&self, page: &Page<T>) -> Result<(), Error> {
+        self.advance_from(page.items.len(), page.count, page.offset)
     }
 
-    /// Records the next offset directly (`None`: the end).
-    pub fn advance_to(&self, next: Option<u64>) {
-        if let Ok(mut n) = self.next.lock() {
-            *n = next;
+    /// Records a page read by its shape: `len` items at `_meta.offset` of `_meta.count`.
+    pub fn advance_from(&self, len: usize, count: u64, offset: u64) -> Result<(), Error> {
+        let Ok(mut s) = self.state.lock() else {
+            return Ok(());
+        };
+        s.next = None;
+        if len == 0 {
+            return Ok(());
         }
+        if offset < s.asked {
+            return Err(no_progress(format!(
+                "asked for offset {} and the server answered offset {offset}: it makes no progress",
+                s.asked
+            )));
+        }
+        let Some(next) = offset.checked_add(len as u64) else {
+            return Err(no_progress(format!(
+                "the next offset after {offset} + {len} does not fit in 64 bits"
+            )));
+        };
+        if next < count {
+            s.next = Some(next);
+        }
+        Ok(())
     }
+}
+
+fn no_progress(message: String) -> Error {
+    let mut d = crate::error::ResponseDetails::new(crate::Vendor::Admitad, 200, b"");
+    d.message = format!("pagination stopped: {message}");
+    Error::Decode(Box::new(d))
 }
 
 /// A list request that can be re-issued for another page.
@@ -185,4 +226,56 @@ pub trait Paginated: super::AdmitadEndpoint<Output = Page<Self::Item>> + Clone {
     fn at_offset(&self, offset: u64) -> Self;
     /// The offset this request asks for.
     fn offset(&self) -> u64;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(len: usize, count: u64, offset: u64) -> Page<u8> {
+        Page {
+            items: vec![0; len],
+            count,
+            limit: 500,
+            offset,
+        }
+    }
+
+    #[test]
+    fn a_server_that_ignores_the_offset_ends_the_list_with_an_error() {
+        let c = OffsetCursor::new(0);
+        assert_eq!(c.take(), Some(0));
+        c.advance(&page(2, 10, 0)).unwrap();
+        assert_eq!(c.take(), Some(2));
+        // Asked for 2, answered offset 0 again.
+        let e = c.advance(&page(2, 10, 0)).unwrap_err();
+        assert_eq!(e.kind(), crate::ErrorKind::Decode);
+        assert_eq!(c.take(), None, "and the cursor is done");
+    }
+
+    #[test]
+    fn huge_offsets_and_counts_never_overflow() {
+        let c = OffsetCursor::new(u64::MAX - 1);
+        assert_eq!(c.take(), Some(u64::MAX - 1));
+        let e = c.advance(&page(5, u64::MAX, u64::MAX - 1)).unwrap_err();
+        assert_eq!(e.kind(), crate::ErrorKind::Decode);
+        assert_eq!(c.take(), None);
+        assert_eq!(page(5, u64::MAX, u64::MAX - 1).next_offset(), None);
+        assert!(check_cap(usize::MAX, 5, u64::MAX, 0, 10).is_err());
+    }
+
+    #[test]
+    fn the_cursor_moves_forward_and_stops_at_count_or_an_empty_page() {
+        let c = OffsetCursor::new(10);
+        assert_eq!(c.take(), Some(10));
+        // The server may skip ahead; the cursor follows it forward.
+        c.advance(&page(3, 100, 20)).unwrap();
+        assert_eq!(c.take(), Some(23));
+        c.advance(&page(0, 100, 23)).unwrap();
+        assert_eq!(c.take(), None);
+        let c = OffsetCursor::new(0);
+        c.take();
+        c.advance(&page(4, 4, 0)).unwrap();
+        assert_eq!(c.take(), None);
+    }
 }
