@@ -38,9 +38,10 @@ rm -rf "$BUILD" && mkdir -p "$BUILD"
 "$T/debug/adkit-sandbox" --port 0 > "$BUILD/sandbox.out" &
 SANDBOX_PID=$!
 trap 'kill $SANDBOX_PID 2>/dev/null || true' EXIT
-for _ in $(seq 100); do [ "$(wc -l < "$BUILD/sandbox.out")" -ge 2 ] && break; sleep 0.1; done
+for _ in $(seq 100); do [ "$(wc -l < "$BUILD/sandbox.out")" -ge 3 ] && break; sleep 0.1; done
 export ADKIT_SANDBOX_URL=$(sed -n 1p "$BUILD/sandbox.out")
 export ADKIT_OTHER_ORIGIN=$(sed -n 2p "$BUILD/sandbox.out" | cut -d' ' -f2)
+export ADKIT_RAW_FAULTS_URL=$(sed -n 3p "$BUILD/sandbox.out" | cut -d' ' -f2)
 echo "sandbox at $ADKIT_SANDBOX_URL (other origin $ADKIT_OTHER_ORIGIN)"
 
 step "uniffi: generate Kotlin, Swift, Python"
