@@ -66,7 +66,7 @@ export interface AdkitError extends Error {
   transportKind?: "timeout" | "connect" | "body_too_large" | "redirect" | "other";
 }
 
-export interface SnapchatSetup { snapAppId: string }
+export interface SnapchatSetup { snapAppId?: string; appId?: string }
 export interface FacebookSetup { appId: string; adimpressionForwarding?: boolean }
 export interface GoogleSetup { linkId: string }
 export interface GameAnalyticsSetup { key: string }

@@ -122,7 +122,7 @@ export interface CohortExportRequest extends MetricsExportBase {
   periodType?: "renewals" | "days"; valueType?: "absolute" | "relative"; valueField?: string; accountingType?: string;
   renewalDays?: number[]; predictionMonths?: 3 | 6 | 9 | 12 | 18 | 24;
 }
-export interface ConversionExportRequest extends MetricsExportBase { fromPeriod: string; toPeriod: string; dateType?: string }
+export interface ConversionExportRequest extends MetricsExportBase { fromPeriod: string | number; toPeriod: string | number; dateType?: string }
 export interface FunnelExportRequest extends MetricsExportBase { showValueAs?: "absolute" | "relative" | "both" }
 export interface LtvExportRequest extends MetricsExportBase { periodType?: "renewals" | "days" }
 export interface RetentionExportRequest extends MetricsExportBase { periodType?: "renewals" | "days"; useTrial?: boolean }

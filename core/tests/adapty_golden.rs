@@ -435,9 +435,10 @@ fn paywalls_vc_and_exports_wire() {
         "https://api-admin.adapty.io/api/v1/client-api/exports/placements/"
     );
     assert_eq!(ex.header("accept"), Some("text/csv"));
+    // The documented body holds the filters only: the format is chosen by `Accept`.
     assert_eq!(
         std::str::from_utf8(&ex.body).unwrap(),
-        r#"{"filters":{"placement_type":"paywall"},"format":"csv"}"#
+        r#"{"filters":{"placement_type":"paywall"}}"#
     );
     let bad_range = ctx_build(&AnalyticsExportRequest {
         chart_id: Some("revenue".into()),
@@ -611,4 +612,66 @@ fn keys_never_appear_in_debug_or_errors() {
         .receive([("authorization", "Bearer nope")], b"{}")
         .unwrap_err();
     assert!(!err.to_string().contains("TOPSECRET"));
+}
+
+#[test]
+fn conversion_export_sends_periods_as_the_caller_gave_them() {
+    // The documented example sends `from_period` as a number and `to_period` as text.
+    let documented = ConversionExportRequest {
+        filters: MetricsFilters {
+            date: vec!["2024-01-01".into(), "2024-12-31".into()],
+            ..Default::default()
+        },
+        from_period: Some(1.into()),
+        to_period: Some("6+".into()),
+        ..Default::default()
+    };
+    let req = ctx_build(&documented).unwrap();
+    assert_eq!(
+        req.url,
+        "https://api-admin.adapty.io/api/v1/client-api/metrics/conversion/"
+    );
+    let body: serde_json::Value = serde_json::from_slice(&req.body).unwrap();
+    assert_eq!(body["from_period"], serde_json::json!(1));
+    assert_eq!(body["to_period"], serde_json::json!("6+"));
+    // Both forms read from JSON (the JS and JSON surfaces).
+    let read: ConversionExportRequest = serde_json::from_str(
+        r#"{"filters":{"date":["2024-01-01","2024-12-31"]},"from_period":1,"to_period":"6+"}"#,
+    )
+    .unwrap();
+    assert_eq!(read.from_period, Some(ConversionPeriod::Number(1)));
+    assert_eq!(read.to_period, Some(ConversionPeriod::Text("6+".into())));
+    let missing = ConversionExportRequest {
+        to_period: Some(ConversionPeriod::Text(" ".into())),
+        ..documented
+    };
+    assert_eq!(
+        ctx_build(&missing).unwrap_err().kind(),
+        ErrorKind::InvalidInput
+    );
+}
+
+#[test]
+fn every_request_record_can_be_written_with_default() {
+    // Unset required values are refused before sending, never sent as empty strings.
+    let tx = SetTransaction {
+        user: AdaptyUser::customer_user_id("u"),
+        transaction: Transaction {
+            store: "app_store".into(),
+            ..Default::default()
+        },
+    };
+    assert_eq!(ctx_build(&tx).unwrap_err().kind(), ErrorKind::InvalidInput);
+    let attribution = SetWebAttribution {
+        request: WebAttributionRequest {
+            customer_user_id: Some("u".into()),
+            ..Default::default()
+        },
+    };
+    let e = ctx_build(&attribution).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidInput);
+    assert!(e.to_string().contains("status"), "{e}");
+    let placements = PlacementsExportRequest::default();
+    let e = ctx_build(&placements).unwrap_err();
+    assert!(e.to_string().contains("placement_type"), "{e}");
 }

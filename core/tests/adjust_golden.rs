@@ -33,7 +33,8 @@ fn ok(body: &str) -> Exchange {
 fn create_app_wire_bytes() {
     let setup = ChannelSetup {
         snapchat: Some(SnapchatSetup {
-            snap_app_id: "snap-1".into(),
+            snap_app_id: Some("snap-1".into()),
+            ..Default::default()
         }),
         applovin: Some(AppLovinSetup {
             sdk_keys: vec!["k1".into()],
@@ -126,7 +127,7 @@ fn get_and_find_app_requests() {
         (http.method, http.url.as_str()),
         (
             Method::Get,
-            "https://settings.adjust.com/api/app/p77yk727r18g"
+            "https://settings.adjust.com/api/app/p77yk727r18g/"
         )
     );
     assert!(http.body.is_empty());
@@ -268,6 +269,58 @@ fn ticket_status_sections_and_signatures() {
     let unknown = req.parse(&ok(r#"{"status":"PAUSED"}"#)).unwrap();
     assert_eq!(unknown.status, TicketState::Other("PAUSED".into()));
     assert!(!unknown.status.is_terminal());
+}
+
+#[test]
+fn snapchat_setup_sends_the_key_the_caller_gave_and_never_a_duplicate_key() {
+    // The app endpoint's documented example: `"snapchat": {"app_id": …}`.
+    let documented = CreateAppRequest {
+        store_id: "test.bundle.app".into(),
+        platform: Platform::Android,
+        name: "Test App Name".into(),
+        bundle_id: "test.bundle.app".into(),
+        channel_setup: Some(ChannelSetup {
+            snapchat: Some(SnapchatSetup {
+                app_id: Some("test.bundle.app".into()),
+                ..Default::default()
+            }),
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    let http = build(&documented, false).unwrap();
+    assert_eq!(
+        String::from_utf8(http.body).unwrap(),
+        r#"{"store_id":"test.bundle.app","platform":"android","name":"Test App Name","bundle_id":"test.bundle.app","channel_setup":{"snapchat":{"app_id":"test.bundle.app"}}}"#
+    );
+    // Both keys read back.
+    let read: SnapchatSetup = serde_json::from_str(r#"{"app_id":"a","snap_app_id":"s"}"#).unwrap();
+    assert_eq!(
+        (read.app_id.as_deref(), read.snap_app_id.as_deref()),
+        (Some("a"), Some("s"))
+    );
+    // A typed partner and the open map for the same slug: refused, not a duplicate JSON key.
+    let mut setup = documented.channel_setup.clone().unwrap();
+    setup.other.insert(
+        "snapchat".into(),
+        serde_json::from_str(r#"{"app_id":"x"}"#).unwrap(),
+    );
+    let dup = CreateAppRequest {
+        channel_setup: Some(setup),
+        ..documented.clone()
+    };
+    let err = build(&dup, false).unwrap_err();
+    assert_eq!(err.kind(), adkit::ErrorKind::InvalidInput);
+    assert!(err.to_string().contains("channel_setup.snapchat"), "{err}");
+    // Neither key: refused.
+    let none = CreateAppRequest {
+        channel_setup: Some(ChannelSetup {
+            snapchat: Some(SnapchatSetup::default()),
+            ..Default::default()
+        }),
+        ..documented
+    };
+    assert!(build(&none, false).is_err());
 }
 
 #[test]

@@ -51,7 +51,8 @@ async fn every_endpoint_round_trips() {
     let mut req = android_app("com.example.every");
     let setup = ChannelSetup {
         snapchat: Some(SnapchatSetup {
-            snap_app_id: "snap-9".into(),
+            snap_app_id: Some("snap-9".into()),
+            ..Default::default()
         }),
         ..Default::default()
     };

@@ -51,8 +51,16 @@ open_enum! {
     }
 }
 
-/// POST /exports/placements/ (exportPlacements).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+impl Default for PlacementType {
+    /// Unset: refused before sending until it is set.
+    fn default() -> Self {
+        PlacementType::Other(String::new())
+    }
+}
+
+/// POST /exports/placements/ (exportPlacements): the body holds the `filters` only; the format is
+/// chosen by `Accept`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PlacementsExportRequest {
     /// `filters.placement_type`.
@@ -206,7 +214,6 @@ impl AdaptyEndpoint for PlacementsExportRequest {
         }
         let body = serde_json::json!({
             "filters": {"placement_type": self.placement_type.as_str()},
-            "format": self.format,
         });
         let mut req = ctx.json(
             Family::Export,
@@ -499,13 +506,42 @@ impl CohortExportRequest {
     }
 }
 
+/// A conversion state: the docs write it as text (`"6+"`) and as a number (`1`). Sent as given.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[serde(untagged)]
+pub enum ConversionPeriod {
+    /// A number, e.g. `1`.
+    Number(u32),
+    /// Text, e.g. `"6+"`.
+    Text(String),
+}
+
+impl From<u32> for ConversionPeriod {
+    fn from(n: u32) -> Self {
+        ConversionPeriod::Number(n)
+    }
+}
+
+impl From<&str> for ConversionPeriod {
+    fn from(s: &str) -> Self {
+        ConversionPeriod::Text(s.to_owned())
+    }
+}
+
+impl ConversionPeriod {
+    fn is_blank(&self) -> bool {
+        matches!(self, ConversionPeriod::Text(t) if t.trim().is_empty())
+    }
+}
+
 metrics_request! {
     /// POST /metrics/conversion/ (exportConversion).
     ConversionExportRequest, "conversion" {
-        /// `from_period` (required): the starting state.
-        from_period: String,
-        /// `to_period` (required), e.g. `6+`.
-        to_period: String,
+        /// `from_period` (required): the starting state, text or a number as the docs show both.
+        from_period: ConversionPeriod,
+        /// `to_period` (required), e.g. `6+`, text or a number.
+        to_period: ConversionPeriod,
         /// `period_unit`.
         period_unit: String,
         /// `date_type`.
@@ -517,10 +553,18 @@ metrics_request! {
 
 impl ConversionExportRequest {
     fn check_extra(&self) -> Result<(), Error> {
-        if self.from_period.is_none() {
+        if self
+            .from_period
+            .as_ref()
+            .is_none_or(ConversionPeriod::is_blank)
+        {
             return Err(Error::invalid("from_period", "required"));
         }
-        if self.to_period.as_deref().is_none_or(str::is_empty) {
+        if self
+            .to_period
+            .as_ref()
+            .is_none_or(ConversionPeriod::is_blank)
+        {
             return Err(Error::invalid("to_period", "required"));
         }
         one_of("period_unit", &self.period_unit, PERIOD_UNITS)?;

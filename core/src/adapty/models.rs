@@ -494,7 +494,7 @@ pub struct Offer {
 }
 
 /// A price (spec §7.9): money as a float in the local currency.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Price {
     /// ISO 3166-1 alpha-2.

@@ -26,9 +26,16 @@ open_enum! {
     }
 }
 
+impl Default for PurchaseType {
+    /// Unset: refused before sending until it is set.
+    fn default() -> Self {
+        PurchaseType::Other(String::new())
+    }
+}
+
 /// The body of set transaction: a one-time purchase or a subscription, told apart by `purchase_type`.
 /// Fields marked "subscription" are required for subscriptions and refused for one-time purchases.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Transaction {
     /// `purchase_type`.

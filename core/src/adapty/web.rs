@@ -210,8 +210,15 @@ open_enum! {
     }
 }
 
+impl Default for WebAttributionStatus {
+    /// Unset: refused before sending until it is set.
+    fn default() -> Self {
+        WebAttributionStatus::Other(String::new())
+    }
+}
+
 /// POST /attribution/ body.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct WebAttributionRequest {
     /// `status` (required).

@@ -232,7 +232,7 @@ fn string_or_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D
     })
 }
 
-/// GET /app/{adjust_app_token} — app details.
+/// GET /app/{adjust_app_token}/ — app details (with the trailing slash the developer docs write).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct GetAppRequest {
@@ -245,7 +245,7 @@ impl AdjustEndpoint for GetAppRequest {
 
     fn build(&self, ctx: &AdjustContext<'_>) -> Result<HttpRequest, Error> {
         validate::path_segment("app_token", &self.app_token)?;
-        base_request(ctx, Method::Get, &["app", &self.app_token], &[], false)
+        base_request(ctx, Method::Get, &["app", &self.app_token, ""], &[], false)
     }
 
     fn parse(&self, exchange: &Exchange) -> Result<AppDetails, Error> {

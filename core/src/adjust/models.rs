@@ -74,12 +74,20 @@ open_enum! {
     }
 }
 
-/// Snapchat: the Snap app id.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// Snapchat: the Snap app id. Adjust's channel-setup page names the key `snap_app_id`; its app-endpoint
+/// examples send (and `GET /app` returns) `app_id`. Set the one your integration uses: it is sent as
+/// given (at least one, non-empty).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SnapchatSetup {
-    /// `snap_app_id`.
-    pub snap_app_id: String,
+    /// `snap_app_id` (the channel-setup page's key).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub snap_app_id: Option<String>,
+    /// `app_id` (the app endpoint's examples' key).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub app_id: Option<String>,
 }
 
 /// Facebook: the Facebook app id.
@@ -276,6 +284,25 @@ pub struct ChannelSetup {
 }
 
 impl ChannelSetup {
+    /// Each typed partner's slug and whether it is set.
+    fn typed_slugs(&self) -> [(&'static str, bool); 13] {
+        [
+            ("snapchat", self.snapchat.is_some()),
+            ("facebook", self.facebook.is_some()),
+            ("google", self.google.is_some()),
+            ("gameanalytics", self.gameanalytics.is_some()),
+            ("tapjoy", self.tapjoy.is_some()),
+            ("unityads", self.unityads.is_some()),
+            ("vungle", self.vungle.is_some()),
+            ("chartboost", self.chartboost.is_some()),
+            ("inmobi", self.inmobi.is_some()),
+            ("applovin", self.applovin.is_some()),
+            ("mintegral", self.mintegral.is_some()),
+            ("tiktok", self.tiktok.is_some()),
+            ("ironsource", self.ironsource.is_some()),
+        ]
+    }
+
     pub(crate) fn check(&self, field: &str) -> Result<(), Error> {
         let non_empty = |name: &str, value: &str| {
             if value.trim().is_empty() {
@@ -287,8 +314,31 @@ impl ChannelSetup {
                 Ok(())
             }
         };
+        // A typed partner and the open map for the same slug would send a duplicate JSON key.
+        for (slug, typed) in self.typed_slugs() {
+            if typed && self.other.contains_key(slug) {
+                return Err(Error::invalid(
+                    format!("{field}.{slug}"),
+                    "set either the typed partner or the open map entry, not both",
+                ));
+            }
+        }
         if let Some(s) = &self.snapchat {
-            non_empty("snapchat.snap_app_id", &s.snap_app_id)?;
+            match (&s.snap_app_id, &s.app_id) {
+                (None, None) => {
+                    return Err(Error::invalid(
+                        format!("{field}.snapchat"),
+                        "set snap_app_id or app_id",
+                    ));
+                }
+                (a, b) => {
+                    for (name, v) in [("snapchat.snap_app_id", a), ("snapchat.app_id", b)] {
+                        if let Some(v) = v {
+                            non_empty(name, v)?;
+                        }
+                    }
+                }
+            }
         }
         if let Some(s) = &self.facebook {
             non_empty("facebook.app_id", &s.app_id)?;
