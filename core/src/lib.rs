@@ -28,6 +28,7 @@ pub mod admitad;
 pub mod case;
 pub mod driver;
 mod error;
+mod extra_query;
 mod http;
 mod json;
 mod lenient;
@@ -44,6 +45,7 @@ pub mod weburl;
 pub use error::{
     Error, ErrorKind, FieldError, ResponseDetails, TransportErrorKind, Vendor, is_credential_name,
 };
+pub use extra_query::WithQuery;
 pub use http::{HttpRequest, HttpResponse, Method, is_credential_header};
 pub use json::Json;
 pub use secret::Secret;

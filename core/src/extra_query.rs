@@ -1,0 +1,182 @@
+//! Query parameters this version of adkit does not know yet, on any request of any vendor: when a
+//! vendor adds a filter, send it now instead of waiting for a release.
+
+use crate::adapty::{AdaptyContext, AdaptyEndpoint};
+use crate::adjust::{AdjustContext, AdjustEndpoint};
+use crate::admitad::{AdmitadContext, AdmitadEndpoint, Page, Paginated};
+use crate::driver::{Exchange, RequestPolicy};
+use crate::error::Error;
+use crate::http::HttpRequest;
+use crate::validate;
+
+/// An endpoint with extra query parameters appended to the URL it builds, after the ones adkit sends
+/// (a name adkit also sends is sent twice: the vendor decides which wins). Parsing and the retry policy
+/// are the endpoint's own; a paged Admitad list stays paged.
+///
+/// ```
+/// use adkit::WithQuery;
+/// use adkit::admitad::{AdmitadContext, AdmitadEndpoint, ListPrograms};
+/// use adkit::driver::parse_base_url;
+///
+/// let programs = WithQuery::new(ListPrograms::default()).param("brand_new_filter", "yes please");
+/// let base = parse_base_url("https://api.admitad.com/")?;
+/// let request = programs.build(&AdmitadContext { base_url: &base, access_token: "t" })?;
+/// assert!(request.url.ends_with("brand_new_filter=yes+please"));
+/// # Ok::<(), adkit::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct WithQuery<E> {
+    endpoint: E,
+    params: Vec<(String, String)>,
+}
+
+impl<E> WithQuery<E> {
+    /// The endpoint with no extra parameters yet.
+    pub fn new(endpoint: E) -> Self {
+        WithQuery {
+            endpoint,
+            params: Vec::new(),
+        }
+    }
+
+    /// Adds one parameter (repeat the call to repeat a name).
+    pub fn param(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.params.push((name.into(), value.into()));
+        self
+    }
+
+    /// The endpoint inside.
+    pub fn endpoint(&self) -> &E {
+        &self.endpoint
+    }
+
+    /// The extra parameters, in the order they are sent.
+    pub fn params(&self) -> &[(String, String)] {
+        &self.params
+    }
+
+    fn apply(&self, mut request: HttpRequest) -> Result<HttpRequest, Error> {
+        if self.params.is_empty() {
+            return Ok(request);
+        }
+        for (name, value) in &self.params {
+            validate::required("extra_query", name)?;
+            validate::no_controls(&format!("extra_query.{name}"), value)?;
+        }
+        let encoded = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(self.params.iter())
+            .finish();
+        let (base, fragment) = match request.url.split_once('#') {
+            Some((b, f)) => (b.to_owned(), Some(f.to_owned())),
+            None => (request.url.clone(), None),
+        };
+        let separator = match base.split_once('?') {
+            Some((_, q)) if !q.is_empty() => "&",
+            Some(_) => "",
+            None => "?",
+        };
+        request.url = format!("{base}{separator}{encoded}");
+        if let Some(f) = fragment {
+            request.url.push('#');
+            request.url.push_str(&f);
+        }
+        Ok(request)
+    }
+}
+
+impl<E: AdmitadEndpoint> AdmitadEndpoint for WithQuery<E> {
+    type Output = E::Output;
+    fn build(&self, ctx: &AdmitadContext<'_>) -> Result<HttpRequest, Error> {
+        self.apply(self.endpoint.build(ctx)?)
+    }
+    fn parse(&self, exchange: &Exchange) -> Result<E::Output, Error> {
+        self.endpoint.parse(exchange)
+    }
+    fn policy(&self) -> RequestPolicy {
+        self.endpoint.policy()
+    }
+}
+
+impl<E: Paginated> Paginated for WithQuery<E>
+where
+    E: AdmitadEndpoint<Output = Page<<E as Paginated>::Item>>,
+{
+    type Item = <E as Paginated>::Item;
+    fn at_offset(&self, offset: u64) -> Self {
+        WithQuery {
+            endpoint: self.endpoint.at_offset(offset),
+            params: self.params.clone(),
+        }
+    }
+    fn offset(&self) -> u64 {
+        self.endpoint.offset()
+    }
+}
+
+impl<E: AdaptyEndpoint> AdaptyEndpoint for WithQuery<E> {
+    type Output = E::Output;
+    fn build(&self, ctx: &AdaptyContext<'_>) -> Result<HttpRequest, Error> {
+        self.apply(self.endpoint.build(ctx)?)
+    }
+    fn parse(&self, exchange: &Exchange) -> Result<E::Output, Error> {
+        self.endpoint.parse(exchange)
+    }
+    fn policy(&self) -> RequestPolicy {
+        self.endpoint.policy()
+    }
+}
+
+impl<E: AdjustEndpoint> AdjustEndpoint for WithQuery<E> {
+    type Output = E::Output;
+    fn build(&self, ctx: &AdjustContext<'_>) -> Result<HttpRequest, Error> {
+        self.apply(self.endpoint.build(ctx)?)
+    }
+    fn parse(&self, exchange: &Exchange) -> Result<E::Output, Error> {
+        self.endpoint.parse(exchange)
+    }
+    fn policy(&self) -> RequestPolicy {
+        self.endpoint.policy()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::adjust::GetAppRequest;
+    use crate::driver::parse_base_url;
+    use crate::secret::Secret;
+
+    #[test]
+    fn extra_parameters_follow_the_known_ones_and_are_checked() {
+        let base = parse_base_url("https://settings.adjust.com/api/").unwrap();
+        let token = Secret::new("t");
+        let ctx = AdjustContext {
+            base_url: &base,
+            api_token: &token,
+            signature_token: None,
+        };
+        let get = GetAppRequest {
+            app_token: "abc".into(),
+        };
+        let req = WithQuery::new(get.clone())
+            .param("fields", "name,ü")
+            .param("fields", "x&y")
+            .build(&ctx)
+            .unwrap();
+        assert_eq!(
+            req.url,
+            "https://settings.adjust.com/api/app/abc/?fields=name%2C%C3%BC&fields=x%26y"
+        );
+        assert_eq!(
+            WithQuery::new(get.clone()).build(&ctx).unwrap().url,
+            get.build(&ctx).unwrap().url
+        );
+        for (name, value) in [("", "v"), ("n", "a\r\nb")] {
+            let e = WithQuery::new(get.clone())
+                .param(name, value)
+                .build(&ctx)
+                .unwrap_err();
+            assert_eq!(e.kind(), crate::ErrorKind::InvalidInput);
+        }
+    }
+}
