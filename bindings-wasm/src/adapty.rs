@@ -13,7 +13,8 @@ use wasm_bindgen_futures::future_to_promise;
 use web_sys::AbortSignal;
 
 use crate::convert::{
-    client_options, from_js, js_error, prop, prop_function, prop_string, signal_of, to_js,
+    client_options, from_js, js_error, options_object, prop, prop_bool, prop_function, prop_string,
+    prop_u32, signal_of, string_arg, to_js,
 };
 use crate::fetch::{FetchTransport, JsTimer, aborted};
 
@@ -244,10 +245,11 @@ impl AdaptyClient {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "AdaptyClientOptions")] options: JsValue,
     ) -> Result<AdaptyClient, JsValue> {
+        options_object(&options)?;
         let secret_key = prop_string(&options, "secretKey")?;
         if secret_key.is_some()
             && in_browser()
-            && prop(&options, "allowSecretKeyInBrowser") != JsValue::TRUE
+            && prop_bool(&options, "allowSecretKeyInBrowser")? != Some(true)
         {
             return Err(js_error(&Error::invalid(
                 "secretKey",
@@ -301,16 +303,10 @@ impl AdaptyClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         let call = (|| {
-            let n = |k: &str| -> Result<Option<u32>, JsValue> {
-                crate::convert::prop_u64(&paging, k)?
-                    .map(|v| {
-                        u32::try_from(v).map_err(|_| js_error(&Error::invalid(k, "too large")))
-                    })
-                    .transpose()
-            };
+            options_object(&paging)?;
             Ok(Call::ListPaywalls(Box::new(ListPaywalls {
-                page: n("page")?,
-                page_size: n("pageSize")?,
+                page: prop_u32(&paging, "page", 0)?,
+                page_size: prop_u32(&paging, "pageSize", 0)?,
             })))
         })();
         self.start(call, &options)
@@ -320,29 +316,28 @@ impl AdaptyClient {
     #[wasm_bindgen(js_name = getPaywall, unchecked_return_type = "Promise<Paywall>")]
     pub fn get_paywall(
         &self,
-        #[wasm_bindgen(js_name = paywallId)] paywall_id: String,
+        #[wasm_bindgen(js_name = paywallId, unchecked_param_type = "string")] paywall_id: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        self.start(
-            Ok(Call::GetPaywall(Box::new(GetPaywall { paywall_id }))),
-            &options,
-        )
+        let call = string_arg(&paywall_id, "paywallId")
+            .map(|paywall_id| Call::GetPaywall(Box::new(GetPaywall { paywall_id })));
+        self.start(call, &options)
     }
 
     /// PUT /paywalls/{paywallId}/ (replaces all remote configs).
     #[wasm_bindgen(js_name = updatePaywall, unchecked_return_type = "Promise<Paywall>")]
     pub fn update_paywall(
         &self,
-        #[wasm_bindgen(js_name = paywallId)] paywall_id: String,
+        #[wasm_bindgen(js_name = paywallId, unchecked_param_type = "string")] paywall_id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "UpdatePaywallRequest")] request: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        let call = from_js(request, "request").map(|request| {
-            Call::UpdatePaywall(Box::new(UpdatePaywall {
-                paywall_id,
-                request,
-            }))
-        });
+        let call = (|| {
+            Ok(Call::UpdatePaywall(Box::new(UpdatePaywall {
+                paywall_id: string_arg(&paywall_id, "paywallId")?,
+                request: from_js(request, "request")?,
+            })))
+        })();
         self.start(call, &options)
     }
 
@@ -359,12 +354,13 @@ impl AdaptyClient {
         let call = (|| {
             let operation: BulkOperation = from_js(operation, "operation")?;
             let users: Vec<AdaptyUser> = from_js(users, "users")?;
+            options_object(&options)?;
             let mut bulk_options = BulkOptions::default();
-            if let Some(n) = crate::convert::prop_u64(&options, "concurrency")? {
-                bulk_options.concurrency = u32::try_from(n).unwrap_or(u32::MAX);
+            if let Some(n) = prop_u32(&options, "concurrency", 0)? {
+                bulk_options.concurrency = n;
             }
-            if prop(&options, "stopOnAuthError") == JsValue::FALSE {
-                bulk_options.stop_on_auth_error = false;
+            if let Some(stop) = prop_bool(&options, "stopOnAuthError")? {
+                bulk_options.stop_on_auth_error = stop;
             }
             let on_progress = prop_function(&options, "onProgress")?;
             Ok(Call::Bulk(Box::new((
@@ -444,6 +440,7 @@ impl AdaptyWebhookReceiver {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "AdaptyWebhookReceiverOptions")] options: JsValue,
     ) -> Result<AdaptyWebhookReceiver, JsValue> {
+        options_object(&options)?;
         let names = prop(&options, "eventNames");
         let event_names = if names.is_undefined() || names.is_null() {
             Default::default()
@@ -475,12 +472,26 @@ impl AdaptyWebhookReceiver {
             unchecked_param_type = "Headers | Record<string, string> | [string, string][]"
         )]
         headers: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] body: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] body: JsValue,
     ) -> Result<JsValue, JsValue> {
+        if !headers.is_object() {
+            return Err(js_error(&Error::invalid(
+                "headers",
+                "must be a Headers object, a plain object or [name, value] pairs",
+            )));
+        }
         let auth = authorization_of(&headers);
-        let bytes: Vec<u8> = match body.as_string() {
-            Some(s) => s.into_bytes(),
-            None => js_sys::Uint8Array::new(&body).to_vec(),
+        let bytes: Vec<u8> = if let Some(s) = body.as_string() {
+            s.into_bytes()
+        } else if body.is_instance_of::<js_sys::Uint8Array>()
+            || body.is_instance_of::<js_sys::ArrayBuffer>()
+        {
+            js_sys::Uint8Array::new(&body).to_vec()
+        } else {
+            return Err(js_error(&Error::invalid(
+                "body",
+                "must be a string, a Uint8Array or an ArrayBuffer",
+            )));
         };
         let delivery = self
             .inner

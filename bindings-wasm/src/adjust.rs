@@ -14,8 +14,8 @@ use wasm_bindgen_futures::future_to_promise;
 use web_sys::AbortSignal;
 
 use crate::convert::{
-    client_options, from_js, id_or_object, js_error, prop_function, prop_string, prop_u64,
-    signal_of, to_js,
+    MAX_DELAY_MS, MAX_SAFE_INTEGER, client_options, from_js, id_or_object, js_error, prop_function,
+    prop_string, prop_whole, signal_of, string_arg, to_js,
 };
 use crate::fetch::{FetchTransport, JsTimer, aborted};
 
@@ -315,16 +315,20 @@ impl AdjustClient {
     #[wasm_bindgen(js_name = waitForTicket, unchecked_return_type = "Promise<TicketStatus>")]
     pub fn wait_for_ticket(
         &self,
-        #[wasm_bindgen(js_name = ticketToken)] ticket_token: String,
+        #[wasm_bindgen(js_name = ticketToken, unchecked_param_type = "string")]
+        ticket_token: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "WaitForTicketOptions")] options: JsValue,
     ) -> Promise {
         let op = (|| {
+            let ticket_token = string_arg(&ticket_token, "ticketToken")?;
             let defaults = WaitOptions::default();
+            // The deadline may be long; each pause (at most maxIntervalMs) is one JS timer.
             let wait = WaitOptions {
-                timeout_ms: prop_u64(&options, "timeoutMs")?.unwrap_or(defaults.timeout_ms),
-                initial_interval_ms: prop_u64(&options, "initialIntervalMs")?
+                timeout_ms: prop_whole(&options, "timeoutMs", 1, MAX_SAFE_INTEGER)?
+                    .unwrap_or(defaults.timeout_ms),
+                initial_interval_ms: prop_whole(&options, "initialIntervalMs", 1, MAX_DELAY_MS)?
                     .unwrap_or(defaults.initial_interval_ms),
-                max_interval_ms: prop_u64(&options, "maxIntervalMs")?
+                max_interval_ms: prop_whole(&options, "maxIntervalMs", 1, MAX_DELAY_MS)?
                     .unwrap_or(defaults.max_interval_ms),
             };
             let on_progress = prop_function(&options, "onProgress")?;

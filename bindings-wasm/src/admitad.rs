@@ -21,7 +21,8 @@ use crate::admitad_publisher::{
 };
 
 use crate::convert::{
-    client_options, from_js, js_error, prop, prop_function, prop_string, prop_u64, signal_of, to_js,
+    MAX_SAFE_INTEGER, client_options, from_js, js_error, options_object, prop, prop_function,
+    prop_string, prop_u32, prop_whole, signal_of, string_arg, to_js, whole,
 };
 use crate::fetch::{FetchTransport, JsTimer, aborted};
 
@@ -81,6 +82,7 @@ impl AdmitadClient {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "AdmitadClientOptions")] options: JsValue,
     ) -> Result<AdmitadClient, JsValue> {
+        options_object(&options)?;
         let scopes_js = prop(&options, "scopes");
         let scopes: Vec<Scope> = if scopes_js.is_undefined() || scopes_js.is_null() {
             Vec::new()
@@ -108,9 +110,10 @@ impl AdmitadClient {
             scopes,
             tokens,
             on_tokens,
-            refresh_skew_ms: prop_u64(&options, "refreshSkewMs")?.unwrap_or(60_000),
-            max_requests_per_window: prop_u64(&options, "maxRequestsPerMinute")?
-                .map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
+            refresh_skew_ms: prop_whole(&options, "refreshSkewMs", 0, MAX_SAFE_INTEGER)?
+                .unwrap_or(60_000),
+            // At least one request a minute: 0 would be no limit or no requests, neither meant.
+            max_requests_per_window: prop_u32(&options, "maxRequestsPerMinute", 1)?,
             options: client_options(&options, "js")?,
         };
         let transport = FetchTransport {
@@ -127,8 +130,10 @@ impl AdmitadClient {
     #[wasm_bindgen(js_name = authorizationUrl, unchecked_return_type = "AuthorizationUrl")]
     pub fn authorization_url(
         &self,
-        #[wasm_bindgen(js_name = redirectUri)] redirect_uri: String,
+        #[wasm_bindgen(js_name = redirectUri, unchecked_param_type = "string")]
+        redirect_uri: JsValue,
     ) -> Result<JsValue, JsValue> {
+        let redirect_uri = string_arg(&redirect_uri, "redirectUri")?;
         out(self.inner.authorization_url(&redirect_uri))
     }
 
@@ -136,12 +141,16 @@ impl AdmitadClient {
     #[wasm_bindgen(js_name = exchangeCode, unchecked_return_type = "Promise<AdmitadTokens>")]
     pub fn exchange_code(
         &self,
-        code: String,
-        #[wasm_bindgen(js_name = redirectUri)] redirect_uri: String,
+        #[wasm_bindgen(unchecked_param_type = "string")] code: JsValue,
+        #[wasm_bindgen(js_name = redirectUri, unchecked_param_type = "string")]
+        redirect_uri: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         let inner = self.inner.clone();
+        let args = string_arg(&code, "code")
+            .and_then(|code| Ok((code, string_arg(&redirect_uri, "redirectUri")?)));
         start(&options, async move {
+            let (code, redirect_uri) = args?;
             out(inner.exchange_code(&code, &redirect_uri).await)
         })
     }
@@ -201,7 +210,7 @@ impl AdmitadClient {
     pub fn collect_statistics(
         &self,
         #[wasm_bindgen(unchecked_param_type = "StatisticsRequest")] request: JsValue,
-        cap: u32,
+        #[wasm_bindgen(unchecked_param_type = "number")] cap: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         let request: Result<StatisticsRequest, JsValue> = from_js(request, "request");
@@ -249,7 +258,7 @@ impl AdmitadClient {
     pub fn collect_programs(
         &self,
         #[wasm_bindgen(unchecked_param_type = "ListPrograms")] request: JsValue,
-        cap: u32,
+        #[wasm_bindgen(unchecked_param_type = "number")] cap: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         let request: Result<ListPrograms, JsValue> = from_js(request, "request");
@@ -260,21 +269,20 @@ impl AdmitadClient {
     #[wasm_bindgen(unchecked_return_type = "Promise<Program>")]
     pub fn program(
         &self,
-        id: f64,
+        #[wasm_bindgen(unchecked_param_type = "number")] id: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "string")] language: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        let request = if id >= 0.0 && id.fract() == 0.0 {
+        let request = (|| {
             Ok(GetProgram {
-                id: id as u64,
-                language: language.as_string(),
+                id: whole(&id, "id", 0, MAX_SAFE_INTEGER)?,
+                language: if language.is_undefined() || language.is_null() {
+                    None
+                } else {
+                    Some(string_arg(&language, "language")?)
+                },
             })
-        } else {
-            Err(js_error(&Error::invalid(
-                "id",
-                "must be a non-negative integer",
-            )))
-        };
+        })();
         call(
             &self.inner,
             request.map(|r| job(r, |p| value(out(p)))),
@@ -308,7 +316,7 @@ impl AdmitadClient {
     pub fn collect_coupons(
         &self,
         #[wasm_bindgen(unchecked_param_type = "ListCoupons")] request: JsValue,
-        cap: u32,
+        #[wasm_bindgen(unchecked_param_type = "number")] cap: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         let request: Result<ListCoupons, JsValue> = from_js(request, "request");
@@ -319,33 +327,33 @@ impl AdmitadClient {
     #[wasm_bindgen(js_name = validateLink, unchecked_return_type = "Promise<LinkCheck>")]
     pub fn validate_link(
         &self,
-        link: String,
+        #[wasm_bindgen(unchecked_param_type = "string")] link: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        call(
-            &self.inner,
-            Ok(job(ValidateLink { link }, |r| value(out(r)))),
-            &options,
-        )
+        let request =
+            string_arg(&link, "link").map(|link| job(ValidateLink { link }, |r| value(out(r))));
+        call(&self.inner, request, &options)
     }
 
     /// POST /broken_links/resolve/.
     #[wasm_bindgen(js_name = resolveBrokenLinks, unchecked_return_type = "Promise<ResolvedLinks>")]
     pub fn resolve_broken_links(
         &self,
-        #[wasm_bindgen(js_name = linkIds)] link_ids: Vec<f64>,
+        #[wasm_bindgen(js_name = linkIds, unchecked_param_type = "number[]")] link_ids: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        let ids: Result<Vec<u64>, JsValue> = link_ids
-            .iter()
-            .map(|&i| {
-                (i >= 0.0 && i.fract() == 0.0)
-                    .then_some(i as u64)
-                    .ok_or_else(|| {
-                        js_error(&Error::invalid("linkIds", "must be non-negative integers"))
-                    })
-            })
-            .collect();
+        let ids: Result<Vec<u64>, JsValue> = if js_sys::Array::is_array(&link_ids) {
+            link_ids
+                .unchecked_ref::<js_sys::Array>()
+                .iter()
+                .map(|i| whole(&i, "linkIds", 0, MAX_SAFE_INTEGER))
+                .collect()
+        } else {
+            Err(js_error(&Error::invalid(
+                "linkIds",
+                "must be an array of ids",
+            )))
+        };
         let request = ids.map(|link_ids| job(ResolveBrokenLinks { link_ids }, |r| value(out(r))));
         call(&self.inner, request, &options)
     }
@@ -406,18 +414,24 @@ fn report_page(page: Result<Page<StatisticsRow>, Error>) -> Result<Parsed, JsVal
 /// `AdkitError` of kind `verification` (state) or `auth` (`error=` in the callback).
 #[wasm_bindgen(js_name = parseAdmitadCallback)]
 pub fn parse_admitad_callback(
-    callback: String,
-    #[wasm_bindgen(js_name = expectedState)] expected_state: String,
+    #[wasm_bindgen(unchecked_param_type = "string")] callback: JsValue,
+    #[wasm_bindgen(js_name = expectedState, unchecked_param_type = "string")]
+    expected_state: JsValue,
 ) -> Result<String, JsValue> {
+    let callback = string_arg(&callback, "callback")?;
+    let expected_state = string_arg(&expected_state, "expectedState")?;
     adkit::admitad::parse_callback(&callback, &expected_state).map_err(|e| js_error(&e))
 }
 
 /// Verifies an app's `signed_request` and returns its payload (throws kind `verification`).
 #[wasm_bindgen(js_name = verifyAdmitadSignedRequest, unchecked_return_type = "SignedRequestPayload")]
 pub fn verify_admitad_signed_request(
-    #[wasm_bindgen(js_name = signedRequest)] signed_request: String,
-    #[wasm_bindgen(js_name = clientSecret)] client_secret: String,
+    #[wasm_bindgen(js_name = signedRequest, unchecked_param_type = "string")]
+    signed_request: JsValue,
+    #[wasm_bindgen(js_name = clientSecret, unchecked_param_type = "string")] client_secret: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let signed_request = string_arg(&signed_request, "signedRequest")?;
+    let client_secret = string_arg(&client_secret, "clientSecret")?;
     out(adkit::admitad::verify_signed_request(
         &signed_request,
         &adkit::Secret::new(client_secret),

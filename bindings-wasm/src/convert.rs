@@ -1,7 +1,7 @@
 //! Crossing the JS boundary: plain objects with camelCase keys in and out, errors as real `Error`s.
 
 use adkit::{Error, TransportErrorKind};
-use js_sys::{Function, Object, Reflect};
+use js_sys::{Array, Function, Object, Reflect};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::{JsCast, JsValue};
@@ -13,7 +13,7 @@ use web_sys::AbortSignal;
 pub(crate) fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
     let snake = snake_json(value, what)?;
     // Only the decode itself is generic: one small instantiation per type.
-    serde_json::from_slice(&snake).map_err(|e| decode_error(&e, what))
+    serde_json::from_slice(&snake).map_err(|e| decode_error(&e, &snake, what))
 }
 
 /// A JS value as JSON bytes with snake_case keys (not generic: one copy for every request type).
@@ -23,6 +23,15 @@ fn snake_json(value: JsValue, what: &str) -> Result<Vec<u8>, JsValue> {
         return Err(not_plain());
     }
     let text = js_sys::JSON::stringify(&value).map_err(|_| not_plain())?;
+    // JSON has no NaN or Infinity: `JSON.stringify` writes them as `null`, which would read as an
+    // absent member (a default). Refused instead, naming the member. (Checked after `stringify`, which
+    // has already refused cycles.)
+    if let Some(field) = non_finite(&value, what, 0) {
+        return Err(js_error(&Error::invalid(
+            field,
+            "must be a finite number (NaN and Infinity are not numbers JSON can carry)",
+        )));
+    }
     let text: String = text.into();
     let json: serde_json::Value =
         serde_json::from_slice(text.as_bytes()).map_err(|_| not_plain())?;
@@ -31,14 +40,99 @@ fn snake_json(value: JsValue, what: &str) -> Result<Vec<u8>, JsValue> {
     serde_json::to_vec(&adkit::case::to_snake_keys(json)).map_err(|_| not_plain())
 }
 
-/// A serde error as an `invalid_input` error naming the missing field when serde says which one it is.
-fn decode_error(e: &serde_json::Error, what: &str) -> JsValue {
+/// The key of the first NaN or ±Infinity inside `value` (`key` names `value` itself).
+fn non_finite(value: &JsValue, key: &str, depth: u32) -> Option<String> {
+    if let Some(n) = value.as_f64() {
+        return (!n.is_finite()).then(|| key.to_owned());
+    }
+    if depth > 64 || !value.is_object() {
+        return None;
+    }
+    if Array::is_array(value) {
+        value
+            .unchecked_ref::<Array>()
+            .iter()
+            .find_map(|item| non_finite(&item, key, depth + 1))
+    } else {
+        Object::entries(value.unchecked_ref())
+            .iter()
+            .find_map(|entry| {
+                let pair: Array = entry.unchecked_into();
+                let name = pair.get(0).as_string().unwrap_or_default();
+                non_finite(&pair.get(1), &name, depth + 1)
+            })
+    }
+}
+
+/// A serde error as an `invalid_input` error naming the member it is about (the missing field, or
+/// the member whose value has the wrong type or range), else `what`.
+fn decode_error(e: &serde_json::Error, json: &[u8], what: &str) -> JsValue {
     let message = e.to_string();
     let field = message
         .strip_prefix("missing field `")
         .and_then(|rest| rest.split('`').next())
-        .unwrap_or(what);
+        .map(str::to_owned)
+        .or_else(|| member_before(json, e.column()))
+        .unwrap_or_else(|| what.to_owned());
     js_error(&Error::invalid(field, message.clone()))
+}
+
+/// In compact JSON (one line), the key of the member whose value ends at byte `end` (serde's error
+/// column): back over the value, then over an enclosing array, to `"key":`.
+fn member_before(json: &[u8], end: usize) -> Option<String> {
+    let head = json.get(..end)?;
+    let mut at = value_start(head)?;
+    if matches!(head.get(at.checked_sub(1)?), Some(b',' | b'[')) {
+        at = array_start(head, at - 1)?;
+    }
+    if head.get(at.checked_sub(1)?) != Some(&b':') {
+        return None;
+    }
+    let key_end = at.checked_sub(1)?;
+    let key_start = string_start(head, key_end.checked_sub(1)?)?;
+    String::from_utf8(head.get(key_start + 1..key_end - 1)?.to_vec()).ok()
+}
+
+/// Where the scalar value ending at the end of `head` starts.
+fn value_start(head: &[u8]) -> Option<usize> {
+    let last = head.len().checked_sub(1)?;
+    if head[last] == b'"' {
+        return string_start(head, last);
+    }
+    Some(
+        head.iter()
+            .rposition(|b| matches!(b, b':' | b',' | b'[' | b'{'))?
+            + 1,
+    )
+}
+
+/// The opening quote of the string whose closing quote is at `close`.
+fn string_start(head: &[u8], close: usize) -> Option<usize> {
+    let mut at = close;
+    loop {
+        at = head.get(..at)?.iter().rposition(|&b| b == b'"')?;
+        let slashes = head[..at].iter().rev().take_while(|&&b| b == b'\\').count();
+        if slashes % 2 == 0 {
+            return Some(at);
+        }
+    }
+}
+
+/// The `[` opening the array that holds position `inside`.
+fn array_start(head: &[u8], inside: usize) -> Option<usize> {
+    let mut depth = 0u32;
+    let mut at = inside + 1;
+    while at > 0 {
+        at -= 1;
+        match head[at] {
+            b'"' => at = string_start(head, at)?,
+            b']' | b'}' => depth += 1,
+            b'[' | b'{' if depth == 0 => return (head[at] == b'[').then_some(at),
+            b'[' | b'{' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// A core value as a plain JS object with camelCase keys.
@@ -153,20 +247,68 @@ pub(crate) fn prop_string(obj: &JsValue, key: &str) -> Result<Option<String>, Js
         .ok_or_else(|| js_error(&Error::invalid(key, "must be a string")))
 }
 
-/// An optional non-negative integer property.
-pub(crate) fn prop_u64(obj: &JsValue, key: &str) -> Result<Option<u64>, JsValue> {
+/// The largest integer a JS number holds exactly.
+#[cfg(any(feature = "adjust", feature = "admitad"))]
+pub(crate) const MAX_SAFE_INTEGER: u64 = 9_007_199_254_740_991;
+
+/// The longest delay JS timers accept (`setTimeout`, `AbortSignal.timeout`): 2^31 − 1 ms. A longer
+/// one would fire at once, so it is refused rather than clamped.
+pub(crate) const MAX_DELAY_MS: u64 = i32::MAX as u64;
+
+/// A JS number that must be a whole number in `min..=max`. Anything else — another type, NaN,
+/// ±Infinity, a fraction, a number out of range — is an `invalid_input` error naming `field`; never
+/// clamped, wrapped or defaulted.
+pub(crate) fn whole(value: &JsValue, field: &str, min: u64, max: u64) -> Result<u64, JsValue> {
+    let n = value
+        .as_f64()
+        .ok_or_else(|| js_error(&Error::invalid(field, "must be a number")))?;
+    adkit::validate::whole_number(field, n, min, max).map_err(|e| js_error(&e))
+}
+
+/// An optional whole-number property in `min..=max` (absent when `undefined` or `null`).
+pub(crate) fn prop_whole(
+    obj: &JsValue,
+    key: &str,
+    min: u64,
+    max: u64,
+) -> Result<Option<u64>, JsValue> {
     let v = prop(obj, key);
     if v.is_undefined() || v.is_null() {
         return Ok(None);
     }
-    match v.as_f64() {
-        Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= 9_007_199_254_740_991.0 => {
-            Ok(Some(n as u64))
-        }
-        _ => Err(js_error(&Error::invalid(
-            key,
-            "must be a non-negative integer",
-        ))),
+    whole(&v, key, min, max).map(Some)
+}
+
+/// An optional `u32` property (`0..=u32::MAX` unless `min` says more).
+pub(crate) fn prop_u32(obj: &JsValue, key: &str, min: u32) -> Result<Option<u32>, JsValue> {
+    Ok(prop_whole(obj, key, min.into(), u32::MAX.into())?.map(|n| n as u32))
+}
+
+/// An optional boolean property.
+#[cfg(feature = "adapty")]
+pub(crate) fn prop_bool(obj: &JsValue, key: &str) -> Result<Option<bool>, JsValue> {
+    let v = prop(obj, key);
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    v.as_bool()
+        .map(Some)
+        .ok_or_else(|| js_error(&Error::invalid(key, "must be a boolean")))
+}
+
+/// A required string argument.
+pub(crate) fn string_arg(value: &JsValue, field: &str) -> Result<String, JsValue> {
+    value
+        .as_string()
+        .ok_or_else(|| js_error(&Error::invalid(field, "must be a string")))
+}
+
+/// Options (a client's or a call's): an object, or `undefined`/`null` for none.
+pub(crate) fn options_object(options: &JsValue) -> Result<(), JsValue> {
+    if options.is_undefined() || options.is_null() || options.is_object() {
+        Ok(())
+    } else {
+        Err(js_error(&Error::invalid("options", "must be an object")))
     }
 }
 
@@ -181,8 +323,9 @@ pub(crate) fn prop_function(obj: &JsValue, key: &str) -> Result<Option<Function>
         .map_err(|_| js_error(&Error::invalid(key, "must be a function")))
 }
 
-/// The `signal` of a call's options.
+/// The `signal` of a call's options (which must be an object when given).
 pub(crate) fn signal_of(options: &JsValue) -> Result<Option<AbortSignal>, JsValue> {
+    options_object(options)?;
     let v = prop(options, "signal");
     if v.is_undefined() || v.is_null() {
         return Ok(None);
@@ -192,18 +335,17 @@ pub(crate) fn signal_of(options: &JsValue) -> Result<Option<AbortSignal>, JsValu
         .map_err(|_| js_error(&Error::invalid("signal", "must be an AbortSignal")))
 }
 
-/// Driver options from a client's JS options (`baseUrl`, `timeoutMs`, `maxRetries`).
+/// Driver options from a client's JS options (`baseUrl`, `timeoutMs`, `maxRetries`), which must be
+/// an object. `timeoutMs` is 1..=2^31 − 1 (what JS timers take), `maxRetries` 0..=2^32 − 1.
 pub(crate) fn client_options(
     options: &JsValue,
     surface: &str,
 ) -> Result<adkit::driver::ClientOptions, JsValue> {
-    let max_retries = prop_u64(options, "maxRetries")?
-        .map(|n| u32::try_from(n).map_err(|_| js_error(&Error::invalid("maxRetries", "too large"))))
-        .transpose()?;
+    options_object(options)?;
     Ok(adkit::driver::ClientOptions::for_surface(
         surface,
         prop_string(options, "baseUrl")?,
-        prop_u64(options, "timeoutMs")?,
-        max_retries,
+        prop_whole(options, "timeoutMs", 1, MAX_DELAY_MS)?,
+        prop_u32(options, "maxRetries", 0)?,
     ))
 }

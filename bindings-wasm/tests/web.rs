@@ -68,7 +68,7 @@ async fn endpoints_round_trip_through_fetch() {
     assert_eq!(get(&details, "name").as_string().as_deref(), Some("Wasm"));
     let ticket = get(&created, "ticketToken").as_string().unwrap();
     let done = ok(c.wait_for_ticket(
-        ticket,
+        ticket.into(),
         obj(r#"{"timeoutMs":10000,"initialIntervalMs":5,"maxIntervalMs":20}"#),
     ))
     .await;
