@@ -141,3 +141,60 @@ async fn abort_signal_cancels() {
     let e = err(c.get_app("abcdefabcdef".into(), options.into())).await;
     assert_eq!(get(&e, "kind").as_string().as_deref(), Some("cancelled"));
 }
+
+/// Queues faults for a credential through the sandbox's control API.
+async fn queue_faults(key: &str, faults: &str) {
+    let fetch: js_sys::Function = get(&js_sys::global(), "fetch").unchecked_into();
+    let init = obj(r#"{"method":"POST","headers":{"content-type":"application/json"}}"#);
+    Reflect::set(
+        &init,
+        &"body".into(),
+        &format!(r#"{{"key":"{key}","faults":{faults}}}"#).into(),
+    )
+    .unwrap();
+    let url = JsValue::from(format!("{SANDBOX}/__sandbox/faults"));
+    let response = ok(fetch
+        .call2(&JsValue::UNDEFINED, &url, &init)
+        .unwrap()
+        .unchecked_into())
+    .await;
+    assert_eq!(get(&response, "status").as_f64(), Some(200.0));
+}
+
+#[wasm_bindgen_test]
+async fn bodies_over_the_cap_are_refused_with_or_without_content_length() {
+    let token = unique("cap");
+    let c = client(&token);
+    for chunked in [false, true] {
+        queue_faults(
+            &token,
+            &format!(r#"[{{"oversized_bytes":17825792,"chunked":{chunked}}}]"#),
+        )
+        .await;
+        let e = err(c.get_app("abcdefabcdef".into(), JsValue::UNDEFINED)).await;
+        assert_eq!(get(&e, "kind").as_string().as_deref(), Some("transport"));
+        assert_eq!(
+            get(&e, "transportKind").as_string().as_deref(),
+            Some("body_too_large"),
+            "chunked: {chunked}"
+        );
+    }
+    // The client still works afterwards.
+    let e = err(c.get_app("abcdefabcdef".into(), JsValue::UNDEFINED)).await;
+    assert_eq!(get(&e, "kind").as_string().as_deref(), Some("not_found"));
+}
+
+#[wasm_bindgen_test]
+async fn numbers_from_js_are_range_checked() {
+    for bad in ["-1", "4294967297", "1.5", "0"] {
+        let options = obj(&format!(
+            r#"{{"apiToken":"adj_x","baseUrl":"{SANDBOX}/adjust/api/","timeoutMs":{bad}}}"#
+        ));
+        let e = AdjustClient::new(options).err().expect("refused");
+        assert_eq!(
+            get(&e, "kind").as_string().as_deref(),
+            Some("invalid_input")
+        );
+        assert_eq!(get(&e, "field").as_string().as_deref(), Some("timeoutMs"));
+    }
+}
