@@ -463,11 +463,13 @@ export interface AdmitadClientOptions {
   onTokens?: (tokens: AdmitadTokens) => void;
   baseUrl?: string;
   fetch?: (input: string, init?: RequestInit) => Promise<Response>;
+  /** Per-attempt timeout in ms: a whole number 1..2147483647 (default 30000). */
   timeoutMs?: number;
+  /** Retries after the first attempt: a whole number 0..4294967295 (default 2). */
   maxRetries?: number;
   /** Refresh this long before expiry (default 60000). */
   refreshSkewMs?: number;
-  /** Client-side limit (Admitad allows 600 a minute per application). */
+  /** Client-side limit, at least 1 (Admitad allows 600 a minute per application). */
   maxRequestsPerMinute?: number;
 }
 export interface AuthorizationUrl { url: string; state: string }

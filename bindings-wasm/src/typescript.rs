@@ -25,9 +25,9 @@ export interface AdjustClientOptions {
   baseUrl?: string;
   /** A fetch implementation (default: the global fetch). */
   fetch?: (input: string, init?: RequestInit) => Promise<Response>;
-  /** Per-attempt timeout in ms (default 30000). */
+  /** Per-attempt timeout in ms: a whole number 1..2147483647 (default 30000). */
   timeoutMs?: number;
-  /** Retries after the first attempt (default 2). */
+  /** Retries after the first attempt: a whole number 0..4294967295 (default 2). */
   maxRetries?: number;
 }
 
@@ -39,9 +39,9 @@ export interface CallOptions {
 export interface WaitForTicketOptions extends CallOptions {
   /** Give up after this many ms (default 600000). */
   timeoutMs?: number;
-  /** First pause between polls in ms (default 1000), doubled after each poll. */
+  /** First pause between polls in ms (default 1000, at most 2147483647), doubled after each poll. */
   initialIntervalMs?: number;
-  /** Longest pause between polls in ms (default 15000). */
+  /** Longest pause between polls in ms (default 15000, at most 2147483647). */
   maxIntervalMs?: number;
   /** Called with every status read, terminal included. */
   onProgress?: (status: TicketStatus) => void;

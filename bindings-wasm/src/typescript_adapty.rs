@@ -14,7 +14,9 @@ export interface AdaptyClientOptions {
   /** Root of the export API (default https://api-admin.adapty.io/, or `baseUrl` when only that is given). */
   exportBaseUrl?: string;
   fetch?: (input: string, init?: RequestInit) => Promise<Response>;
+  /** Per-attempt timeout in ms: a whole number 1..2147483647 (default 30000). */
   timeoutMs?: number;
+  /** Retries after the first attempt: a whole number 0..4294967295 (default 2). */
   maxRetries?: number;
   /** Allow `secretKey` in a browser page or worker (anyone loading the page can read it). */
   allowSecretKeyInBrowser?: boolean;
@@ -160,9 +162,11 @@ export interface BulkItem {
   failure: { kind: ErrorKind; message: string; status: number | null; code: string | null; requestId: string | null } | null;
 }
 export interface BulkReport { items: BulkItem[]; succeeded: number; failed: number }
+/** At least one Authorization value, non-empty: a receiver that would accept unauthenticated deliveries cannot be built. */
 export interface AdaptyWebhookReceiverOptions {
   /** The Authorization value configured for the production endpoint, compared byte for byte. */
   productionAuthorization?: string;
+  /** The Authorization value configured for the sandbox endpoint. */
   sandboxAuthorization?: string;
   /** Renamed event names → Adapty's names. */
   eventNames?: Record<string, string>;
