@@ -1,0 +1,80 @@
+//! Every Adjust endpoint's `parse` on one fuzzed response (`[status][flags] body`).
+#![no_main]
+
+use adkit::adjust::*;
+use adkit::driver::Exchange;
+use adkit_fuzz::{check_parsed, response};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let resp = response(data);
+    if adkit_fuzz::skip_redact_boundary(&resp.body) {
+        return;
+    }
+    let ex = Exchange::new(resp.clone());
+    let app = "p77yk727r18g".to_owned();
+    check_parsed(
+        "adjust create_app",
+        &resp,
+        &CreateAppRequest::default().parse(&ex),
+    );
+    check_parsed(
+        "adjust get_app",
+        &resp,
+        &GetAppRequest {
+            app_token: app.clone(),
+        }
+        .parse(&ex),
+    );
+    check_parsed(
+        "adjust find_app",
+        &resp,
+        &FindAppRequest {
+            store_id: "com.example.app".into(),
+            platform: Platform::Android,
+        }
+        .parse(&ex),
+    );
+    check_parsed(
+        "adjust create_campaign",
+        &resp,
+        &CreateCampaignRequest::default().parse(&ex),
+    );
+    check_parsed(
+        "adjust get_signature",
+        &resp,
+        &GetSignatureRequest {
+            bundle_id: "com.example.app".into(),
+        }
+        .parse(&ex),
+    );
+    check_parsed(
+        "adjust list_channels",
+        &resp,
+        &ListChannelsRequest {
+            app_token: app.clone(),
+        }
+        .parse(&ex),
+    );
+    let status = GetTicketStatusRequest {
+        ticket_token: "af7702a9-ba95-6ba2-bdac-3f83e55ed8d3".into(),
+    }
+    .parse(&ex);
+    if let Ok(s) = &status {
+        // Terminal or not, asking must not panic on any state the server names.
+        let _ = s.status.is_terminal();
+    }
+    check_parsed("adjust get_ticket_status", &resp, &status);
+    check_parsed(
+        "adjust update_app",
+        &resp,
+        &UpdateAppRequest::default().parse(&ex),
+    );
+    check_parsed(
+        "adjust generate_signature",
+        &resp,
+        &GenerateSignatureRequest::default().parse(&ex),
+    );
+    let err = error_from_exchange(&ex);
+    adkit_fuzz::check_response_error("adjust error_from_exchange", &resp, &err);
+});
