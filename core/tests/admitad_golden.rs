@@ -428,7 +428,7 @@ fn community_postbacks_and_retag() {
             kind: OptCodeKind::Offer,
             ..create.clone()
         },
-        "action_type",
+        "statuses",
     );
     assert_eq!(
         url(&DeleteOptCode { id: 9 }),
@@ -1113,4 +1113,1039 @@ fn validation_bodies_become_field_errors() {
         )))
         .unwrap_err();
     assert!(coded.details().unwrap().field_errors.is_empty());
+}
+
+/// Decoded form or query pairs, sorted: the same request whatever the order of its pairs.
+fn pairs(encoded: &str) -> Vec<(String, String)> {
+    let mut p: Vec<(String, String)> = form_urlencoded::parse(encoded.as_bytes())
+        .into_owned()
+        .collect();
+    p.sort();
+    p
+}
+
+fn query_of(url: &str) -> &str {
+    url.split_once('?').map(|(_, q)| q).unwrap_or_default()
+}
+
+/// The text parts of a multipart body, by name, and the files' names.
+fn multipart_parts(req: &HttpRequest) -> (Vec<(String, String)>, Vec<String>) {
+    let ct = req.header("content-type").unwrap();
+    let boundary = ct.strip_prefix("multipart/form-data; boundary=").unwrap();
+    let text = String::from_utf8_lossy(&req.body).into_owned();
+    let (mut fields, mut files) = (Vec::new(), Vec::new());
+    for part in text.split(&format!("--{boundary}")) {
+        let Some(rest) = part.strip_prefix("\r\nContent-Disposition: form-data; name=\"") else {
+            continue;
+        };
+        let (name, rest) = rest.split_once('"').unwrap();
+        if let Some(file) = rest.strip_prefix("; filename=\"") {
+            files.push(format!("{name}={}", file.split_once('"').unwrap().0));
+        } else {
+            let value = rest
+                .strip_prefix("\r\n\r\n")
+                .unwrap()
+                .strip_suffix("\r\n")
+                .unwrap();
+            fields.push((name.to_owned(), value.to_owned()));
+        }
+    }
+    fields.sort();
+    (fields, files)
+}
+
+/// The token endpoint's documented answer (refresh article): every account field kept, typed, and the
+/// object as sent without the two tokens.
+#[test]
+fn token_response_keeps_the_account_fields() {
+    let request = TokenRequest {
+        client_id: "cb281d918a37e346b45e9aea1c6eb7".into(),
+        client_secret: "a0f8a8b24de8b8182a0ddd2e89f5b1".into(),
+        grant: TokenGrant::Refresh {
+            refresh_token: "7521b7640c".into(),
+        },
+    };
+    let documented = r#"{
+"username": "webmaster1",
+"first_name": "name",
+"last_name": "surname",
+"language": "ru",
+"access_token": "4b8b33955a",
+"token_type": "bearer",
+"expires_in": 604800,
+"refresh_token": "ea957cce42",
+"scope": "advcampaigns banners websites",
+"group": "webmaster"
+}"#;
+    let t = request.parse(&ok(documented), 1_000).unwrap();
+    assert_eq!(
+        (
+            t.access_token.as_str(),
+            t.refresh_token.as_deref(),
+            t.expires_at_ms,
+            t.token_type.as_str(),
+            t.scope.as_str()
+        ),
+        (
+            "4b8b33955a",
+            Some("ea957cce42"),
+            1_000 + 604_800_000,
+            "bearer",
+            "advcampaigns banners websites"
+        )
+    );
+    assert_eq!(
+        (
+            t.username.as_deref(),
+            t.first_name.as_deref(),
+            t.last_name.as_deref(),
+            t.language.as_deref(),
+            t.group.as_deref(),
+            t.user_id,
+            t.code.as_deref()
+        ),
+        (
+            Some("webmaster1"),
+            Some("name"),
+            Some("surname"),
+            Some("ru"),
+            Some("webmaster"),
+            None,
+            None
+        )
+    );
+    let raw = t.raw.value().as_object().unwrap();
+    assert!(!raw.contains_key("access_token") && !raw.contains_key("refresh_token"));
+    assert_eq!(raw.len(), 8, "every other member as sent: {raw:?}");
+    assert_eq!(raw["group"], "webmaster");
+    let shown = format!("{t:?} {}", t.raw.value());
+    assert!(
+        !shown.contains("4b8b33955a") && !shown.contains("ea957cce42"),
+        "{shown}"
+    );
+    // `id` and `code` (seen in the wild, as numbers or text) are kept too.
+    let t = request
+        .parse(
+            &ok(r#"{"access_token":"a1","refresh_token":"r1","expires_in":"604800","id":"17","code":1234,"group":"webmaster"}"#),
+            0,
+        )
+        .unwrap();
+    assert_eq!((t.user_id, t.code.as_deref()), (Some(17), Some("1234")));
+    // A stored pair from before these fields reads as it did.
+    let stored: TokenSet = serde_json::from_str(
+        r#"{"access_token":"a","refresh_token":null,"expires_at_ms":5,"scope":"","token_type":"bearer","username":null,"user_id":null}"#,
+    )
+    .unwrap();
+    assert_eq!((stored.expires_at_ms, stored.group), (5, None));
+    assert!(stored.raw.value().is_null());
+}
+
+#[test]
+fn the_catalogue_filter_and_the_ad_space_list_are_two_calls() {
+    assert_eq!(
+        url(&ListPrograms {
+            website_filter: Some(10),
+            ..Default::default()
+        }),
+        format!("{API}/advcampaigns/?website=10")
+    );
+    assert_eq!(
+        url(&ListPrograms {
+            website: Some(10),
+            ..Default::default()
+        }),
+        format!("{API}/advcampaigns/website/10/")
+    );
+    // The documented catalogue example: `?limit=1&website=1234124` (paging goes last here).
+    let documented = "limit=1&website=1234124";
+    let ours = url(&ListPrograms {
+        website_filter: Some(1_234_124),
+        limit: Some(1),
+        ..Default::default()
+    });
+    assert_eq!(ours, format!("{API}/advcampaigns/?website=1234124&limit=1"));
+    assert_eq!(pairs(query_of(&ours)), pairs(documented));
+    assert_eq!(
+        url(&ListPrograms {
+            language: Some("en".into()),
+            has_tool: vec!["coupons".into(), "vendor_bonus".into()],
+            traffic_id: Some(1),
+            website_filter: Some(22),
+            promo_code_programs_only: Some(true),
+            takefluence_enabled_only: Some(false),
+            ..Default::default()
+        }),
+        format!(
+            "{API}/advcampaigns/?language=en&has_tool=coupons&has_tool=vendor_bonus&traffic_id=1&website=22&promo_code_programs_only=true&takefluence_enabled_only=false"
+        )
+    );
+    refused(
+        &ListPrograms {
+            website: Some(22),
+            website_filter: Some(22),
+            ..Default::default()
+        },
+        "website_filter",
+    );
+    refused(
+        &ListPrograms {
+            website_filter: Some(0),
+            ..Default::default()
+        },
+        "website_filter",
+    );
+}
+
+#[test]
+fn coupons_repeat_order_by_and_take_type_as_text() {
+    let r = url(&ListCoupons {
+        kind: vec!["1".into(), "free_shipping".into()],
+        order_by: vec!["name".into(), "-rating".into()],
+        ..Default::default()
+    });
+    assert_eq!(
+        r,
+        format!("{API}/coupons/?type=1&type=free_shipping&order_by=name&order_by=-rating")
+    );
+    // The documented example: `?region=KZ&limit=1`.
+    assert_eq!(
+        url(&ListCoupons {
+            region: Some("KZ".into()),
+            limit: Some(1),
+            ..Default::default()
+        }),
+        format!("{API}/coupons/?region=KZ&limit=1")
+    );
+    refused(
+        &ListCoupons {
+            order_by: vec!["name".into(), "id".into()],
+            ..Default::default()
+        },
+        "order_by",
+    );
+    refused(
+        &ListCoupons {
+            kind: vec![" ".into()],
+            ..Default::default()
+        },
+        "type",
+    );
+    // From JSON (the JS surface): one text or a list; numbers read as their digits.
+    let from_json: ListCoupons =
+        serde_json::from_str(r#"{"order_by":"-date_end","kind":[1,"gift"]}"#).unwrap();
+    assert_eq!(
+        (from_json.order_by, from_json.kind),
+        (
+            vec!["-date_end".to_owned()],
+            vec!["1".to_owned(), "gift".to_owned()]
+        )
+    );
+
+    // The documented answer (its trailing comma after the last category removed: it is not JSON).
+    let documented = r#"{
+"results": [
+{
+"status": "active",
+"rating": "2.50",
+"campaign": {
+"id": 8,
+"name": "Campaign_8",
+"site_url": "http://example.com/"
+},
+"description": "description",
+"short_name": "coupon",
+"exclusive": false,
+"date_end": "2018-07-25T23:59:59",
+"date_start": "2018-11-10T00:00:00",
+"id": 3,
+"regions": [
+"KZ"
+],
+"language": "en",
+"discount": "20%",
+"types": [
+{
+"id": 1,
+"name": "Type name 1"
+},
+{
+"id": 2,
+"name": "Type name 2"
+}
+],
+"image": "//cdn.admitad.com/media/campaign/images/2018/06/13/1d37869cf370a26b091f726cc4b24025.jpg",
+"species": "promocode",
+"categories": [
+{
+"id": 1,
+"name": "Category name 1"
+},
+{
+"id": 2,
+"name": "Category name 2"
+}
+],
+"name": "Coupon1"
+}
+],
+"_meta": {
+"count": 8,
+"limit": 1,
+"offset": 1
+}
+}"#;
+    let page = ListCoupons::default().parse(&ok(documented)).unwrap();
+    let c = &page.items[0];
+    assert_eq!(
+        (
+            c.id,
+            c.name.as_str(),
+            c.short_name.as_deref(),
+            c.description.as_deref(),
+            c.status.as_deref(),
+            c.rating.as_str(),
+            c.exclusive,
+            c.discount.as_deref(),
+            c.species.as_deref()
+        ),
+        (
+            3,
+            "Coupon1",
+            Some("coupon"),
+            Some("description"),
+            Some("active"),
+            "2.50",
+            Some(false),
+            Some("20%"),
+            Some("promocode")
+        )
+    );
+    assert_eq!(
+        c.types
+            .iter()
+            .map(|t| (t.id, t.name.as_str()))
+            .collect::<Vec<_>>(),
+        [(1, "Type name 1"), (2, "Type name 2")]
+    );
+    assert_eq!(
+        c.categories.iter().map(|t| t.id).collect::<Vec<_>>(),
+        [1, 2]
+    );
+    assert_eq!(
+        c.campaign.clone().unwrap(),
+        CouponCampaign {
+            id: 8,
+            name: "Campaign_8".into(),
+            site_url: Some("http://example.com/".into())
+        }
+    );
+    assert_eq!(
+        (
+            c.regions.clone(),
+            c.language.as_deref(),
+            c.date_start.as_deref(),
+            c.date_end.as_deref()
+        ),
+        (
+            vec!["KZ".to_owned()],
+            Some("en"),
+            Some("2018-11-10T00:00:00"),
+            Some("2018-07-25T23:59:59")
+        )
+    );
+    assert!(
+        c.image
+            .as_deref()
+            .unwrap()
+            .starts_with("//cdn.admitad.com/")
+    );
+    let for_site = GetCoupon {
+        id: 3,
+        website: Some(22),
+    }
+    .parse(&ok(
+        r#"{"id":3,"name":"C","goto_link":"https://ad.admitad.com/coupon/3/","frameset_link":"https://ad.admitad.com/coupon/3/?f=1","promocode":"SAVE"}"#,
+    ))
+    .unwrap();
+    assert_eq!(
+        for_site.frameset_link.as_deref(),
+        Some("https://ad.admitad.com/coupon/3/?f=1")
+    );
+}
+
+#[test]
+fn broken_links_repeat_website() {
+    assert_eq!(
+        url(&ListBrokenLinks {
+            website: vec![1, 2, 3],
+            ..Default::default()
+        }),
+        format!("{API}/broken_links/?website=1&website=2&website=3")
+    );
+    let one: ListBrokenLinks = serde_json::from_str(r#"{"website":22}"#).unwrap();
+    assert_eq!(one.website, vec![22], "one id still reads (JS callers)");
+}
+
+#[test]
+fn statistics_action_filter_repeated_campaign_and_typed_columns() {
+    // The documented filter example: `campaign=3&campaign=4&website=8&date_start=01.01.2011`.
+    let documented = "campaign=3&campaign=4&website=8&date_start=01.01.2011";
+    let ours = url(&StatisticsRequest {
+        report: StatisticsReport::Websites,
+        campaign: vec![3, 4],
+        website: Some(8),
+        date_start: Some("01.01.2011".into()),
+        ..Default::default()
+    });
+    assert_eq!(
+        ours,
+        format!("{API}/statistics/websites/?date_start=01.01.2011&website=8&campaign=3&campaign=4")
+    );
+    assert_eq!(pairs(query_of(&ours)), pairs(documented));
+    // The documented actions example, and the `action` filter.
+    let documented = "date_start=01.01.2011&limit=2&order_by=date&offset=1&action_id=12&total=0";
+    let ours = url(&StatisticsRequest {
+        report: StatisticsReport::Actions,
+        date_start: Some("01.01.2011".into()),
+        limit: Some(2),
+        order_by: vec!["date".into()],
+        offset: Some(1),
+        action_id: Some(12),
+        total: Some(false),
+        ..Default::default()
+    });
+    assert_eq!(pairs(query_of(&ours)), pairs(documented));
+    assert_eq!(
+        url(&StatisticsRequest {
+            report: StatisticsReport::Actions,
+            action: Some("Paid order".into()),
+            action_type: Some("sale".into()),
+            ..Default::default()
+        }),
+        format!("{API}/statistics/actions/?action=Paid+order&action_type=sale")
+    );
+    refused(
+        &StatisticsRequest {
+            report: StatisticsReport::Actions,
+            action: Some(" ".into()),
+            ..Default::default()
+        },
+        "action",
+    );
+    let one: StatisticsRequest =
+        serde_json::from_str(r#"{"report":"campaigns","campaign":6}"#).unwrap();
+    assert_eq!(one.campaign, vec![6], "one id still reads (JS callers)");
+
+    // The documented websites report answer.
+    let documented = r#"{
+"results": [
+{
+"leads_sum": 24,
+"payment_sum_declined": 0.0,
+"ctr": 2413.5714,
+"views": 7,
+"website_id": "25",
+"clicks": 16895,
+"payment_sum_approved": 0.0,
+"currency": "RUB",
+"website_name": "site3_of_webmaster1",
+"ecpm": 1513735.71,
+"sales_sum": 1,
+"cr": 0.0015,
+"ecpc": 0.62,
+"payment_sum_open": 10596.15
+}
+],
+"_meta": {
+"count": 3,
+"limit": 1,
+"offset": 1
+}
+}"#;
+    let page = StatisticsRequest::default().parse(&ok(documented)).unwrap();
+    let row = &page.items[0];
+    assert_eq!(
+        (row.website_id, row.website_name.as_deref()),
+        (Some(25), Some("site3_of_webmaster1"))
+    );
+    let rate = |d: &Option<Decimal>| d.as_ref().map(|d| d.as_str().to_owned());
+    assert_eq!(
+        (
+            rate(&row.ctr),
+            rate(&row.cr),
+            rate(&row.ecpc),
+            rate(&row.ecpm)
+        ),
+        (
+            Some("2413.5714".into()),
+            Some("0.0015".into()),
+            Some("0.62".into()),
+            Some("1513735.71".into())
+        )
+    );
+    assert_eq!(
+        (
+            row.views,
+            row.clicks,
+            row.leads_sum,
+            row.sales_sum,
+            row.payment_sum_open.as_str()
+        ),
+        (7, 16895, 24, 1, "10596.15")
+    );
+    assert_eq!(row.action_id, None, "no actions column in this report");
+
+    // An actions report row (the documented columns, as Admitad sends them).
+    let actions = r##"{"_meta":{"count":34,"limit":2,"offset":0},"results":[{"id":807084960,"order_id":"c-145792467","tariff_id":7106,"action_id":807084960,"advcampaign_id":14361,"advcampaign_name":"Adv name","website_name":"website","click_user_ip":null,"click_user_referer":"http://admitad.com/","click_country_code":null,"conversion_time":0,"action":"buy 01.10.16","action_type":"sale","cart":209.32,"status":"approved","processed":1,"subid":"#admitad-click#","subid1":null,"subid2":null,"subid3":null,"subid4":null,"payment":104.66,"currency":"RUB","keyword":null,"comment":null,"positions":[{"id":915191242,"tariff_id":8343,"datetime":"2021-12-26 10:48:02","amount":"209.32","payment":"104.66","rate":"50.00","rate_id":74578,"percentage":true,"product_url":"","product_id":"","product_image":"","product_name":"","product_category_id":"","product_category_name":""}],"paid":0,"promocode":null,"click_date":"2021-12-26 10:48:02","action_date":"2021-12-26 10:48:02","closing_date":"2022-02-03","status_updated":"2022-02-02 05:24:24"}]}"##;
+    let page = StatisticsRequest {
+        report: StatisticsReport::Actions,
+        ..Default::default()
+    }
+    .parse(&ok(actions))
+    .unwrap();
+    let a = &page.items[0];
+    assert_eq!(
+        (
+            a.id,
+            a.action_id,
+            a.order_id.as_deref(),
+            a.tariff_id,
+            a.advcampaign_id,
+            a.advcampaign_name.as_deref(),
+            a.website_name.as_deref()
+        ),
+        (
+            Some(807_084_960),
+            Some(807_084_960),
+            Some("c-145792467"),
+            Some(7106),
+            Some(14361),
+            Some("Adv name"),
+            Some("website")
+        )
+    );
+    assert_eq!(
+        (
+            a.action.as_deref(),
+            a.action_type.as_deref(),
+            a.status.as_deref(),
+            a.processed,
+            a.paid,
+            rate(&a.cart),
+            rate(&a.payment),
+            a.currency.as_deref()
+        ),
+        (
+            Some("buy 01.10.16"),
+            Some("sale"),
+            Some("approved"),
+            Some(true),
+            Some(false),
+            Some("209.32".into()),
+            Some("104.66".into()),
+            Some("RUB")
+        )
+    );
+    assert_eq!(
+        (
+            a.subid.as_deref(),
+            a.subid1.as_deref(),
+            a.keyword.as_deref(),
+            a.comment.as_deref(),
+            a.promocode.as_deref(),
+            a.click_user_ip.as_deref(),
+            a.click_user_referer.as_deref(),
+            a.click_country_code.as_deref(),
+            a.conversion_time
+        ),
+        (
+            Some("#admitad-click#"),
+            None,
+            None,
+            None,
+            None,
+            None,
+            Some("http://admitad.com/"),
+            None,
+            Some(0)
+        )
+    );
+    assert_eq!(
+        (
+            a.click_date.as_deref(),
+            a.action_date.as_deref(),
+            a.closing_date.as_deref(),
+            a.status_updated.as_deref()
+        ),
+        (
+            Some("2021-12-26 10:48:02"),
+            Some("2021-12-26 10:48:02"),
+            Some("2022-02-03"),
+            Some("2022-02-02 05:24:24")
+        )
+    );
+    let p = &a.positions[0];
+    assert_eq!(
+        (
+            p.id,
+            p.tariff_id,
+            p.datetime.as_deref(),
+            rate(&p.amount),
+            rate(&p.payment),
+            rate(&p.rate),
+            p.rate_id,
+            p.percentage,
+            p.product_id.as_deref()
+        ),
+        (
+            915_191_242,
+            Some(8343),
+            Some("2021-12-26 10:48:02"),
+            Some("209.32".into()),
+            Some("104.66".into()),
+            Some("50.00".into()),
+            Some(74578),
+            Some(true),
+            Some("")
+        )
+    );
+    assert_eq!(p.raw.value()["product_category_name"], "");
+}
+
+#[test]
+fn an_ad_space_by_name_is_one_percent_encoded_segment() {
+    // The official Python client's example: `getOne('Google Ads', search_by='name')`.
+    assert_eq!(
+        url(&GetWebsiteByName {
+            name: "Google Ads".into()
+        }),
+        format!("{API}/websites/v2/Google%20Ads/?search_by=name")
+    );
+    assert_eq!(
+        url(&GetWebsiteByName {
+            name: "Мой блог №1 café".into()
+        }),
+        format!(
+            "{API}/websites/v2/%D0%9C%D0%BE%D0%B9%20%D0%B1%D0%BB%D0%BE%D0%B3%20%E2%84%961%20caf%C3%A9/?search_by=name"
+        )
+    );
+    assert_eq!(
+        url(&GetWebsiteByName {
+            name: "a/b?c#d%e".into()
+        }),
+        format!("{API}/websites/v2/a%2Fb%3Fc%23d%25e/?search_by=name"),
+        "a name never leaves its segment"
+    );
+    for bad in ["", " ", "..", ".", "a\nb"] {
+        refused(&GetWebsiteByName { name: bad.into() }, "name");
+    }
+    refused(
+        &GetWebsiteByName {
+            name: "x".repeat(201),
+        },
+        "name",
+    );
+    // Its documented answer, with the fields only `raw` had before.
+    let site = GetWebsiteByName {
+        name: "Google Ads".into(),
+    }
+    .parse(&ok(r#"{
+"id": 42,
+"status": "active",
+"kind": "social_network_google_ads",
+"name": "Google Ads",
+"site_url": "https://ads.google.com/profile",
+"verification_code": "074a583c47",
+"creation_date": "2025-08-28T12:54:24",
+"is_old": false,
+"account_id": "google_ads_123",
+"validation_passed": true,
+"is_lite": false
+}"#))
+    .unwrap();
+    assert_eq!(
+        (
+            site.id,
+            site.kind.as_str(),
+            site.is_old,
+            site.account_id.as_deref(),
+            site.is_lite,
+            site.validation_passed
+        ),
+        (
+            42,
+            "social_network_google_ads",
+            Some(false),
+            Some("google_ads_123"),
+            Some(false),
+            Some(true)
+        )
+    );
+    let listed = ListWebsites::default()
+        .parse(&ok(r#"{"results":[{"id":30,"name":"test website","is_old":true,"account_id":"","is_lite":"1"}],"_meta":{"count":1,"limit":10,"offset":0}}"#))
+        .unwrap();
+    assert_eq!(
+        (
+            listed.items[0].is_old,
+            listed.items[0].account_id.as_deref(),
+            listed.items[0].is_lite
+        ),
+        (Some(true), Some(""), Some(true))
+    );
+}
+
+#[test]
+fn records_keep_what_the_answer_says() {
+    // The link checker's documented answer, and one with `success`.
+    let check = ValidateLink {
+        link: "https://ad.admitad.com/g/e5be4e10ef3cb5566912bc6358ff32".into(),
+    };
+    assert_eq!(
+        url(&check),
+        format!(
+            "{API}/validate_links/?link=https%3A%2F%2Fad.admitad.com%2Fg%2Fe5be4e10ef3cb5566912bc6358ff32"
+        )
+    );
+    let passed = check
+        .parse(&ok(r#"{"message": "Link successfully tested."}"#))
+        .unwrap();
+    assert_eq!(
+        (
+            passed.valid,
+            passed.message.as_str(),
+            passed.success.as_deref()
+        ),
+        (true, "Link successfully tested.", None)
+    );
+    assert_eq!(passed.raw.value()["message"], "Link successfully tested.");
+    let with_success = check
+        .parse(&ok(
+            r#"{"success": "Accepted", "message": "Link successfully tested.", "extra": 1}"#,
+        ))
+        .unwrap();
+    assert_eq!(
+        (with_success.valid, with_success.success.as_deref()),
+        (true, Some("Accepted"))
+    );
+    assert_eq!(with_success.raw.value()["extra"], 1);
+    let failed = check
+        .parse(&ok(r#"{"error_description": "Wrong domain name."}"#))
+        .unwrap();
+    assert_eq!(
+        (failed.valid, failed.message.as_str()),
+        (false, "Wrong domain name.")
+    );
+
+    // `/me/` (its documented fields) and the object as sent.
+    let me = GetMe
+        .parse(&ok(r#"{"id": 1, "username": "webmaster1", "first_name": "name", "last_name": "surname", "language": "ru", "default_currency": "USD", "country": "RU", "email": "w@example.com", "phone": "+70000000000", "later": true}"#))
+        .unwrap();
+    assert_eq!(
+        (
+            me.id,
+            me.username.as_str(),
+            me.country.as_deref(),
+            me.phone.as_deref()
+        ),
+        (1, "webmaster1", Some("RU"), Some("+70000000000"))
+    );
+    assert_eq!(me.raw.value()["later"], true);
+
+    // Joining: the documented answer.
+    let joined = ChangeMembership {
+        action: Membership::Attach,
+        program: 6,
+        website: 22,
+    }
+    .parse(&ok(r#"{"message": "Request for adding the campaign AdvCamp 1 was successfully created.", "success": "OK"}"#))
+    .unwrap();
+    assert_eq!(joined.success, "OK");
+    assert_eq!(joined.raw.value()["success"], "OK");
+
+    // Tracking promo codes.
+    let asked = RequestTrackingCoupon {
+        coupon: 1,
+        program: 6,
+        website: 22,
+    }
+    .parse(&ok(
+        r#"{"assigned_promo_code": "TRACK1", "tracking_link": null, "request_id": 77, "note": "x"}"#,
+    ))
+    .unwrap();
+    assert_eq!(
+        (asked.request_id, asked.raw.value()["note"].as_str()),
+        (Some(77), Some("x"))
+    );
+    let state = TrackingCouponStatus { request_id: 77 }
+        .parse(&ok(r#"{"request_id": 77, "promo_offer_id": 5, "website_id": "22", "status": "approved", "approved_at": "2024-03-01T10:00:00", "declined_at": null, "created_at": "2024-03-01T09:59:00", "assigned_promo_code": "TRACK1"}"#))
+        .unwrap();
+    assert_eq!(
+        (state.website_id, state.raw.value()["status"].as_str()),
+        (Some(22), Some("approved"))
+    );
+
+    // Banners: `banner_flashobj_url`.
+    let banners = ListBanners {
+        program: 6,
+        ..Default::default()
+    }
+    .parse(&ok(r#"[{"id": 7, "name": "Flash", "type": "flash", "is_flash": true, "banner_image_url": null, "banner_flashobj_url": "https://cdn.admitad.com/b/7.swf"}]"#))
+    .unwrap();
+    assert_eq!(
+        banners.items[0].banner_flashobj_url.as_deref(),
+        Some("https://cdn.admitad.com/b/7.swf")
+    );
+
+    // Vendor bonuses: the documented answer, `conditions` typed.
+    let documented = r#"{
+"id": 29,
+"conditions": [
+{
+"action": {
+"name": "vendor_action_eralala",
+"hold_size_days": 30,
+"tariffs": [
+{
+"name": "Тариф по умолчанию",
+"rates": [
+{
+"size": "5.00",
+"price_s": "0.00",
+"country": null,
+"date_s": "2020-08-20",
+"is_percentage": true
+},
+{
+"size": "7.00",
+"price_s": "0.00",
+"country": null,
+"date_s": "2020-12-17",
+"is_percentage": true
+}
+]
+}
+]
+},
+"advcampaign": {
+"id": 15939,
+"name": "beard-bookerae-alie1"
+},
+"price_from": null,
+"price_up_to": null,
+"category": "",
+"brand": "",
+"product": "1,23,3",
+"supplier": "",
+"additional_filter_name": "",
+"additional_filter_value": ""
+}
+],
+"name": "qweqwe",
+"status": "active",
+"start_datetime": null,
+"stop_datetime": null,
+"allow_all_webmasters": true,
+"allowed_to_you": true,
+"vendor_campaign": {
+"id": 15932,
+"name": "HIDDEN VENDOR eraoelgoselRs"
+}
+}"#;
+    let bonuses = ListVendorBonuses::default()
+        .parse(&ok(&format!("[{documented}]")))
+        .unwrap();
+    let b = &bonuses.items[0];
+    assert_eq!(
+        (b.id, b.name.as_str(), b.allowed_to_you),
+        (29, "qweqwe", Some(true))
+    );
+    let condition = &b.conditions[0];
+    let action = condition.action.as_ref().unwrap();
+    assert_eq!(
+        (action.name.as_str(), action.hold_size_days),
+        ("vendor_action_eralala", Some(30))
+    );
+    let rates = &action.tariffs[0].rates;
+    assert_eq!(action.tariffs[0].name, "Тариф по умолчанию");
+    assert_eq!(
+        rates
+            .iter()
+            .map(|r| (
+                r.size.as_ref().map(Decimal::as_str),
+                r.date_s.as_deref(),
+                r.is_percentage
+            ))
+            .collect::<Vec<_>>(),
+        [
+            (Some("5.00"), Some("2020-08-20"), Some(true)),
+            (Some("7.00"), Some("2020-12-17"), Some(true))
+        ]
+    );
+    assert_eq!(rates[0].price_s.as_ref().map(Decimal::as_str), Some("0.00"));
+    assert_eq!(
+        (
+            condition.advcampaign.as_ref().map(|c| c.id),
+            condition.price_from.clone(),
+            condition.product.as_deref(),
+            condition.brand.as_deref(),
+            condition.additional_filter_value.as_deref()
+        ),
+        (Some(15939), None, Some("1,23,3"), Some(""), Some(""))
+    );
+}
+
+#[test]
+fn documented_postback_and_lost_order_requests_are_sent() {
+    // The program-status example sends `action_type`.
+    let documented = "website=33&campaign=6&desc_mode=0&method=1&action_type=1&url=http%3A//test.com/%3Foffer_id%3D%5B%5B%5Boffer_id%5D%5D%5D%26offer_status%3D%5B%5B%5Boffer_status%5D%5D%5D";
+    let offer = SaveOptCode {
+        kind: OptCodeKind::Offer,
+        website: Some(33),
+        campaign: Some(6),
+        desc_mode: Some(DescMode::Advanced),
+        method: Some(PostbackMethod::Post),
+        action_type: Some(ActionTypeFilter::Sale),
+        url: Some(
+            "http://test.com/?offer_id=[[[offer_id]]]&offer_status=[[[offer_status]]]".into(),
+        ),
+        ..Default::default()
+    };
+    let r = build(&offer).unwrap();
+    assert_eq!(r.url, format!("{API}/opt_codes/offer/create/"));
+    let sent = String::from_utf8(r.body).unwrap();
+    assert_eq!(
+        sent,
+        "website=33&campaign=6&desc_mode=0&url=http%3A%2F%2Ftest.com%2F%3Foffer_id%3D%5B%5B%5Boffer_id%5D%5D%5D%26offer_status%3D%5B%5B%5Boffer_status%5D%5D%5D&method=1&action_type=1"
+    );
+    assert_eq!(pairs(&sent), pairs(documented));
+    // The action example.
+    let documented = "website=33&campaign=6&status=6&status=7&reward_ready=1&desc_mode=0&method=1&action_type=1&url=http%3A//test.com/%3Foffer_id%3D%5B%5B%5Boffer_id%5D%5D%5D%26time%3D%5B%5B%5Btime%5D%5D%5D";
+    let action = SaveOptCode {
+        kind: OptCodeKind::Action,
+        statuses: vec![ActionStatus::Approved, ActionStatus::Declined],
+        reward_ready: Some(true),
+        url: Some("http://test.com/?offer_id=[[[offer_id]]]&time=[[[time]]]".into()),
+        ..offer.clone()
+    };
+    assert_eq!(pairs(&body(&action)), pairs(documented));
+    // Program-status postbacks still take no action statuses or reward flag.
+    refused(
+        &SaveOptCode {
+            statuses: vec![ActionStatus::Approved],
+            ..offer.clone()
+        },
+        "statuses",
+    );
+    refused(
+        &SaveOptCode {
+            reward_ready: Some(true),
+            ..offer.clone()
+        },
+        "reward_ready",
+    );
+
+    // The lost-order example: no `comment`.
+    //   -F 'website=1' -F 'advcampaign=1' -F 'order_id=YH123D' -F 'order_date=11.11.2016'
+    //   -F 'order_price=1200' -F 'appeal_id=788aq' -F 'estimated_reward=7' -F 'receipt=@/example/DM89YVjMZY.jpg'
+    let jpeg = Attachment {
+        file_name: "DM89YVjMZY.jpg".into(),
+        content_type: "image/jpeg".into(),
+        bytes: b"\xFF\xD8\xFF\xE0 jpeg".to_vec(),
+    };
+    let order = CreateLostOrder {
+        program: 1,
+        website: 1,
+        order_id: "YH123D".into(),
+        order_date: "11.11.2016".into(),
+        order_price: "1200".into(),
+        appeal_id: Some("788aq".into()),
+        estimated_reward: "7".into(),
+        receipt: jpeg.clone(),
+        ..Default::default()
+    };
+    let (fields, files) = multipart_parts(&build(&order).unwrap());
+    let mut documented: Vec<(String, String)> = [
+        ("website", "1"),
+        ("advcampaign", "1"),
+        ("order_id", "YH123D"),
+        ("order_date", "11.11.2016"),
+        ("order_price", "1200"),
+        ("appeal_id", "788aq"),
+        ("estimated_reward", "7"),
+    ]
+    .iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
+    documented.sort();
+    assert_eq!(fields, documented);
+    assert_eq!(files, ["receipt=DM89YVjMZY.jpg"]);
+    // The official Python client sends no `estimated_reward`: neither does an empty one.
+    let (fields, _) = multipart_parts(
+        &build(&CreateLostOrder {
+            estimated_reward: String::new(),
+            ..order.clone()
+        })
+        .unwrap(),
+    );
+    assert!(
+        fields
+            .iter()
+            .all(|(k, _)| k != "estimated_reward" && k != "comment")
+    );
+    // A comment is still sent when given, and still checked.
+    let (fields, _) = multipart_parts(
+        &build(&CreateLostOrder {
+            comment: "Paid by card".into(),
+            ..order.clone()
+        })
+        .unwrap(),
+    );
+    assert!(fields.contains(&("comment".into(), "Paid by card".into())));
+    refused(
+        &CreateLostOrder {
+            comment: "x".repeat(513),
+            ..order.clone()
+        },
+        "comment",
+    );
+    refused(
+        &CreateLostOrder {
+            estimated_reward: "7,5".into(),
+            ..order.clone()
+        },
+        "estimated_reward",
+    );
+    // Its documented answer.
+    let created = order
+        .parse(&ok(r#"{
+"status": "processing",
+"website": {
+"id": 1,
+"name": "TestWebsite"
+},
+"currency": "USD",
+"order_id": "YH123D",
+"advcampaign": {
+"id": 1,
+"name": "TestAdvCampaign"
+},
+"order_price": 1200,
+"order_date": "2016-11-11T00:00:00",
+"date_created": "2016-06-02T19:31:36",
+"id": 6,
+"comment": "",
+"appeal_id": "788aq",
+"appeal_status": "processing",
+"estimated_reward": 7
+}"#))
+        .unwrap();
+    assert_eq!(
+        (
+            created.id,
+            created.order_price.as_ref().map(Decimal::as_str),
+            created.estimated_reward.as_ref().map(Decimal::as_str),
+            created.comment.as_deref()
+        ),
+        (6, Some("1200"), Some("7"), Some(""))
+    );
 }

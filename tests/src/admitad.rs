@@ -114,9 +114,11 @@ async fn websites(State(state): State<Arc<SandboxState>>, headers: HeaderMap) ->
         StatusCode::OK,
         json!([
             {"id": "22", "name": "My blog", "status": "active", "kind": "website", "site_url": "https://blog.example/",
-             "verification_code": "abc123", "validation_passed": true, "creation_date": "2010-03-31T18:25:19", "is_lite": false},
+             "verification_code": "abc123", "validation_passed": true, "creation_date": "2010-03-31T18:25:19", "is_lite": false,
+             "is_old": true, "account_id": ""},
             {"id": 23, "name": "My channel", "status": "new", "kind": "youtube", "site_url": "https://youtube.example/c",
-             "validation_passed": false, "creation_date": "2012-02-16 16:41:37"},
+             "validation_passed": false, "creation_date": "2012-02-16 16:41:37", "is_old": false, "account_id": "UC-channel-23",
+             "is_lite": "1"},
         ]),
     )
 }
@@ -149,10 +151,26 @@ async fn programs(
     if let Err(r) = bearer(&state, &headers, scope) {
         return r;
     }
+    let q = query_pairs(&uri);
+    let flag = |k: &str| q.iter().any(|(n, v)| n == k && v == "true");
+    // The catalogue's `website` filter names one of the publisher's ad spaces.
+    if website.is_none() {
+        if let Some((_, w)) = q.iter().find(|(k, _)| k == "website") {
+            if w != "22" && w != "23" {
+                return json_response(
+                    StatusCode::BAD_REQUEST,
+                    json!({"website": ["Select a valid choice. That choice is not one of the available choices."]}),
+                );
+            }
+        }
+    }
+    // Every third program has promo codes, every fourth Takefluence.
     let items = (1..=120)
+        .filter(|i| !flag("promo_code_programs_only") || i % 3 == 0)
+        .filter(|i| !flag("takefluence_enabled_only") || i % 4 == 0)
         .map(|i| program_json(i, website.as_deref()))
         .collect();
-    paged(items, &query_pairs(&uri))
+    paged(items, &q)
 }
 
 async fn program(
@@ -193,20 +211,62 @@ async fn coupons(
         .filter(|(k, _)| k == "campaign")
         .filter_map(|(_, v)| v.parse().ok())
         .collect();
-    let items = (1..=60u64)
+    let types: Vec<&str> = q
+        .iter()
+        .filter(|(k, _)| k == "type")
+        .map(|(_, v)| v.as_str())
+        .collect();
+    let mut items: Vec<Value> = (1..=60u64)
         .filter(|i| campaigns.is_empty() || campaigns.contains(&(i % 6 + 1)))
-        .map(|i| {
-            let mut c = json!({"id": i, "name": format!("-{i}% on everything"), "status": "active", "rating": "4.20",
-                               "discount": format!("{i}%"), "date_start": "2024-01-01 00:00:00", "date_end": null,
-                               "campaign": {"id": i % 6 + 1, "name": format!("Shop {}", i % 6 + 1)}});
-            if let Some(w) = &website {
-                c["goto_link"] = json!(format!("https://ad.admitad.com/coupon/{i}{w}/"));
-                c["promocode"] = json!(format!("SAVE{i}"));
-            }
-            c
+        .map(|i| coupon_json(i, website.as_deref()))
+        .filter(|c| {
+            // A type is named by its id or its name, as text.
+            types.is_empty()
+                || types.iter().any(|t| {
+                    c["types"][0]["id"].to_string() == *t || c["types"][0]["name"] == json!(t)
+                })
         })
         .collect();
+    // `order_by` repeats: the first key sorts, the next ones break ties (`-` descending).
+    let keys: Vec<&str> = q
+        .iter()
+        .filter(|(k, _)| k == "order_by")
+        .map(|(_, v)| v.as_str())
+        .collect();
+    items.sort_by(|a, b| {
+        keys.iter()
+            .map(|key| {
+                let (name, descending) = match key.strip_prefix('-') {
+                    Some(n) => (n, true),
+                    None => (*key, false),
+                };
+                let text = |c: &Value| c[name].as_str().unwrap_or_default().to_owned();
+                let order = text(a).cmp(&text(b));
+                if descending { order.reverse() } else { order }
+            })
+            .find(|o| o.is_ne())
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
     paged(items, &q)
+}
+
+/// One coupon with every documented field (the ad space's links when `website` is given).
+pub(crate) fn coupon_json(i: u64, website: Option<&str>) -> Value {
+    let kinds = ["Discount", "Free shipping", "Gift"];
+    let campaign = i % 6 + 1;
+    let mut c = json!({"id": i, "name": format!("-{i}% on everything"), "short_name": format!("-{i}%"),
+                       "description": format!("{i}% off the whole shop"), "status": "active", "rating": "4.20",
+                       "exclusive": i % 5 == 0, "discount": format!("{i}%"), "species": if i % 2 == 0 { "promocode" } else { "action" },
+                       "types": [{"id": i % 3 + 1, "name": kinds[(i % 3) as usize]}], "categories": [{"id": i % 5 + 1, "name": format!("Coupon category {}", i % 5 + 1)}],
+                       "regions": ["RU", "KZ"], "language": "en", "image": format!("//cdn.admitad.com/media/coupons/{i}.jpg"),
+                       "date_start": "2024-01-01 00:00:00", "date_end": null,
+                       "campaign": {"id": campaign, "name": format!("Shop {campaign}"), "site_url": format!("https://shop{campaign}.example/")}});
+    if let Some(w) = website {
+        c["goto_link"] = json!(format!("https://ad.admitad.com/coupon/{i}{w}/"));
+        c["frameset_link"] = json!(format!("https://ad.admitad.com/coupon/{i}{w}/?frame=1"));
+        c["promocode"] = json!(format!("SAVE{i}"));
+    }
+    c
 }
 
 async fn validate_link(
@@ -292,17 +352,44 @@ async fn statistics(
     };
     let offset: u64 = get("offset").and_then(|v| v.parse().ok()).unwrap_or(0);
     let end = (offset + limit).min(STATISTICS_ROWS);
+    let action = get("action");
     let rows: Vec<Value> = (offset.min(end)..end)
         .map(|i| {
-            json!({
+            let mut row = json!({
                 "website_id": (i % 50).to_string(), "website_name": format!("site {}", i % 50),
                 "date": format!("{:02}.{:02}.2024", i % 28 + 1, i % 12 + 1),
                 "views": i * 3, "clicks": (i % 97).to_string(), "ctr": "0.33", "cr": 1.5,
+                "ecpc": 0.62, "ecpm": "1513.71",
                 "leads_sum": i % 5, "sales_sum": i % 3,
                 "payment_sum_open": format!("{}.{:02}", i % 1000, i % 100),
                 "payment_sum_approved": (i % 100) as f64 + 0.25, "payment_sum_declined": "0.00",
                 "currency": "USD",
-            })
+            });
+            if report == "actions" {
+                // The actions report's columns; the `action` filter names the action.
+                let columns = json!({
+                    "id": 800_000_000 + i, "action_id": 800_000_000 + i, "order_id": format!("c-{i}"), "tariff_id": 7106,
+                    "advcampaign_id": 6, "advcampaign_name": "Shop 6", "action": action.clone().unwrap_or_else(|| "Paid order".into()),
+                    "action_type": if i % 2 == 0 { "sale" } else { "lead" }, "status": "approved", "processed": 1, "paid": 0,
+                    "cart": 209.32, "payment": "104.66", "subid": "spring", "subid1": null, "subid2": null, "subid3": null,
+                    "subid4": null, "keyword": null, "comment": null, "promocode": null, "click_user_ip": null,
+                    "click_user_referer": "http://admitad.com/", "click_country_code": "RU", "conversion_time": 135,
+                });
+                let dates = json!({
+                    "click_date": "2021-12-26 10:48:02", "action_date": "2021-12-26 10:48:02", "closing_date": "2022-02-03",
+                    "status_updated": "2022-02-02 05:24:24",
+                    "positions": [{"id": 900_000_000 + i, "tariff_id": 8343, "datetime": "2021-12-26 10:48:02", "amount": "209.32",
+                                   "payment": "104.66", "rate": "50.00", "rate_id": 74578, "percentage": true, "product_id": "",
+                                   "product_name": "", "product_url": "", "product_image": "", "product_category_id": "",
+                                   "product_category_name": ""}],
+                });
+                for part in [columns, dates] {
+                    if let (Some(row), Value::Object(part)) = (row.as_object_mut(), part) {
+                        row.extend(part);
+                    }
+                }
+            }
+            row
         })
         .collect();
     json_response(

@@ -159,10 +159,7 @@ pub fn router() -> Router<Arc<SandboxState>> {
         .route("/traffic/", g("public_data", |_| Out::List((1..=12).map(|i| json!({"id": i, "name": format!("Traffic type {i}")})).collect())))
         .route("/coupons/categories/", g("public_data", |_| Out::List(coupon_categories())))
         .route("/coupons/categories/{id}/", g("public_data", |r| one_id(coupon_categories(), r.p("id"), "coupon category")))
-        .route("/websites/v2/{id}/", g("websites", |r| match r.p("id") {
-            22 => Out::One(json!({"id": "22", "name": "My blog", "status": "active", "kind": "website", "site_url": "https://blog.example/", "verification_code": "abc123", "validation_passed": true, "creation_date": "2010-03-31T18:25:19"})),
-            _ => not_found("ad space"),
-        }))
+        .route("/websites/v2/{id}/", g("websites", website))
         .route("/advcampaigns/{c}/website/{w}/", g("advcampaigns_for_website", program_for_website))
         .route("/advcampaigns/{c}/attach/{w}/", p("manage_advcampaigns", |r| membership(r, "active")))
         .route("/advcampaigns/{c}/detach/{w}/", p("manage_advcampaigns", |r| membership(r, "disabled")))
@@ -218,6 +215,30 @@ pub fn router() -> Router<Arc<SandboxState>> {
         .route("/website/{w}/broker/applications/create/", p("manage_broker_application", create_broker_application))
         .route("/website/{w}/broker/applications/", g("broker_application", |r| Out::List(r.with(|s| s.broker.values().filter(|a| a["website_id"] == json!(r.p("w")) && r.q("status").is_none_or(|st| a["status"] == json!(st))).cloned().collect()))))
         .route("/broker/campaign_settings/{c}/", g("broker_application", |r| Out::One(json!({"campaign_id": r.p("c"), "required_fields": ["first_name", "last_name", "mobile_phone", "email"], "fields": {"mobile_phone": {"regexp": "^\\+7\\d{10}$"}}}))))
+}
+
+/// One ad space by id, or with `?search_by=name` by its name (the path segment, percent-decoded).
+fn website(r: &Req<'_>) -> Out {
+    let spaces = [
+        json!({"id": "22", "name": "My blog", "status": "active", "kind": "website", "site_url": "https://blog.example/", "verification_code": "abc123",
+               "validation_passed": true, "creation_date": "2010-03-31T18:25:19", "is_old": true, "account_id": "", "is_lite": false}),
+        json!({"id": 23, "name": "My channel", "status": "new", "kind": "youtube", "site_url": "https://youtube.example/c", "validation_passed": false,
+               "creation_date": "2012-02-16 16:41:37", "is_old": false, "account_id": "UC-channel-23", "is_lite": "1"}),
+    ];
+    let key = r.path.get("id").map(String::as_str).unwrap_or_default();
+    let found = match r.q("search_by") {
+        Some("name") => spaces.into_iter().find(|w| w["name"] == json!(key)),
+        Some("id") | None => spaces
+            .into_iter()
+            .find(|w| w["id"].to_string().trim_matches('"') == key),
+        Some(other) => return bad_request(&format!("search_by: `{other}` is not id or name")),
+    };
+    found.map(Out::One).unwrap_or_else(|| {
+        Out::Status(
+            StatusCode::NOT_FOUND,
+            json!({"error": "not_found", "error_description": format!("No ad space «{key}»")}),
+        )
+    })
 }
 
 fn one(items: Vec<Value>, key: &str, value: &str, what: &str) -> Out {
@@ -405,7 +426,8 @@ fn banners(r: &Req<'_>, for_website: bool) -> Vec<Value> {
             let kind = ["png", "jpeg", "gif"][(i % 3) as usize];
             let mut b = json!({"id": c * 1000 + i, "name": format!("Banner {i}"), "type": kind,
                                "size_width": 240 + i, "size_height": "400", "creation_date": "2024-02-01 10:00:00", "is_flash": false,
-                               "mobile_content": i % 2 == 0, "banner_image_url": format!("https://cdn.admitad.com/b/{c}/{i}.png")});
+                               "mobile_content": i % 2 == 0, "banner_image_url": format!("https://cdn.admitad.com/b/{c}/{i}.png"),
+                               "banner_flashobj_url": null});
             if for_website {
                 b["direct_link"] = json!(format!("https://ad.admitad.com/b/{c}{i}{}/", r.p("w")));
                 b["html_code"] = json!(format!("<a href=\"https://ad.admitad.com/g/{c}/\"><img src=\"https://cdn.admitad.com/b/{c}/{i}.png\"></a>"));
@@ -433,13 +455,10 @@ fn coupon(id: u64, website: Option<u64>) -> Out {
     if !(1..=60).contains(&id) {
         return not_found("coupon");
     }
-    let mut c = json!({"id": id, "name": format!("-{id}% on everything"), "status": "active", "rating": "4.20", "discount": format!("{id}%"),
-                       "date_start": "2024-01-01 00:00:00", "date_end": null, "campaign": {"id": id % 6 + 1, "name": format!("Shop {}", id % 6 + 1)}});
-    if let Some(w) = website {
-        c["goto_link"] = json!(format!("https://ad.admitad.com/coupon/{id}{w}/"));
-        c["promocode"] = json!(format!("SAVE{id}"));
-    }
-    Out::One(c)
+    Out::One(crate::admitad::coupon_json(
+        id,
+        website.map(|w| w.to_string()).as_deref(),
+    ))
 }
 
 fn revocations(r: &Req<'_>) -> Out {
@@ -584,7 +603,11 @@ fn vendor_bonuses(r: &Req<'_>) -> Out {
         (1..=12u64)
             .map(|i| json!({"id": i, "name": format!("Bonus {i}"), "status": "active", "start_datetime": "2024-01-01T00:00:00", "stop_datetime": null,
                              "allow_all_webmasters": i % 2 == 0, "allowed_to_you": true, "vendor_campaign": {"id": i % 4 + 1, "name": format!("Shop {}", i % 4 + 1)},
-                             "conditions": [{"action": {"name": "Sale", "hold_size_days": 30, "tariffs": []}, "price_from": "10.00", "price_up_to": null}]}))
+                             "conditions": [{"action": {"name": "Sale", "hold_size_days": 30, "tariffs": [{"name": "Default tariff", "rates": [
+                                                 {"size": "5.00", "price_s": "0.00", "country": null, "date_s": "2020-08-20", "is_percentage": true}]}]},
+                                             "advcampaign": {"id": i % 4 + 1, "name": format!("Shop {}", i % 4 + 1)}, "price_from": "10.00", "price_up_to": null,
+                                             "category": "", "brand": "", "product": "1,23,3", "supplier": "", "additional_filter_name": "",
+                                             "additional_filter_value": ""}]}))
             .filter(|b| wanted.is_empty() || b["vendor_campaign"]["id"].as_u64().is_some_and(|c| wanted.contains(&c)))
             .collect(),
     )
@@ -694,17 +717,20 @@ fn save_retag(r: &Req<'_>) -> Out {
 }
 
 fn broken_links(r: &Req<'_>) -> Vec<Value> {
-    let campaigns: Vec<u64> = r
-        .query
-        .iter()
-        .filter(|(k, _)| k == "campaign")
-        .filter_map(|(_, v)| v.parse().ok())
-        .collect();
+    let ids = |key: &str| -> Vec<u64> {
+        r.query
+            .iter()
+            .filter(|(k, _)| k == key)
+            .filter_map(|(_, v)| v.parse().ok())
+            .collect()
+    };
+    let (campaigns, websites) = (ids("campaign"), ids("website"));
     (1..=50u64)
         .map(|i| json!({"id": i, "website": {"id": 22, "name": "My blog"}, "campaign": {"id": i % 5 + 1, "name": format!("Shop {}", i % 5 + 1)},
                          "clicks": i * 2, "err_reason": i % 3, "click_link": format!("https://ad.admitad.com/g/{i}/"),
                          "ref_link": format!("https://blog.example/post{i}"), "datetime": "2024-03-01 10:00:00"}))
         .filter(|l| campaigns.is_empty() || l["campaign"]["id"].as_u64().is_some_and(|c| campaigns.contains(&c)))
+        .filter(|l| websites.is_empty() || l["website"]["id"].as_u64().is_some_and(|w| websites.contains(&w)))
         .filter(|l| r.q("reason").is_none_or(|x| l["err_reason"].as_u64() == x.parse().ok()))
         .collect()
 }
@@ -793,9 +819,13 @@ fn create_claim(r: &Req<'_>, lost_order: bool) -> Out {
             .find(|p| p.name == k && p.file_name.is_none())
             .and_then(|p| String::from_utf8(p.data.clone()).ok())
     };
-    let mut required = vec!["advcampaign", "order_id", "comment"];
+    // Admitad's own lost-order example sends no `comment`, and its Python client no `estimated_reward`:
+    // both are optional for lost orders. An appeal needs its comment.
+    let mut required = vec!["advcampaign", "order_id"];
     if lost_order {
-        required.extend(["website", "order_date", "order_price", "estimated_reward"]);
+        required.extend(["website", "order_date", "order_price"]);
+    } else {
+        required.push("comment");
     }
     if let Some(missing) = required.iter().find(|k| text(k).is_none()) {
         return Out::Status(

@@ -1,9 +1,6 @@
 //! `/me/` (spec §5.1): the account behind the token, its balances and payout methods.
 
-use serde::{Deserialize, Serialize};
-
 use super::decimal::Decimal;
-use super::errors::decode;
 use super::wire::{Send, endpoint, request_record, response_record, segs, with_raw};
 use super::{AdmitadContext, AdmitadEndpoint};
 use crate::driver::{Exchange, RequestPolicy};
@@ -11,38 +8,34 @@ use crate::error::Error;
 use crate::http::{HttpRequest, Method};
 use crate::json::Json;
 
-/// The account (`private_data`; `email`/`phone` need their own scopes).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct Me {
-    /// `id`.
-    #[serde(default)]
-    pub id: u64,
-    /// `username`.
-    #[serde(default)]
-    pub username: String,
-    /// `first_name`.
-    #[serde(default)]
-    pub first_name: Option<String>,
-    /// `last_name`.
-    #[serde(default)]
-    pub last_name: Option<String>,
-    /// `language`.
-    #[serde(default)]
-    pub language: Option<String>,
-    /// `default_currency`.
-    #[serde(default)]
-    pub default_currency: Option<String>,
-    /// `country`.
-    #[serde(default)]
-    pub country: Option<String>,
-    /// `email` (scope `private_data_email`).
-    #[serde(default)]
-    pub email: Option<String>,
-    /// `phone` (scope `private_data_phone`).
-    #[serde(default)]
-    pub phone: Option<String>,
+response_record! {
+    /// The account (`private_data`; `email`/`phone` need their own scopes).
+    Me {
+        /// `id`.
+        #[serde(deserialize_with = "crate::lenient::u64_or_zero")]
+        id: u64,
+        /// `username`.
+        username: String,
+        /// `first_name`.
+        first_name: Option<String>,
+        /// `last_name`.
+        last_name: Option<String>,
+        /// `language`.
+        language: Option<String>,
+        /// `default_currency`.
+        default_currency: Option<String>,
+        /// `country`.
+        country: Option<String>,
+        /// `email` (scope `private_data_email`).
+        email: Option<String>,
+        /// `phone` (scope `private_data_phone`).
+        phone: Option<String>,
+        /// The object as sent.
+        #[serde(skip_deserializing)]
+        raw: Json,
+    }
 }
+with_raw!(Me);
 
 /// GET /me/.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -54,7 +47,7 @@ impl AdmitadEndpoint for GetMe {
         Ok(ctx.request(Method::Get, &["me"], &[]))
     }
     fn parse(&self, exchange: &Exchange) -> Result<Me, Error> {
-        decode(exchange)
+        super::wire::typed_one(exchange, 0)
     }
     fn policy(&self) -> RequestPolicy {
         RequestPolicy::for_method(Method::Get)

@@ -19,6 +19,28 @@ endpoint!(GetWebsite => Website, typed_one, 0, idempotent = true, |s, _q| {
 });
 
 request_record! {
+    /// GET /websites/v2/{name}/?search_by=name (scope `websites`): one ad space looked up by its name.
+    /// The name is one path segment, percent-encoded as UTF-8 (`My blog` → `My%20blog`).
+    GetWebsiteByName {
+        /// The ad space's name (at most 200 characters).
+        name: String,
+    }
+}
+
+endpoint!(GetWebsiteByName => Website, typed_one, 0, idempotent = true, |s, q| {
+    crate::validate::required("name", &s.name)?;
+    if s.name.chars().count() > 200 {
+        return Err(Error::invalid("name", "at most 200 characters"));
+    }
+    // A segment of dots would be read as a step up the path, addressing another resource.
+    if s.name.chars().all(|c| c == '.') {
+        return Err(Error::invalid("name", "`.` and `..` are not names"));
+    }
+    q.required("search_by", "name")?;
+    Send::Get(segs!["websites", "v2", s.name])
+});
+
+request_record! {
     /// GET /advcampaigns/{program}/website/{website}/ (scope `advcampaigns_for_website`).
     GetProgramForWebsite {
         /// The program.
@@ -39,8 +61,12 @@ response_record! {
         success: String,
         /// `message`.
         message: String,
+        /// The object as sent.
+        #[serde(skip_deserializing)]
+        raw: Json,
     }
 }
+with_raw!(ActionResult);
 
 /// Join or leave.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -67,7 +93,7 @@ request_record! {
 }
 
 // Joining twice re-files the same request and leaving twice finds nothing to remove: repeatable.
-endpoint!(ChangeMembership => ActionResult, plain, 0, idempotent = true, |s, _q| {
+endpoint!(ChangeMembership => ActionResult, typed_one, 0, idempotent = true, |s, _q| {
     let verb = match s.action {
         Membership::Attach => "attach",
         Membership::Detach => "detach",

@@ -246,7 +246,83 @@ endpoint!(MarkNotificationsRead => Json, plain_or_null, 0, idempotent = true, |s
 });
 
 response_record! {
-    /// A vendor bonus (conditions and rates are in `raw`).
+    /// A rate of a vendor-bonus tariff.
+    VendorBonusRate {
+        /// `size` (a percentage or an amount, see `is_percentage`).
+        size: Option<Decimal>,
+        /// `price_s`: the order price from which the rate applies.
+        price_s: Option<Decimal>,
+        /// `country`.
+        #[serde(deserialize_with = "crate::lenient::opt_string")]
+        country: Option<String>,
+        /// `date_s`: since when the rate applies, as sent.
+        #[serde(deserialize_with = "crate::lenient::opt_string")]
+        date_s: Option<String>,
+        /// `is_percentage`.
+        #[serde(deserialize_with = "crate::lenient::opt_bool")]
+        is_percentage: Option<bool>,
+    }
+}
+
+response_record! {
+    /// A tariff of a vendor-bonus action.
+    VendorBonusTariff {
+        /// `name`.
+        name: String,
+        /// `rates`.
+        #[serde(deserialize_with = "crate::lenient::null_as_empty")]
+        rates: Vec<VendorBonusRate>,
+    }
+}
+
+response_record! {
+    /// The action a vendor bonus pays for.
+    VendorBonusAction {
+        /// `name`.
+        name: String,
+        /// `hold_size_days`.
+        #[serde(deserialize_with = "crate::lenient::opt_u64")]
+        hold_size_days: Option<u64>,
+        /// `tariffs`.
+        #[serde(deserialize_with = "crate::lenient::null_as_empty")]
+        tariffs: Vec<VendorBonusTariff>,
+    }
+}
+
+response_record! {
+    /// One condition of a vendor bonus: the action, the program and which orders count.
+    VendorBonusCondition {
+        /// `action`.
+        action: Option<VendorBonusAction>,
+        /// `advcampaign`.
+        advcampaign: Option<NamedRef>,
+        /// `price_from`.
+        price_from: Option<Decimal>,
+        /// `price_up_to`.
+        price_up_to: Option<Decimal>,
+        /// `category` as sent (often empty).
+        #[serde(deserialize_with = "crate::lenient::opt_string")]
+        category: Option<String>,
+        /// `brand` as sent.
+        #[serde(deserialize_with = "crate::lenient::opt_string")]
+        brand: Option<String>,
+        /// `product` as sent (a comma list of product ids, e.g. `1,23,3`).
+        #[serde(deserialize_with = "crate::lenient::opt_string")]
+        product: Option<String>,
+        /// `supplier` as sent.
+        #[serde(deserialize_with = "crate::lenient::opt_string")]
+        supplier: Option<String>,
+        /// `additional_filter_name`.
+        #[serde(deserialize_with = "crate::lenient::opt_string")]
+        additional_filter_name: Option<String>,
+        /// `additional_filter_value`.
+        #[serde(deserialize_with = "crate::lenient::opt_string")]
+        additional_filter_value: Option<String>,
+    }
+}
+
+response_record! {
+    /// A vendor bonus.
     VendorBonus {
         /// `id`.
         #[serde(deserialize_with = "crate::lenient::u64_or_zero")]
@@ -265,6 +341,9 @@ response_record! {
         allowed_to_you: Option<bool>,
         /// `vendor_campaign`.
         vendor_campaign: Option<NamedRef>,
+        /// `conditions`.
+        #[serde(deserialize_with = "crate::lenient::null_as_empty")]
+        conditions: Vec<VendorBonusCondition>,
         /// The object as sent.
         #[serde(skip_deserializing)]
         raw: Json,

@@ -30,6 +30,9 @@ response_record! {
         mobile_content: Option<bool>,
         /// `banner_image_url`.
         banner_image_url: Option<String>,
+        /// `banner_flashobj_url` (flash banners).
+        #[serde(deserialize_with = "crate::lenient::opt_string")]
+        banner_flashobj_url: Option<String>,
         /// `direct_link` (for an ad space).
         direct_link: Option<String>,
         /// `html_code` (for an ad space).

@@ -40,8 +40,9 @@ response_record! {
 request_record! {
     /// GET /broken_links/ (scope `broken_links`). Dates go as `start_date`/`end_date`, as documented.
     ListBrokenLinks {
-        /// `website`.
-        website: Option<u64> = None,
+        /// `website` (repeated): broken links of these ad spaces. A single id reads as one entry.
+        #[serde(deserialize_with = "super::wire::one_or_many")]
+        website: Vec<u64> = [],
         /// `campaign` (repeated).
         campaign: Vec<u64> = [],
         /// `search`: part of the referer or click link.
@@ -60,7 +61,7 @@ request_record! {
 }
 
 list_endpoint!(ListBrokenLinks => BrokenLink, typed_page, |s, q| {
-    q.num("website", s.website);
+    q.each("website", &s.website);
     q.each("campaign", &s.campaign);
     q.text("search", &s.search)?;
     if s.reason.is_some_and(|r| r > 2) {
@@ -228,12 +229,12 @@ request_record! {
         order_date: String,
         /// `order_price` as decimal text (`1499.90`).
         order_price: String,
-        /// `comment` (at most 512 characters).
-        comment: String,
+        /// `comment` (at most 512 characters). Empty: not sent (Admitad's own example sends none).
+        comment: String = "",
         /// `appeal_id` (at most 100 characters).
         appeal_id: Option<String> = None,
-        /// `estimated_reward` as decimal text.
-        estimated_reward: String,
+        /// `estimated_reward` as decimal text. Empty: not sent (the official Python client sends none).
+        estimated_reward: String = "",
         /// `receipt`: a JPEG, PNG or PDF.
         receipt: Attachment,
     }
@@ -245,9 +246,13 @@ endpoint!(CreateLostOrder => LostOrder, typed_one, 0, idempotent = false, |s, q|
     bounded_required(q, "order_id", &s.order_id, 100)?;
     q.date("order_date", &Some(s.order_date.clone()))?;
     decimal_text("order_price", &s.order_price, q)?;
-    bounded_required(q, "comment", &s.comment, 512)?;
+    if !s.comment.is_empty() {
+        bounded_required(q, "comment", &s.comment, 512)?;
+    }
     q.bounded("appeal_id", &s.appeal_id, 100)?;
-    decimal_text("estimated_reward", &s.estimated_reward, q)?;
+    if !s.estimated_reward.is_empty() {
+        decimal_text("estimated_reward", &s.estimated_reward, q)?;
+    }
     s.receipt.check("receipt")?;
     Send::Multipart(segs!["lost_orders", "create"], vec![("receipt", s.receipt.clone())])
 });

@@ -29,13 +29,14 @@ pub(crate) mod wire;
 pub use account::{Balance, GetBalance, GetMe, GetPaymentSettings, Me, PaymentSetting};
 pub use campaigns::{
     ActionResult, ChangeMembership, CreateSubnetworkWebsites, GetProgramForWebsite, GetWebsite,
-    Membership, NewWebsite, ProgramConnection, ProgramStatuses,
+    GetWebsiteByName, Membership, NewWebsite, ProgramConnection, ProgramStatuses,
 };
 pub use client::{AdmitadClient, AdmitadConfig, TokenListener};
 pub use community::{
     Announcement, AnnouncementPage, GetAnnouncement, GetNews, GetReferral, ListAnnouncements,
     ListNews, ListNotifications, ListReferrals, ListVendorBonuses, MarkNotificationsRead, News,
-    NewsPage, Notification, NotificationPage, Referral, ReferralPage, VendorBonus, VendorBonusPage,
+    NewsPage, Notification, NotificationPage, Referral, ReferralPage, VendorBonus,
+    VendorBonusAction, VendorBonusCondition, VendorBonusPage, VendorBonusRate, VendorBonusTariff,
 };
 pub use creatives::{Banner, BannerPage, Landing, LandingPage, ListBanners, ListLandings};
 pub use decimal::Decimal;
@@ -64,8 +65,9 @@ pub use promo::{
     TrackingCouponStatus,
 };
 pub use publisher::{
-    Coupon, CouponPage, GetProgram, LinkCheck, ListCoupons, ListPrograms, ListWebsites, Program,
-    ProgramPage, ResolveBrokenLinks, ResolvedLinks, ValidateLink, Website, WebsitePage,
+    Coupon, CouponCampaign, CouponPage, GetProgram, LinkCheck, ListCoupons, ListPrograms,
+    ListWebsites, Program, ProgramPage, ResolveBrokenLinks, ResolvedLinks, ValidateLink, Website,
+    WebsitePage,
 };
 pub use reference::{
     AdService, AdServicePage, Category, CategoryPage, CodeList, CodePage, CouponCategory,
@@ -80,7 +82,8 @@ pub use retag::{
 };
 pub use scopes::{Scope, WITHDRAWN_SCOPES};
 pub use statistics::{
-    Deeplink, DeeplinkRequest, StatisticsPage, StatisticsReport, StatisticsRequest, StatisticsRow,
+    ActionPosition, Deeplink, DeeplinkRequest, StatisticsPage, StatisticsReport, StatisticsRequest,
+    StatisticsRow,
 };
 pub use wire::{Attachment, MAX_ATTACHMENT_BYTES};
 

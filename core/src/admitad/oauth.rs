@@ -14,6 +14,7 @@ use super::scopes::{Scope, check_scopes, join_scopes};
 use crate::driver::{Exchange, RequestPolicy};
 use crate::error::{Error, ResponseDetails, Vendor};
 use crate::http::{HttpRequest, Method};
+use crate::json::Json;
 use crate::secret::Secret;
 use crate::validate;
 use crate::weburl::WebUrl;
@@ -266,7 +267,26 @@ impl TokenRequest {
             token_type: wire.token_type,
             username: wire.username,
             user_id: wire.id,
+            first_name: wire.first_name,
+            last_name: wire.last_name,
+            language: wire.language,
+            group: wire.group,
+            code: wire.code,
+            raw: account_fields(&exchange.response.body),
         })
+    }
+}
+
+/// The token response as sent, minus the two tokens (a copy that is safe to log or store beside the
+/// account): `null` when the body is not an object.
+fn account_fields(body: &[u8]) -> Json {
+    match serde_json::from_slice::<serde_json::Value>(body) {
+        Ok(serde_json::Value::Object(mut object)) => {
+            object.remove("access_token");
+            object.remove("refresh_token");
+            Json(serde_json::Value::Object(object))
+        }
+        _ => Json(serde_json::Value::Null),
     }
 }
 
@@ -286,11 +306,22 @@ struct TokenWire {
     username: Option<String>,
     #[serde(default, deserialize_with = "crate::lenient::opt_u64")]
     id: Option<u64>,
+    #[serde(default, deserialize_with = "crate::lenient::opt_string")]
+    first_name: Option<String>,
+    #[serde(default, deserialize_with = "crate::lenient::opt_string")]
+    last_name: Option<String>,
+    #[serde(default, deserialize_with = "crate::lenient::opt_string")]
+    language: Option<String>,
+    #[serde(default, deserialize_with = "crate::lenient::opt_string")]
+    group: Option<String>,
+    #[serde(default, deserialize_with = "crate::lenient::opt_string")]
+    code: Option<String>,
 }
 
-/// A token pair with an absolute expiry. Persist it (the refresh token rotates on every refresh) and
-/// hand it back to a new client to start from it. `Debug` shows neither token.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A token pair with an absolute expiry, and the account the token endpoint described with it. Persist
+/// it (the refresh token rotates on every refresh) and hand it back to a new client to start from it.
+/// `Debug` shows neither token, and `raw` never holds them.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct TokenSet {
     /// `access_token`: sent as `Authorization: Bearer …`.
@@ -307,6 +338,30 @@ pub struct TokenSet {
     pub username: Option<String>,
     /// `id` of the account, when the token response carried it.
     pub user_id: Option<u64>,
+    /// `first_name` of the account, when the token response carried it.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub first_name: Option<String>,
+    /// `last_name` of the account, when the token response carried it.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub last_name: Option<String>,
+    /// `language` of the account (`ru`, `en`, ...), when the token response carried it.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub language: Option<String>,
+    /// `group` of the account (`webmaster` for publishers), when the token response carried it.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub group: Option<String>,
+    /// `code`, when the token response carried it (Admitad does not document its meaning).
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub code: Option<String>,
+    /// The token response as sent **without** `access_token` and `refresh_token` (account fields and
+    /// anything Admitad adds later); `null` for a pair that did not come from the token endpoint.
+    #[serde(default)]
+    pub raw: Json,
 }
 
 impl std::fmt::Debug for TokenSet {
@@ -320,7 +375,9 @@ impl std::fmt::Debug for TokenSet {
             .field("expires_at_ms", &self.expires_at_ms)
             .field("scope", &self.scope)
             .field("username", &self.username)
-            .finish()
+            .field("user_id", &self.user_id)
+            .field("group", &self.group)
+            .finish_non_exhaustive()
     }
 }
 
@@ -386,6 +443,10 @@ impl SignedRequestPayload {
             token_type: "bearer".into(),
             username: Some(self.username.clone()),
             user_id: self.id,
+            first_name: self.first_name.clone(),
+            last_name: self.last_name.clone(),
+            language: self.language.clone(),
+            ..TokenSet::default()
         })
     }
 }

@@ -177,7 +177,7 @@ request_record! {
     /// Creates (no `id`: POST /opt_codes/{kind}/create/) or updates (POST /opt_codes/{kind}/update/{id}/)
     /// a postback (scope `manage_opt_codes`). Creating needs `url`, `method` and `desc_mode`; an action
     /// postback also `action_type` and at least one of `statuses` / `reward_ready`. Program-status
-    /// postbacks take no action fields.
+    /// postbacks take no `statuses` or `reward_ready` (an `action_type` is sent as given).
     SaveOptCode {
         /// Actions or program status changes.
         kind: OptCodeKind,
@@ -193,7 +193,7 @@ request_record! {
         method: Option<PostbackMethod> = None,
         /// `desc_mode`.
         desc_mode: Option<DescMode> = None,
-        /// `action_type` (actions only).
+        /// `action_type` (required to create an action postback; sent as given for program status).
         action_type: Option<ActionTypeFilter> = None,
         /// `status` (repeated; actions only).
         statuses: Vec<ActionStatus> = [],
@@ -242,11 +242,17 @@ fn opt_code_form(s: &SaveOptCode, q: &mut Query) -> Result<(), Error> {
             ));
         }
     }
-    if !is_action && (s.action_type.is_some() || !s.statuses.is_empty() || s.reward_ready.is_some())
-    {
+    // `action_type` is sent as given for either kind: Admitad's own program-status example sends it.
+    if !is_action && !s.statuses.is_empty() {
         return Err(Error::invalid(
-            "action_type",
-            "program-status postbacks take no action_type, statuses or reward_ready",
+            "statuses",
+            "program-status postbacks fire on program changes, not on action statuses",
+        ));
+    }
+    if !is_action && s.reward_ready.is_some() {
+        return Err(Error::invalid(
+            "reward_ready",
+            "program-status postbacks fire on program changes, not on rewards",
         ));
     }
     if let Some(u) = &s.url {

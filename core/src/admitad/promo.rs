@@ -82,6 +82,9 @@ response_record! {
         /// `request_id`: ask for its status with [`TrackingCouponStatus`].
         #[serde(deserialize_with = "crate::lenient::opt_u64")]
         request_id: Option<u64>,
+        /// The object as sent.
+        #[serde(skip_deserializing)]
+        raw: Json,
     }
 }
 
@@ -98,7 +101,7 @@ request_record! {
 }
 
 // Each call files a new request: never repeated.
-endpoint!(RequestTrackingCoupon => TrackingCouponRequest, plain, 0, idempotent = false, |s, q| {
+endpoint!(RequestTrackingCoupon => TrackingCouponRequest, typed_one, 0, idempotent = false, |s, q| {
     q.num("coupon_id", Some(id("coupon", s.coupon)?));
     q.num("advcampaign_id", Some(id("program", s.program)?));
     q.num("website_id", Some(id("website", s.website)?));
@@ -127,6 +130,9 @@ response_record! {
         approved_at: Option<String>,
         /// `declined_at` as sent.
         declined_at: Option<String>,
+        /// The object as sent.
+        #[serde(skip_deserializing)]
+        raw: Json,
     }
 }
 
@@ -138,7 +144,7 @@ request_record! {
     }
 }
 
-endpoint!(TrackingCouponStatus => TrackingCouponState, plain, 0, idempotent = true, |s, q| {
+endpoint!(TrackingCouponStatus => TrackingCouponState, typed_one, 0, idempotent = true, |s, q| {
     q.num("request_id", Some(id("request_id", s.request_id)?));
     Send::Get(segs!["tracking_promo_code", "request-status"])
 });
@@ -166,7 +172,7 @@ endpoint!(ShortenLink => ShortLink, plain, 0, idempotent = true, |s, q| {
     Send::Form(segs!["shortlink", "modify"])
 });
 
-with_raw!(PromoCodeStatus);
+with_raw!(PromoCodeStatus, TrackingCouponRequest, TrackingCouponState);
 
 concrete_page! {
     /// A page of promo offers (objects as sent).

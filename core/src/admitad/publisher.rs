@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::decimal::Decimal;
 use super::errors::decode;
+use super::reference::NamedRef;
 use super::wire::{
     Query, Send, concrete_page, endpoint, list_endpoint, request_record, response_record, segs,
     with_raw,
@@ -36,6 +37,15 @@ response_record! {
         validation_passed: Option<bool>,
         /// `creation_date` as sent.
         creation_date: Option<String>,
+        /// `is_old`: an ad space from before websites v2.
+        #[serde(deserialize_with = "crate::lenient::opt_bool")]
+        is_old: Option<bool>,
+        /// `account_id`: the account on the ad space's platform (text; often empty).
+        #[serde(deserialize_with = "crate::lenient::opt_string")]
+        account_id: Option<String>,
+        /// `is_lite`: a lite ad space.
+        #[serde(deserialize_with = "crate::lenient::opt_bool")]
+        is_lite: Option<bool>,
         /// The object as sent.
         #[serde(skip_deserializing)]
         raw: Json,
@@ -93,9 +103,12 @@ response_record! {
 }
 
 request_record! {
-    /// GET /advcampaigns/ or, with `website`, /advcampaigns/website/{w_id}/.
+    /// GET /advcampaigns/ (the catalogue, scope `advcampaigns`) or, with `website`,
+    /// /advcampaigns/website/{w_id}/ (the programs of one ad space, scope `advcampaigns_for_website`).
+    /// The catalogue's own `website` filter (`/advcampaigns/?website=10`) is `website_filter`.
     ListPrograms {
-        /// The ad space: programs as it sees them (scope `advcampaigns_for_website`).
+        /// The ad space whose programs to list (with its own rates and links): switches the path to
+        /// /advcampaigns/website/{w_id}/.
         website: Option<u64> = None,
         /// `language`.
         language: Option<String> = None,
@@ -109,6 +122,13 @@ request_record! {
         limit: Option<u32> = None,
         /// `offset`.
         offset: Option<u64> = None,
+        /// `website` as a filter of the catalogue (`/advcampaigns/?website=10`): the catalogue as this
+        /// ad space would join it (whether joining needs moderation). Not with `website`.
+        website_filter: Option<u64> = None,
+        /// `promo_code_programs_only` (`true`/`false`): only programs with promo codes.
+        promo_code_programs_only: Option<bool> = None,
+        /// `takefluence_enabled_only` (`true`/`false`): only programs with Takefluence enabled.
+        takefluence_enabled_only: Option<bool> = None,
     }
 }
 
@@ -117,11 +137,36 @@ list_endpoint!(ListPrograms => Program, typed_page, |s, q| {
     q.one_of("connection_status", &s.connection_status, &["active", "pending", "declined"])?;
     q.each_text("has_tool", &s.has_tool)?;
     q.num("traffic_id", s.traffic_id);
+    if let Some(w) = s.website_filter {
+        if s.website.is_some() {
+            return Err(Error::invalid(
+                "website_filter",
+                "filters the catalogue; with `website` the list is already that ad space's",
+            ));
+        }
+        q.num("website", Some(super::wire::id("website_filter", w)?));
+    }
+    q.boolean("promo_code_programs_only", s.promo_code_programs_only);
+    q.boolean("takefluence_enabled_only", s.takefluence_enabled_only);
     match s.website {
         Some(w) => Send::Get(segs!["advcampaigns", "website", super::wire::id("website", w)?]),
         None => Send::Get(segs!["advcampaigns"]),
     }
 });
+
+response_record! {
+    /// The program a coupon belongs to: `{id, name, site_url}`.
+    CouponCampaign {
+        /// `id`.
+        #[serde(deserialize_with = "crate::lenient::u64_or_zero")]
+        id: u64,
+        /// `name`.
+        name: String,
+        /// `site_url`.
+        #[serde(deserialize_with = "crate::lenient::opt_string")]
+        site_url: Option<String>,
+    }
+}
 
 response_record! {
     /// A coupon.
@@ -145,13 +190,45 @@ response_record! {
         goto_link: Option<String>,
         /// `promocode` (for an ad space).
         promocode: Option<String>,
+        /// `short_name`.
+        #[serde(deserialize_with = "crate::lenient::opt_string")]
+        short_name: Option<String>,
+        /// `description`.
+        #[serde(deserialize_with = "crate::lenient::opt_string")]
+        description: Option<String>,
+        /// `exclusive`.
+        #[serde(deserialize_with = "crate::lenient::opt_bool")]
+        exclusive: Option<bool>,
+        /// `species` (`promocode`, `action`, ...).
+        #[serde(deserialize_with = "crate::lenient::opt_string")]
+        species: Option<String>,
+        /// `types`: `{id, name}` of each coupon type.
+        #[serde(deserialize_with = "crate::lenient::null_as_empty")]
+        types: Vec<NamedRef>,
+        /// `categories`: `{id, name}` of each coupon category.
+        #[serde(deserialize_with = "crate::lenient::null_as_empty")]
+        categories: Vec<NamedRef>,
+        /// `campaign`: the program.
+        campaign: Option<CouponCampaign>,
+        /// `regions`: region codes (`KZ`, `RU`, ...).
+        #[serde(deserialize_with = "crate::lenient::null_as_empty")]
+        regions: Vec<String>,
+        /// `language`.
+        #[serde(deserialize_with = "crate::lenient::opt_string")]
+        language: Option<String>,
+        /// `image` (often protocol-relative: `//cdn.admitad.com/...`).
+        #[serde(deserialize_with = "crate::lenient::opt_string")]
+        image: Option<String>,
+        /// `frameset_link` (for an ad space).
+        #[serde(deserialize_with = "crate::lenient::opt_string")]
+        frameset_link: Option<String>,
         /// The object as sent.
         #[serde(skip_deserializing)]
         raw: Json,
     }
 }
 
-with_raw!(Website, Program, Coupon);
+with_raw!(Website, Program, Coupon, LinkCheck);
 
 request_record! {
     /// GET /coupons/ or, with `website`, /coupons/website/{w_id}/.
@@ -176,12 +253,15 @@ request_record! {
         category: Vec<u64> = [],
         /// `campaign_category` (repeated): program categories.
         campaign_category: Vec<u64> = [],
-        /// `type` (repeated): coupon types.
-        kind: Vec<u64> = [],
+        /// `type` (repeated): coupon types, as text (a number reads as its digits).
+        #[serde(deserialize_with = "super::wire::texts")]
+        kind: Vec<String> = [],
         /// `region`.
         region: Option<String> = None,
-        /// `order_by`: `name`, `rating`, `date_start` or `date_end` (`-` for descending).
-        order_by: Option<String> = None,
+        /// `order_by` (repeated, in order): `name`, `rating`, `date_start` or `date_end`, `-` for
+        /// descending (`["name", "-rating"]`). A single text reads as one entry.
+        #[serde(deserialize_with = "super::wire::texts")]
+        order_by: Vec<String> = [],
     }
 }
 
@@ -189,13 +269,15 @@ list_endpoint!(ListCoupons => Coupon, typed_page, |s, q| {
     q.each("campaign", &s.campaign);
     q.each("category", &s.category);
     q.each("campaign_category", &s.campaign_category);
-    q.each("type", &s.kind);
+    q.each_text("type", &s.kind)?;
     q.text("search", &s.search)?;
     q.date_range(("date_start", "date_end"), &s.date_start, &s.date_end)?;
     q.text("region", &s.region)?;
     q.text("language", &s.language)?;
     let orders = ["name", "-name", "rating", "-rating", "date_start", "-date_start", "date_end", "-date_end"];
-    q.one_of("order_by", &s.order_by, &orders)?;
+    for o in &s.order_by {
+        q.one_of("order_by", &Some(o.clone()), &orders)?;
+    }
     match s.website {
         Some(w) => Send::Get(segs!["coupons", "website", super::wire::id("website", w)?]),
         None => Send::Get(segs!["coupons"]),
@@ -218,7 +300,7 @@ endpoint!(GetProgram => Program, typed_one, 0, idempotent = true, |s, q| {
 });
 
 /// The link checker's verdict.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LinkCheck {
     /// `message` (`Link successfully tested.`) or the problem (`error_description`).
@@ -227,6 +309,12 @@ pub struct LinkCheck {
     /// Whether the link passed.
     #[serde(default, skip_deserializing)]
     pub valid: bool,
+    /// `success`, when the answer has it.
+    #[serde(default, deserialize_with = "crate::lenient::opt_string")]
+    pub success: Option<String>,
+    /// The answer as sent.
+    #[serde(default, skip_deserializing)]
+    pub raw: Json,
 }
 
 request_record! {
@@ -246,8 +334,9 @@ impl AdmitadEndpoint for ValidateLink {
     }
     fn parse(&self, exchange: &Exchange) -> Result<LinkCheck, Error> {
         let body: serde_json::Value = decode(exchange)?;
-        let mut out = LinkCheck::deserialize(&body).unwrap_or_default();
-        out.valid = body.get("error_description").is_none() && body.get("error").is_none();
+        let valid = body.get("error_description").is_none() && body.get("error").is_none();
+        let mut out: LinkCheck = super::wire::typed(body);
+        out.valid = valid;
         Ok(out)
     }
     fn policy(&self) -> RequestPolicy {

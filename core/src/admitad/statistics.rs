@@ -71,8 +71,9 @@ request_record! {
         date_end: Option<String> = None,
         /// `website` (ad-space id).
         website: Option<u64> = None,
-        /// `campaign` (program id).
-        campaign: Option<u64> = None,
+        /// `campaign` (repeated, program ids: `campaign=3&campaign=4`). A single id reads as one entry.
+        #[serde(deserialize_with = "super::wire::one_or_many")]
+        campaign: Vec<u64> = [],
         /// `subid` (at most 250 characters).
         subid: Option<String> = None,
         /// `total=1`: one aggregated row.
@@ -115,6 +116,8 @@ request_record! {
         processed: Option<bool> = None,
         /// `paid` (sent as 1/0; actions).
         paid: Option<bool> = None,
+        /// `action`: the action's name (actions).
+        action: Option<String> = None,
     }
 }
 
@@ -126,7 +129,8 @@ impl Default for StatisticsReport {
     }
 }
 
-/// One report row: the common columns typed, money exact; every column as sent in `row`.
+/// One report row: the columns typed (money and rates exact; the actions report's columns are `None`
+/// in the other reports), every column as sent in `row`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct StatisticsRow {
@@ -162,9 +166,165 @@ pub struct StatisticsRow {
     /// `currency`.
     #[serde(default)]
     pub currency: Option<String>,
-    /// The row as sent (report-specific columns: `website_id`, `date`, `subid`, `action_id`, ...).
+    /// The row as sent (every column, report-specific ones such as `date` or `source` included).
     #[serde(default, skip_deserializing)]
     pub row: Json,
+    /// `website_id` (websites report; Admitad sends it as text).
+    #[serde(default, deserialize_with = "crate::lenient::opt_u64")]
+    pub website_id: Option<u64>,
+    /// `website_name` (websites and actions reports).
+    #[serde(default, deserialize_with = "crate::lenient::opt_string")]
+    pub website_name: Option<String>,
+    /// `ctr`: click-through rate.
+    #[serde(default)]
+    pub ctr: Option<Decimal>,
+    /// `cr`: conversion rate.
+    #[serde(default)]
+    pub cr: Option<Decimal>,
+    /// `ecpc`: effective cost per click.
+    #[serde(default)]
+    pub ecpc: Option<Decimal>,
+    /// `ecpm`: effective cost per thousand views.
+    #[serde(default)]
+    pub ecpm: Option<Decimal>,
+    /// `id` (actions: the action's id).
+    #[serde(default, deserialize_with = "crate::lenient::opt_u64")]
+    pub id: Option<u64>,
+    /// `action_id` (actions).
+    #[serde(default, deserialize_with = "crate::lenient::opt_u64")]
+    pub action_id: Option<u64>,
+    /// `order_id` (actions).
+    #[serde(default, deserialize_with = "crate::lenient::opt_string")]
+    pub order_id: Option<String>,
+    /// `tariff_id` (actions).
+    #[serde(default, deserialize_with = "crate::lenient::opt_u64")]
+    pub tariff_id: Option<u64>,
+    /// `advcampaign_id` (actions).
+    #[serde(default, deserialize_with = "crate::lenient::opt_u64")]
+    pub advcampaign_id: Option<u64>,
+    /// `advcampaign_name` (actions).
+    #[serde(default, deserialize_with = "crate::lenient::opt_string")]
+    pub advcampaign_name: Option<String>,
+    /// `action`: the action's name (actions).
+    #[serde(default, deserialize_with = "crate::lenient::opt_string")]
+    pub action: Option<String>,
+    /// `action_type`: `lead` or `sale` (actions).
+    #[serde(default, deserialize_with = "crate::lenient::opt_string")]
+    pub action_type: Option<String>,
+    /// `status`: `pending`, `approved`, `declined`, ... (actions).
+    #[serde(default, deserialize_with = "crate::lenient::opt_string")]
+    pub status: Option<String>,
+    /// `processed` (actions).
+    #[serde(default, deserialize_with = "crate::lenient::opt_bool")]
+    pub processed: Option<bool>,
+    /// `paid` (actions).
+    #[serde(default, deserialize_with = "crate::lenient::opt_bool")]
+    pub paid: Option<bool>,
+    /// `cart`: the order amount (actions).
+    #[serde(default)]
+    pub cart: Option<Decimal>,
+    /// `payment`: the reward (actions).
+    #[serde(default)]
+    pub payment: Option<Decimal>,
+    /// `subid` (actions; sub_ids grouped by `subid`).
+    #[serde(default, deserialize_with = "crate::lenient::opt_string")]
+    pub subid: Option<String>,
+    /// `subid1`.
+    #[serde(default, deserialize_with = "crate::lenient::opt_string")]
+    pub subid1: Option<String>,
+    /// `subid2`.
+    #[serde(default, deserialize_with = "crate::lenient::opt_string")]
+    pub subid2: Option<String>,
+    /// `subid3`.
+    #[serde(default, deserialize_with = "crate::lenient::opt_string")]
+    pub subid3: Option<String>,
+    /// `subid4`.
+    #[serde(default, deserialize_with = "crate::lenient::opt_string")]
+    pub subid4: Option<String>,
+    /// `keyword` (actions, keywords).
+    #[serde(default, deserialize_with = "crate::lenient::opt_string")]
+    pub keyword: Option<String>,
+    /// `comment` (actions).
+    #[serde(default, deserialize_with = "crate::lenient::opt_string")]
+    pub comment: Option<String>,
+    /// `promocode` (actions).
+    #[serde(default, deserialize_with = "crate::lenient::opt_string")]
+    pub promocode: Option<String>,
+    /// `click_user_ip` (actions).
+    #[serde(default, deserialize_with = "crate::lenient::opt_string")]
+    pub click_user_ip: Option<String>,
+    /// `click_user_referer` (actions).
+    #[serde(default, deserialize_with = "crate::lenient::opt_string")]
+    pub click_user_referer: Option<String>,
+    /// `click_country_code` (actions).
+    #[serde(default, deserialize_with = "crate::lenient::opt_string")]
+    pub click_country_code: Option<String>,
+    /// `conversion_time`: seconds from click to action (actions).
+    #[serde(default, deserialize_with = "crate::lenient::opt_u64")]
+    pub conversion_time: Option<u64>,
+    /// `click_date` as sent (actions).
+    #[serde(default, deserialize_with = "crate::lenient::opt_string")]
+    pub click_date: Option<String>,
+    /// `action_date` as sent (actions).
+    #[serde(default, deserialize_with = "crate::lenient::opt_string")]
+    pub action_date: Option<String>,
+    /// `closing_date` as sent (actions).
+    #[serde(default, deserialize_with = "crate::lenient::opt_string")]
+    pub closing_date: Option<String>,
+    /// `status_updated` as sent (actions).
+    #[serde(default, deserialize_with = "crate::lenient::opt_string")]
+    pub status_updated: Option<String>,
+    /// `positions`: the order's items (actions).
+    #[serde(default, deserialize_with = "crate::lenient::null_as_empty")]
+    pub positions: Vec<ActionPosition>,
+}
+
+crate::admitad::wire::response_record! {
+    /// One item of an action's order (`positions[]` of the actions report).
+    ActionPosition {
+        /// `id`.
+        #[serde(deserialize_with = "crate::lenient::u64_or_zero")]
+        id: u64,
+        /// `tariff_id`.
+        #[serde(deserialize_with = "crate::lenient::opt_u64")]
+        tariff_id: Option<u64>,
+        /// `datetime` as sent.
+        #[serde(deserialize_with = "crate::lenient::opt_string")]
+        datetime: Option<String>,
+        /// `amount`: the item's price.
+        amount: Option<Decimal>,
+        /// `payment`: the reward for it.
+        payment: Option<Decimal>,
+        /// `rate`.
+        rate: Option<Decimal>,
+        /// `rate_id`.
+        #[serde(deserialize_with = "crate::lenient::opt_u64")]
+        rate_id: Option<u64>,
+        /// `percentage`: whether `rate` is a percentage.
+        #[serde(deserialize_with = "crate::lenient::opt_bool")]
+        percentage: Option<bool>,
+        /// `product_id`.
+        #[serde(deserialize_with = "crate::lenient::opt_string")]
+        product_id: Option<String>,
+        /// `product_name`.
+        #[serde(deserialize_with = "crate::lenient::opt_string")]
+        product_name: Option<String>,
+        /// `product_url`.
+        #[serde(deserialize_with = "crate::lenient::opt_string")]
+        product_url: Option<String>,
+        /// `product_image`.
+        #[serde(deserialize_with = "crate::lenient::opt_string")]
+        product_image: Option<String>,
+        /// `product_category_id`.
+        #[serde(deserialize_with = "crate::lenient::opt_string")]
+        product_category_id: Option<String>,
+        /// `product_category_name`.
+        #[serde(deserialize_with = "crate::lenient::opt_string")]
+        product_category_name: Option<String>,
+        /// The object as sent (every `product_*` field).
+        #[serde(skip_deserializing)]
+        raw: Json,
+    }
 }
 
 /// One page of a report.
@@ -183,6 +343,14 @@ pub struct StatisticsPage {
 
 impl super::wire::WithRaw for StatisticsRow {
     fn set_raw(&mut self, raw: Json) {
+        // Each position keeps its object as sent too (when they were read, they are in order).
+        if let Some(sent) = raw.value().get("positions").and_then(|p| p.as_array()) {
+            if sent.len() == self.positions.len() {
+                for (position, object) in self.positions.iter_mut().zip(sent) {
+                    position.raw = Json(object.clone());
+                }
+            }
+        }
         self.row = raw;
     }
 }
@@ -216,6 +384,7 @@ impl StatisticsRequest {
             q.text("source", &self.source)?;
         }
         q.text("status", &self.status)?;
+        q.text("action", &self.action)?;
         q.one_of("action_type", &self.action_type, &["lead", "sale"])?;
         q.num("action_id", self.action_id);
         q.flag("processed", self.processed);
@@ -267,7 +436,7 @@ impl AdmitadEndpoint for StatisticsRequest {
         q.each("order_by", &self.order_by);
         self.filters(&mut q)?;
         q.num("website", self.website);
-        q.num("campaign", self.campaign);
+        q.each("campaign", &self.campaign);
         q.flag("total", self.total);
         q.page(self.limit, self.offset)?;
         Ok(ctx.get(&["statistics", self.report.as_str()], &q))
@@ -409,7 +578,7 @@ mod tests {
             report: StatisticsReport::Actions,
             date_start: Some("01.05.2012".into()),
             date_end: Some("31.05.2012".into()),
-            campaign: Some(6),
+            campaign: vec![6],
             order_by: vec!["-clicks".into(), "cr".into()],
             limit: Some(500),
             offset: Some(1000),

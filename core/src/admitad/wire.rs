@@ -126,6 +126,47 @@ pub(crate) fn plain_or_null(exchange: &Exchange, _offset: u64) -> Result<Json, E
     decode::<serde_json::Value>(exchange).map(Json)
 }
 
+/// A repeated request value given as a list or as one value (`"website": 22` reads as `[22]`): callers
+/// that used to pass one value keep working when a filter learns to repeat.
+pub(crate) fn one_or_many<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    #[derive(serde::Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany<T> {
+        Many(Vec<T>),
+        One(T),
+    }
+    Ok(
+        match <Option<OneOrMany<T>> as serde::Deserialize>::deserialize(d)? {
+            None => Vec::new(),
+            Some(OneOrMany::Many(v)) => v,
+            Some(OneOrMany::One(x)) => vec![x],
+        },
+    )
+}
+
+/// Repeated text values given as a list or as one value, each a string or a number (read as its
+/// digits): `"name"`, `["name", "-rating"]`, `[1, "gift"]`.
+pub(crate) fn texts<'de, D>(d: D) -> Result<Vec<String>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    use serde::de::Error as _;
+    let one = |v: serde_json::Value| match v {
+        serde_json::Value::String(s) => Ok(s),
+        serde_json::Value::Number(n) => Ok(n.to_string()),
+        _ => Err(D::Error::custom("expected text or a number")),
+    };
+    match <serde_json::Value as serde::Deserialize>::deserialize(d)? {
+        serde_json::Value::Null => Ok(Vec::new()),
+        serde_json::Value::Array(items) => items.into_iter().map(one).collect(),
+        other => one(other).map(|s| vec![s]),
+    }
+}
+
 /// `dd.mm.yyyy HH:MM:SS` → comparable parts, or a typed error.
 fn check_date_time(field: &str, value: &str) -> Result<(i32, u8, u8, u32), Error> {
     let bad = || {
