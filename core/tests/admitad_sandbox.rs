@@ -1158,3 +1158,288 @@ async fn subnetwork_websites_and_sms_confirmed_applications() {
         .unwrap();
     assert_eq!(app.status.as_deref(), Some("waiting_sms_verification"));
 }
+
+#[tokio::test]
+async fn documented_calls_and_fields_through_the_sandbox() {
+    let sb = Sandbox::start().await.unwrap();
+    let mut scopes = all_publisher_scopes();
+    scopes.extend([Scope::Statistics, Scope::PrivateData, Scope::ValidateLinks]);
+    let client: Client = AdmitadClient::native(config(&sb, "adm_docs", scopes)).unwrap();
+
+    // The token response's account fields, and a copy of it without the tokens.
+    client.me().await.unwrap();
+    let tokens = client.tokens().unwrap();
+    assert_eq!(
+        (
+            tokens.first_name.as_deref(),
+            tokens.last_name.as_deref(),
+            tokens.language.as_deref(),
+            tokens.group.as_deref(),
+            tokens.user_id
+        ),
+        (
+            Some("name"),
+            Some("surname"),
+            Some("ru"),
+            Some("webmaster"),
+            Some(1)
+        )
+    );
+    let raw = tokens.raw.value().as_object().unwrap();
+    assert!(!raw.contains_key("access_token") && !raw.contains_key("refresh_token"));
+    assert_eq!(raw["username"], "webmaster1");
+    assert_eq!(client.me().await.unwrap().raw.value()["country"], "RU");
+
+    // An ad space by name (a space in it), and a non-ASCII name the server reads back whole.
+    let blog = client
+        .send(&GetWebsiteByName {
+            name: "My blog".into(),
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        (
+            blog.id,
+            blog.is_old,
+            blog.account_id.as_deref(),
+            blog.is_lite
+        ),
+        (22, Some(true), Some(""), Some(false))
+    );
+    let missing = client
+        .send(&GetWebsiteByName {
+            name: "Мой блог №1".into(),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(missing.kind(), ErrorKind::NotFound);
+    assert_eq!(
+        missing.details().unwrap().message,
+        "No ad space «Мой блог №1»"
+    );
+    let sites = client.websites(&ListWebsites::default()).await.unwrap();
+    assert_eq!(
+        (sites.items[1].account_id.as_deref(), sites.items[1].is_lite),
+        (Some("UC-channel-23"), Some(true))
+    );
+
+    // The catalogue's filters: `website`, promo codes, Takefluence.
+    let catalogue = |f: fn(&mut ListPrograms)| {
+        let mut r = ListPrograms {
+            limit: Some(500),
+            ..Default::default()
+        };
+        f(&mut r);
+        r
+    };
+    let for_site = client
+        .programs(&catalogue(|r| r.website_filter = Some(22)))
+        .await
+        .unwrap();
+    assert_eq!(
+        (for_site.count, for_site.items[0].gotolink.as_deref()),
+        (120, None),
+        "the catalogue, not the ad space's list"
+    );
+    let unknown = client
+        .programs(&catalogue(|r| r.website_filter = Some(99)))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (
+            unknown.status(),
+            unknown.details().unwrap().field_errors[0].field.as_str()
+        ),
+        (Some(400), "website")
+    );
+    let promo = client
+        .programs(&catalogue(|r| r.promo_code_programs_only = Some(true)))
+        .await
+        .unwrap();
+    assert_eq!(promo.count, 40);
+    let both = client
+        .programs(&catalogue(|r| {
+            r.promo_code_programs_only = Some(true);
+            r.takefluence_enabled_only = Some(true);
+        }))
+        .await
+        .unwrap();
+    assert_eq!(
+        both.items.iter().map(|p| p.id).collect::<Vec<_>>(),
+        (1..=10).map(|i| i * 12).collect::<Vec<_>>()
+    );
+
+    // Coupons: repeated order_by, `type` as text, every documented field.
+    let sorted = client
+        .coupons(&ListCoupons {
+            website: Some(22),
+            order_by: vec!["-date_start".into(), "name".into()],
+            limit: Some(500),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let first = &sorted.items[0];
+    assert_eq!(
+        (first.date_start.as_deref(), first.name.as_str()),
+        (Some("2024-02-01 00:00:00"), "-1% on everything"),
+        "sorted by the first key, ties by the second"
+    );
+    assert_eq!(
+        (
+            first.types[0].name.as_str(),
+            first.campaign.as_ref().and_then(|c| c.site_url.as_deref()),
+            first.regions.clone(),
+            first.frameset_link.is_some()
+        ),
+        (
+            "Free shipping",
+            Some("https://shop2.example/"),
+            vec!["RU".to_owned(), "KZ".to_owned()],
+            true
+        )
+    );
+    let gifts = client
+        .coupons(&ListCoupons {
+            kind: vec!["Gift".into()],
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let by_id = client
+        .coupons(&ListCoupons {
+            kind: vec!["1".into(), "Gift".into()],
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!((gifts.count, by_id.count), (20, 40));
+
+    // Broken links: `website` repeats.
+    let links = |website: Vec<u64>| ListBrokenLinks {
+        website,
+        ..Default::default()
+    };
+    assert_eq!(client.send(&links(vec![23])).await.unwrap().count, 0);
+    assert_eq!(client.send(&links(vec![22, 23])).await.unwrap().count, 50);
+
+    // Reports: the actions filter, and the typed columns.
+    let actions = client
+        .statistics(&StatisticsRequest {
+            report: StatisticsReport::Actions,
+            action: Some("Paid order, new client".into()),
+            campaign: vec![6, 7],
+            limit: Some(3),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let row = &actions.items[0];
+    assert_eq!(
+        (
+            row.action.as_deref(),
+            row.order_id.as_deref(),
+            row.processed,
+            row.payment.as_ref().map(Decimal::as_str),
+            row.positions[0].rate.as_ref().map(Decimal::as_str)
+        ),
+        (
+            Some("Paid order, new client"),
+            Some("c-0"),
+            Some(true),
+            Some("104.66"),
+            Some("50.00")
+        )
+    );
+    let sites = client
+        .statistics(&StatisticsRequest {
+            limit: Some(2),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        (
+            sites.items[1].website_id,
+            sites.items[1].ecpc.as_ref().map(Decimal::as_str),
+            sites.items[1].ecpm.as_ref().map(Decimal::as_str),
+            sites.items[1].action_id
+        ),
+        (Some(1), Some("0.62"), Some("1513.71"), None)
+    );
+
+    // Documented requests the API used to refuse.
+    let offer = client
+        .send(&SaveOptCode {
+            kind: OptCodeKind::Offer,
+            website: Some(22),
+            campaign: Some(6),
+            desc_mode: Some(DescMode::Advanced),
+            method: Some(PostbackMethod::Post),
+            action_type: Some(ActionTypeFilter::Sale),
+            url: Some("http://test.com/?offer_id=[[[offer_id]]]".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        (offer.event, offer.raw.value()["action_type"].as_u64()),
+        (Some(1), Some(1))
+    );
+    let receipt = Attachment {
+        file_name: "receipt.jpg".into(),
+        content_type: "image/jpeg".into(),
+        bytes: b"\xFF\xD8\xFF\xE0 jpeg".to_vec(),
+    };
+    let order = client
+        .send(&CreateLostOrder {
+            program: 1,
+            website: 22,
+            order_id: "YH123D".into(),
+            order_date: "11.11.2016".into(),
+            order_price: "1200".into(),
+            appeal_id: Some("788aq".into()),
+            receipt,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        (
+            order.comment,
+            order.estimated_reward,
+            order.appeal_id.as_deref()
+        ),
+        (None, None, Some("788aq"))
+    );
+
+    // Vendor bonuses: conditions typed.
+    let bonuses = client.send(&ListVendorBonuses::default()).await.unwrap();
+    let condition = &bonuses.items[0].conditions[0];
+    assert_eq!(
+        (
+            condition
+                .action
+                .as_ref()
+                .map(|a| a.tariffs[0].rates[0].is_percentage),
+            condition.product.as_deref(),
+            condition.price_from.as_ref().map(Decimal::as_str)
+        ),
+        (Some(Some(true)), Some("1,23,3"), Some("10.00"))
+    );
+    // Joining keeps the answer as sent; the link checker too.
+    let joined = client
+        .send(&ChangeMembership {
+            action: Membership::Attach,
+            program: 6,
+            website: 22,
+        })
+        .await
+        .unwrap();
+    assert_eq!(joined.raw.value()["success"], "OK");
+    let check = client
+        .validate_link("https://ad.admitad.com/g/abc/")
+        .await
+        .unwrap();
+    assert_eq!(check.raw.value()["message"], "Link successfully tested.");
+}

@@ -259,7 +259,7 @@ pub(crate) fn coupon_json(i: u64, website: Option<&str>) -> Value {
                        "exclusive": i % 5 == 0, "discount": format!("{i}%"), "species": if i % 2 == 0 { "promocode" } else { "action" },
                        "types": [{"id": i % 3 + 1, "name": kinds[(i % 3) as usize]}], "categories": [{"id": i % 5 + 1, "name": format!("Coupon category {}", i % 5 + 1)}],
                        "regions": ["RU", "KZ"], "language": "en", "image": format!("//cdn.admitad.com/media/coupons/{i}.jpg"),
-                       "date_start": "2024-01-01 00:00:00", "date_end": null,
+                       "date_start": format!("2024-0{}-01 00:00:00", i % 2 + 1), "date_end": null,
                        "campaign": {"id": campaign, "name": format!("Shop {campaign}"), "site_url": format!("https://shop{campaign}.example/")}});
     if let Some(w) = website {
         c["goto_link"] = json!(format!("https://ad.admitad.com/coupon/{i}{w}/"));
