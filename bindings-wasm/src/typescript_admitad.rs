@@ -35,17 +35,20 @@ export interface ListCouponCategories extends Paging {}
 export interface GetCouponCategory { id: number }
 export interface CouponCategory { id: number; name: string; raw: JsonValue }
 export interface GetWebsite { id: number }
+/** `GET /websites/v2/{name}/?search_by=name`: the name is percent-encoded as one path segment. */
+export interface GetWebsiteByName { /** ≤ 200 characters */ name: string }
 export interface NewWebsite { /** ≤ 200 */ name: string; /** absolute http(s), ≤ 255 */ url: string; category?: number[]; region?: string[]; nativeKind?: string }
 export interface CreateSubnetworkWebsites { websites: NewWebsite[] }
 export interface GetProgramForWebsite { program: number; website: number }
 export interface ChangeMembership { action: "attach" | "detach"; program: number; website: number }
-export interface ActionResult { success: string; message: string }
+export interface ActionResult { success: string; message: string; raw: JsonValue }
 export interface ProgramStatuses { program: number; /** 1..30 ad spaces */ websites: number[] }
 export interface ProgramConnection { websiteId: number; advcampaignId: number; connectionStatus: string; gotolink: string | null; raw: JsonValue }
 export interface ListBanners extends Paging { program: number; website?: number; landing?: number; mobileContent?: boolean; uriScheme?: "http" | "https" | "no" }
 export interface Banner {
   id: number; name: string; kind: string; sizeWidth: number; sizeHeight: number; creationDate: string | null; isFlash: boolean | null;
-  mobileContent: boolean | null; bannerImageUrl: string | null; directLink: string | null; htmlCode: string | null; raw: JsonValue;
+  mobileContent: boolean | null; bannerImageUrl: string | null; bannerFlashobjUrl: string | null; directLink: string | null;
+  htmlCode: string | null; raw: JsonValue;
 }
 export interface ListLandings extends Paging { program: number; website?: number }
 export interface Landing { id: number; name: string; dateCreated: string | null; gotolink: string | null; raw: JsonValue }
@@ -54,11 +57,11 @@ export interface ListPromoOffers extends Paging { program: number }
 export interface PromoCodeRevocations { offer: number; website: number }
 export interface PromoCodeStatus { promocodeValue: string; status: "active" | "revoked" | (string & {}); raw: JsonValue }
 export interface RequestTrackingCoupon { coupon: number; program: number; website: number }
-export interface TrackingCouponRequest { assignedPromoCode: string | null; trackingLink: string | null; requestId: number | null }
+export interface TrackingCouponRequest { assignedPromoCode: string | null; trackingLink: string | null; requestId: number | null; raw: JsonValue }
 export interface TrackingCouponStatus { requestId: number }
 export interface TrackingCouponState {
   requestId: number; promoOfferId: number | null; websiteId: number | null; status: string; assignedPromoCode: string | null;
-  createdAt: string | null; approvedAt: string | null; declinedAt: string | null;
+  createdAt: string | null; approvedAt: string | null; declinedAt: string | null; raw: JsonValue;
 }
 export interface ShortenLink { link: string }
 export interface ShortLink { shortLink: string }
@@ -84,9 +87,19 @@ export interface Notification {
   text: string | null; raw: JsonValue;
 }
 export interface ListVendorBonuses extends Paging { programs?: number[] }
+/** Money and rates are exact decimal text. */
+export interface VendorBonusRate { size: string | null; priceS: string | null; country: string | null; dateS: string | null; isPercentage: boolean | null }
+export interface VendorBonusTariff { name: string; rates: VendorBonusRate[] }
+export interface VendorBonusAction { name: string; holdSizeDays: number | null; tariffs: VendorBonusTariff[] }
+export interface VendorBonusCondition {
+  action: VendorBonusAction | null; advcampaign: NamedRef | null; priceFrom: string | null; priceUpTo: string | null; category: string | null;
+  brand: string | null; /** a comma list of product ids */ product: string | null; supplier: string | null; additionalFilterName: string | null;
+  additionalFilterValue: string | null;
+}
 export interface VendorBonus {
   id: number; name: string; status: string | null; startDatetime: string | null; stopDatetime: string | null;
-  allowAllWebmasters: boolean | null; allowedToYou: boolean | null; vendorCampaign: NamedRef | null; raw: JsonValue;
+  allowAllWebmasters: boolean | null; allowedToYou: boolean | null; vendorCampaign: NamedRef | null; conditions: VendorBonusCondition[];
+  raw: JsonValue;
 }
 export interface ListOptCodes extends Paging { campaign?: number; website?: number; orderBy?: string }
 export interface GetOptCode { id: number }
@@ -112,7 +125,7 @@ export interface RetagLevel { id: number; level: string | null; advcampaign: Nam
 export interface SaveRetag { /** none: create */ id?: number; website?: number; level?: number; script?: string; active?: boolean; comment?: string }
 export interface DeleteRetag { id: number }
 export interface ListBrokenLinks extends Paging {
-  website?: number; campaign?: number[]; search?: string; reason?: 0 | 1 | 2; /** dd.mm.yyyy */ startDate?: string; /** dd.mm.yyyy */ endDate?: string;
+  /** repeated: `website=1&website=2` */ website?: number | number[]; campaign?: number[]; search?: string; reason?: 0 | 1 | 2; /** dd.mm.yyyy */ startDate?: string; /** dd.mm.yyyy */ endDate?: string;
 }
 export interface GetBrokenLink { id: number }
 export interface BrokenLink {
@@ -129,7 +142,8 @@ export interface GetLostOrder { kind: ClaimKind; id: number }
 export interface Attachment { fileName: string; contentType: "image/jpeg" | "image/png" | "application/pdf"; bytes: Uint8Array | ArrayBuffer | number[] }
 export interface CreateLostOrder {
   program: number; website: number; orderId: string; /** dd.mm.yyyy */ orderDate: string; /** decimal text */ orderPrice: string;
-  comment: string; appealId?: string; /** decimal text */ estimatedReward: string; receipt: Attachment;
+  /** ≤ 512; empty or absent: not sent */ comment?: string; appealId?: string;
+  /** decimal text; empty or absent: not sent */ estimatedReward?: string; receipt: Attachment;
 }
 export interface CreateAppeal { program: number; orderId: string; comment: string; appealId?: string; receipt: Attachment }
 export interface LostOrder {
@@ -150,4 +164,40 @@ export interface CreateBrokerApplication {
 export interface ListBrokerApplications extends Paging { website: number; status?: string; program?: number; dateStart?: string; dateEnd?: string }
 export interface BrokerCampaignSettings { program: number }
 export interface BrokerApplication { id: number; status: string | null; campaignId: number | null; raw: JsonValue }
+// Members added to declarations made beside the client (interfaces merge).
+/** The account fields the token endpoint returned with the pair; `raw` is its answer without the tokens. */
+export interface AdmitadTokens {
+  firstName?: string | null; lastName?: string | null; language?: string | null; /** `webmaster` */ group?: string | null;
+  code?: string | null; raw?: JsonValue;
+}
+export interface AdmitadMe { raw: JsonValue }
+export interface Website { isOld: boolean | null; accountId: string | null; isLite: boolean | null }
+export interface ListPrograms {
+  /** the catalogue's `?website=` filter (not with `website`, which lists that ad space's programs) */ websiteFilter?: number;
+  promoCodeProgramsOnly?: boolean; takefluenceEnabledOnly?: boolean;
+}
+export interface CouponCampaign { id: number; name: string; siteUrl: string | null }
+export interface Coupon {
+  shortName: string | null; description: string | null; exclusive: boolean | null; species: string | null; types: NamedRef[];
+  categories: NamedRef[]; campaign: CouponCampaign | null; regions: string[]; language: string | null; image: string | null;
+  framesetLink: string | null;
+}
+export interface LinkCheck { success: string | null; raw: JsonValue }
+export interface StatisticsRequest { /** actions: the action's name */ action?: string }
+/** One item of an action's order. Money and rates are exact decimal text. */
+export interface ActionPosition {
+  id: number; tariffId: number | null; datetime: string | null; amount: string | null; payment: string | null; rate: string | null;
+  rateId: number | null; percentage: boolean | null; productId: string | null; productName: string | null; productUrl: string | null;
+  productImage: string | null; productCategoryId: string | null; productCategoryName: string | null; raw: JsonValue;
+}
+/** Rates and money are exact decimal text; the actions report's columns are null in the other reports. */
+export interface StatisticsRow {
+  websiteId: number | null; websiteName: string | null; ctr: string | null; cr: string | null; ecpc: string | null; ecpm: string | null;
+  id: number | null; actionId: number | null; orderId: string | null; tariffId: number | null; advcampaignId: number | null;
+  advcampaignName: string | null; action: string | null; actionType: string | null; status: string | null; processed: boolean | null;
+  paid: boolean | null; cart: string | null; payment: string | null; subid: string | null; subid1: string | null; subid2: string | null;
+  subid3: string | null; subid4: string | null; keyword: string | null; comment: string | null; promocode: string | null;
+  clickUserIp: string | null; clickUserReferer: string | null; clickCountryCode: string | null; /** seconds */ conversionTime: number | null;
+  clickDate: string | null; actionDate: string | null; closingDate: string | null; statusUpdated: string | null; positions: ActionPosition[];
+}
 "#;
