@@ -154,15 +154,14 @@ async fn programs(
     let q = query_pairs(&uri);
     let flag = |k: &str| q.iter().any(|(n, v)| n == k && v == "true");
     // The catalogue's `website` filter names one of the publisher's ad spaces.
-    if website.is_none() {
-        if let Some((_, w)) = q.iter().find(|(k, _)| k == "website") {
-            if w != "22" && w != "23" {
-                return json_response(
-                    StatusCode::BAD_REQUEST,
-                    json!({"website": ["Select a valid choice. That choice is not one of the available choices."]}),
-                );
-            }
-        }
+    let unknown_site = q
+        .iter()
+        .any(|(k, w)| k == "website" && w != "22" && w != "23");
+    if website.is_none() && unknown_site {
+        return json_response(
+            StatusCode::BAD_REQUEST,
+            json!({"website": ["Select a valid choice. That choice is not one of the available choices."]}),
+        );
     }
     // Every third program has promo codes, every fourth Takefluence.
     let items = (1..=120)
@@ -223,7 +222,8 @@ async fn coupons(
             // A type is named by its id or its name, as text.
             types.is_empty()
                 || types.iter().any(|t| {
-                    c["types"][0]["id"].to_string() == *t || c["types"][0]["name"] == json!(t)
+                    c["types"][0]["id"] == json!(t.parse::<u64>().ok())
+                        || c["types"][0]["name"] == json!(t)
                 })
         })
         .collect();
@@ -256,7 +256,7 @@ pub(crate) fn coupon_json(i: u64, website: Option<&str>) -> Value {
     let campaign = i % 6 + 1;
     let mut c = json!({"id": i, "name": format!("-{i}% on everything"), "short_name": format!("-{i}%"),
                        "description": format!("{i}% off the whole shop"), "status": "active", "rating": "4.20",
-                       "exclusive": i % 5 == 0, "discount": format!("{i}%"), "species": if i % 2 == 0 { "promocode" } else { "action" },
+                       "exclusive": i.is_multiple_of(5), "discount": format!("{i}%"), "species": if i.is_multiple_of(2) { "promocode" } else { "action" },
                        "types": [{"id": i % 3 + 1, "name": kinds[(i % 3) as usize]}], "categories": [{"id": i % 5 + 1, "name": format!("Coupon category {}", i % 5 + 1)}],
                        "regions": ["RU", "KZ"], "language": "en", "image": format!("//cdn.admitad.com/media/coupons/{i}.jpg"),
                        "date_start": format!("2024-0{}-01 00:00:00", i % 2 + 1), "date_end": null,
