@@ -21,6 +21,7 @@ use adkit::driver::ClientOptions;
 use adkit::native::TokioTimer;
 
 use crate::errors::AdkitError;
+use crate::listeners::{ListenerError, ListenerFailure, ListenerFailures};
 use crate::transport::{Bridge, HttpHeader, HttpTransport};
 
 /// Options of an [`AdaptyClient`]. Holds no key, so printing it never leaks one.
@@ -43,16 +44,21 @@ pub struct AdaptyClientOptions {
 }
 
 /// Told after each user of a bulk run finishes.
+///
+/// If `on_progress` throws, the run carries on unaffected — every user is still processed and the
+/// report is complete — and the listener is still told later progress. The failure is kept on the
+/// client: read it with [`AdaptyClient::take_listener_failures`].
 #[uniffi::export(with_foreign)]
 pub trait BulkProgressListener: Send + Sync {
     /// Progress so far.
-    fn on_progress(&self, progress: BulkProgress);
+    fn on_progress(&self, progress: BulkProgress) -> Result<(), ListenerError>;
 }
 
 /// A client of Adapty's APIs.
 #[derive(uniffi::Object)]
 pub struct AdaptyClient {
     inner: adkit::adapty::AdaptyClient<Bridge, TokioTimer>,
+    listener_failures: ListenerFailures,
 }
 
 impl fmt::Debug for AdaptyClient {
@@ -86,7 +92,10 @@ impl AdaptyClient {
         };
         let transport = crate::pick_transport(transport)?;
         let inner = adkit::adapty::AdaptyClient::new(config, Bridge(transport), TokioTimer)?;
-        Ok(Arc::new(AdaptyClient { inner }))
+        Ok(Arc::new(AdaptyClient {
+            inner,
+            listener_failures: ListenerFailures::default(),
+        }))
     }
 
     /// GET /profile/.
@@ -331,7 +340,8 @@ impl AdaptyClient {
         Ok(self.inner.set_web_attribution(&request).await?)
     }
 
-    /// Applies `operation` to every user with bounded concurrency; one item per user, in order.
+    /// Applies `operation` to every user with bounded concurrency; one item per user, in order. A
+    /// `listener` that throws changes nothing about the run (see [`BulkProgressListener`]).
     #[uniffi::method(default(options = None, listener = None))]
     pub async fn bulk(
         &self,
@@ -345,10 +355,17 @@ impl AdaptyClient {
             .inner
             .bulk(&operation, users, &options, |p| {
                 if let Some(l) = &listener {
-                    l.on_progress(p);
+                    self.listener_failures
+                        .record("BulkProgressListener.on_progress", l.on_progress(p));
                 }
             })
             .await?)
+    }
+
+    /// What this client's listeners threw since the last call, oldest first (at most the last 64);
+    /// the client forgets them once returned.
+    pub fn take_listener_failures(&self) -> Vec<ListenerFailure> {
+        self.listener_failures.take()
     }
 }
 
@@ -386,13 +403,12 @@ impl AdaptyWebhookReceiver {
     /// failed check is `AdkitError.Verification` (answer 401).
     pub fn receive(
         &self,
-        headers: Vec<HttpHeader>,
+        headers: Vec<Arc<HttpHeader>>,
         body: Vec<u8>,
     ) -> Result<WebhookDelivery, AdkitError> {
-        Ok(self.inner.receive(
-            headers.iter().map(|h| (h.name.as_str(), h.value.as_str())),
-            &body,
-        )?)
+        Ok(self
+            .inner
+            .receive(headers.iter().map(|h| (h.name_str(), h.value_str())), &body)?)
     }
 
     /// The JSON body to answer every delivery with (`{}`), with a 200.

@@ -11,7 +11,8 @@ use adkit::adjust::{
 use adkit::driver::ClientOptions;
 use adkit::native::TokioTimer;
 
-use crate::errors::AdkitError;
+use crate::errors::{AdkitError, Checked};
+use crate::listeners::{ListenerError, ListenerFailure, ListenerFailures};
 use crate::transport::{Bridge, HttpTransport};
 
 /// Options of an [`AdjustClient`]. Holds no credential, so printing it (Kotlin `toString`, Python
@@ -30,16 +31,21 @@ pub struct AdjustClientOptions {
 }
 
 /// Told about every ticket status `wait_for_ticket` reads.
+///
+/// If `on_progress` throws, polling carries on unaffected and the listener is still told later
+/// statuses. The failure is kept on the client: read it with
+/// [`AdjustClient::take_listener_failures`].
 #[uniffi::export(with_foreign)]
 pub trait TicketProgressListener: Send + Sync {
     /// One status read (terminal included).
-    fn on_progress(&self, status: TicketStatus);
+    fn on_progress(&self, status: TicketStatus) -> Result<(), ListenerError>;
 }
 
 /// A client of Adjust's settings API.
 #[derive(uniffi::Object)]
 pub struct AdjustClient {
     inner: adkit::adjust::AdjustClient<Bridge, TokioTimer>,
+    listener_failures: ListenerFailures,
 }
 
 impl fmt::Debug for AdjustClient {
@@ -70,15 +76,16 @@ impl AdjustClient {
         );
         let transport = crate::pick_transport(transport)?;
         let inner = adkit::adjust::AdjustClient::new(core, Bridge(transport), TokioTimer)?;
-        Ok(Arc::new(AdjustClient { inner }))
+        Ok(Arc::new(AdjustClient {
+            inner,
+            listener_failures: ListenerFailures::default(),
+        }))
     }
 
-    /// POST /app: get-or-create the app; returns its token and the migration ticket.
-    pub async fn create_app(
-        &self,
-        request: CreateAppRequest,
-    ) -> Result<CreateAppResponse, AdkitError> {
-        Ok(self.inner.create_app(&request).await?)
+    /// POST /app: get-or-create the app; returns its token and the migration ticket. Raw JSON text
+    /// that is not JSON (`override_settings`, `channel_setup`) is `InvalidInput` for `request`.
+    pub async fn create_app(&self, request: CreateAppRequest) -> Checked<CreateAppResponse> {
+        Checked(self.inner.create_app(&request).await.map_err(Into::into))
     }
 
     /// GET /app/{app_token}.
@@ -95,12 +102,15 @@ impl AdjustClient {
         Ok(self.inner.find_app(&store_id, platform).await?)
     }
 
-    /// POST /campaign: click and impression URLs.
-    pub async fn create_campaign(
-        &self,
-        request: CreateCampaignRequest,
-    ) -> Result<CampaignUrls, AdkitError> {
-        Ok(self.inner.create_campaign(&request).await?)
+    /// POST /campaign: click and impression URLs. Raw JSON text that is not JSON (`channel_setup`)
+    /// is `InvalidInput` for `request`.
+    pub async fn create_campaign(&self, request: CreateCampaignRequest) -> Checked<CampaignUrls> {
+        Checked(
+            self.inner
+                .create_campaign(&request)
+                .await
+                .map_err(Into::into),
+        )
     }
 
     /// GET /signature?bundle_id=.
@@ -137,7 +147,8 @@ impl AdjustClient {
         Ok(self.inner.generate_signature(&request).await?)
     }
 
-    /// Polls until COMPLETED or FAILED (returned) or the deadline (a Transport/Timeout error).
+    /// Polls until COMPLETED or FAILED (returned) or the deadline (a Transport/Timeout error). A
+    /// `listener` that throws changes nothing about the polling (see [`TicketProgressListener`]).
     #[uniffi::method(default(options = None, listener = None))]
     pub async fn wait_for_ticket(
         &self,
@@ -150,10 +161,19 @@ impl AdjustClient {
             .inner
             .wait_for_ticket(&ticket_token, options, |s| {
                 if let Some(l) = &listener {
-                    l.on_progress(s.clone());
+                    self.listener_failures.record(
+                        "TicketProgressListener.on_progress",
+                        l.on_progress(s.clone()),
+                    );
                 }
             })
             .await?;
         Ok(status)
+    }
+
+    /// What this client's listeners threw since the last call, oldest first (at most the last 64);
+    /// the client forgets them once returned.
+    pub fn take_listener_failures(&self) -> Vec<ListenerFailure> {
+        self.listener_failures.take()
     }
 }

@@ -14,6 +14,7 @@ use adkit::driver::ClientOptions;
 use adkit::native::TokioTimer;
 
 use crate::errors::AdkitError;
+use crate::listeners::{ListenerError, ListenerFailure, ListenerFailures};
 use crate::transport::{Bridge, HttpTransport};
 
 pub(crate) type Core = adkit::admitad::AdmitadClient<Bridge, TokioTimer>;
@@ -48,8 +49,7 @@ impl AdmitadTokens {
                 expires_at_ms,
                 scope: scope.unwrap_or_default(),
                 token_type: "bearer".into(),
-                username: None,
-                user_id: None,
+                ..TokenSet::default()
             },
         })
     }
@@ -76,10 +76,14 @@ impl AdmitadTokens {
 }
 
 /// Told every new token pair (persist it: the refresh token rotates).
+///
+/// If `on_tokens` throws, the call that obtained the pair still succeeds and the client keeps and
+/// uses the pair — no token is lost or requested again. The failure is kept on the client: read it
+/// with [`AdmitadClient::take_listener_failures`], and persist [`AdmitadClient::tokens`] then.
 #[uniffi::export(with_foreign)]
 pub trait AdmitadTokenListener: Send + Sync {
     /// A new pair was obtained.
-    fn on_tokens(&self, tokens: Arc<AdmitadTokens>);
+    fn on_tokens(&self, tokens: Arc<AdmitadTokens>) -> Result<(), ListenerError>;
 }
 
 /// Options of an [`AdmitadClient`] (no credential in it).
@@ -97,7 +101,7 @@ pub struct AdmitadClientOptions {
     /// Refresh this long before expiry (default 60 000 ms).
     #[uniffi(default = None)]
     pub refresh_skew_ms: Option<u64>,
-    /// Client-side limit (Admitad allows 600 a minute per application).
+    /// Client-side limit (Admitad allows 600 a minute per application); at least 1.
     #[uniffi(default = None)]
     pub max_requests_per_minute: Option<u32>,
 }
@@ -106,6 +110,7 @@ pub struct AdmitadClientOptions {
 #[derive(uniffi::Object)]
 pub struct AdmitadClient {
     inner: Arc<Core>,
+    listener_failures: Arc<ListenerFailures>,
 }
 
 impl AdmitadClient {
@@ -136,6 +141,16 @@ impl AdmitadClient {
         transport: Option<Arc<dyn HttpTransport>>,
     ) -> Result<Arc<Self>, AdkitError> {
         let options = options.unwrap_or_default();
+        if let Some(max) = options.max_requests_per_minute {
+            adkit::validate::integer_in_range(
+                "max_requests_per_minute",
+                i128::from(max),
+                1,
+                u64::from(u32::MAX),
+            )?;
+        }
+        let listener_failures = Arc::new(ListenerFailures::default());
+        let failures = listener_failures.clone();
         let config = adkit::admitad::AdmitadConfig {
             client_id,
             client_secret: client_secret.map(adkit::Secret::new),
@@ -143,7 +158,8 @@ impl AdmitadClient {
             tokens: tokens.map(|t| t.inner.clone()),
             on_tokens: listener.map(|l| {
                 let f: adkit::admitad::TokenListener = Arc::new(move |t: &TokenSet| {
-                    l.on_tokens(Arc::new(AdmitadTokens { inner: t.clone() }))
+                    let told = l.on_tokens(Arc::new(AdmitadTokens { inner: t.clone() }));
+                    failures.record("AdmitadTokenListener.on_tokens", told);
                 });
                 f
             }),
@@ -160,7 +176,14 @@ impl AdmitadClient {
         let inner = Core::new(config, Bridge(transport), TokioTimer)?;
         Ok(Arc::new(AdmitadClient {
             inner: Arc::new(inner),
+            listener_failures,
         }))
+    }
+
+    /// What this client's token listener threw since the last call, oldest first (at most the last
+    /// 64); the client forgets them once returned. After a failure, persist [`Self::tokens`].
+    pub fn take_listener_failures(&self) -> Vec<ListenerFailure> {
+        self.listener_failures.take()
     }
 
     /// The authorization dialogue URL and its CSPRNG `state` (keep it for the callback).
@@ -217,8 +240,7 @@ impl AdmitadClient {
         request: StatisticsRequest,
         cap: u64,
     ) -> Result<Vec<StatisticsRow>, AdkitError> {
-        let cap = usize::try_from(cap).unwrap_or(usize::MAX);
-        Ok(self.inner.collect_all(request, cap).await?)
+        Ok(self.inner.collect_all(request, cap_of(cap)?).await?)
     }
 
     /// GET /websites/v2/ (one page).
@@ -250,8 +272,7 @@ impl AdmitadClient {
         request: ListPrograms,
         cap: u64,
     ) -> Result<Vec<Program>, AdkitError> {
-        let cap = usize::try_from(cap).unwrap_or(usize::MAX);
-        Ok(self.inner.collect_all(request, cap).await?)
+        Ok(self.inner.collect_all(request, cap_of(cap)?).await?)
     }
 
     /// GET /advcampaigns/{id}/.
@@ -279,8 +300,7 @@ impl AdmitadClient {
         request: ListCoupons,
         cap: u64,
     ) -> Result<Vec<Coupon>, AdkitError> {
-        let cap = usize::try_from(cap).unwrap_or(usize::MAX);
-        Ok(self.inner.collect_all(request, cap).await?)
+        Ok(self.inner.collect_all(request, cap_of(cap)?).await?)
     }
 
     /// GET /validate_links/.
@@ -403,10 +423,18 @@ pub fn verify_admitad_signed_request(
         adkit::admitad::verify_signed_request(&signed_request, &adkit::Secret::new(client_secret))?;
     let received_at_ms = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as u64)
+        .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
         .unwrap_or(0);
     Ok(Arc::new(AdmitadSignedRequest {
         inner,
         received_at_ms,
     }))
+}
+
+/// A collect cap as the platform's size, refused (never clamped) when it does not fit.
+pub(crate) fn cap_of(cap: u64) -> Result<usize, AdkitError> {
+    usize::try_from(cap).map_err(|_| AdkitError::InvalidInput {
+        field: "cap".into(),
+        reason: format!("must be at most {}", usize::MAX),
+    })
 }

@@ -44,8 +44,7 @@ macro_rules! lists {
 
             /// Every item of the list, refusing more than `cap`.
             pub async fn $collect(&self, request: $req, cap: u64) -> Result<Vec<$item>, AdkitError> {
-                let cap = usize::try_from(cap).unwrap_or(usize::MAX);
-                Ok(self.core().collect_all(request, cap).await?)
+                Ok(self.core().collect_all(request, crate::admitad::cap_of(cap)?).await?)
             }
         }
 

@@ -93,7 +93,9 @@ impl From<Error> for AdkitError {
             detail: d.message.clone(),
             request_id: d.request_id.clone(),
             body_excerpt: d.body_excerpt.clone(),
-            retry_after_ms: d.retry_after.map(|r| r.as_millis() as u64),
+            retry_after_ms: d
+                .retry_after
+                .map(|r| u64::try_from(r.as_millis()).unwrap_or(u64::MAX)),
             field_errors: d.field_errors.clone(),
         };
         match &e {
@@ -129,4 +131,64 @@ impl From<uniffi::UnexpectedUniFFICallbackError> for AdkitError {
             detail: format!("callback failed: {}", e.reason),
         }
     }
+}
+
+/// The return type of a call whose arguments hold raw JSON text (core's `Json`, JSON text on the
+/// foreign side). uniffi reads arguments before the function runs, so text that is not JSON fails
+/// there — and would reach Kotlin, Swift or Python as an internal error. Through this wrapper such an
+/// argument becomes `AdkitError::InvalidInput` naming it, like every other bad input. On the foreign
+/// side the signature is exactly that of `Result<T, AdkitError>`.
+pub struct Checked<T>(pub Result<T, AdkitError>);
+
+impl<T> From<Result<T, AdkitError>> for Checked<T> {
+    fn from(result: Result<T, AdkitError>) -> Self {
+        Checked(result)
+    }
+}
+
+/// Why an argument could not be read: the innermost cause (serde's message for JSON text), with
+/// what it concerns.
+fn unreadable(error: &uniffi::deps::anyhow::Error) -> String {
+    let cause = error.root_cause().to_string();
+    let json = error
+        .chain()
+        .any(|e| e.to_string().contains("adkit::json::Json"));
+    if json {
+        format!("holds text that is not JSON in a raw-JSON field: {cause}")
+    } else {
+        format!("could not be read: {cause}")
+    }
+}
+
+// SAFETY: every item delegates to the `Result<T, AdkitError>` implementation, so the FFI type, the
+// lowered values and the metadata are exactly those of a plain `Result`; only a failed argument lift
+// is answered differently, with a lowered `AdkitError` (what `Result` itself does for errors it can
+// downcast).
+unsafe impl<T> uniffi::LowerReturn<crate::UniFfiTag> for Checked<T>
+where
+    Result<T, AdkitError>: uniffi::LowerReturn<crate::UniFfiTag>,
+{
+    type ReturnType = <Result<T, AdkitError> as uniffi::LowerReturn<crate::UniFfiTag>>::ReturnType;
+
+    fn lower_return(v: Self) -> Result<Self::ReturnType, uniffi::RustCallError> {
+        <Result<T, AdkitError> as uniffi::LowerReturn<crate::UniFfiTag>>::lower_return(v.0)
+    }
+
+    fn handle_failed_lift(
+        error: uniffi::LiftArgsError,
+    ) -> Result<Self::ReturnType, uniffi::RustCallError> {
+        let invalid = AdkitError::InvalidInput {
+            field: error.arg_name.to_owned(),
+            reason: unreadable(&error.error),
+        };
+        Self::lower_return(Checked(Err(invalid)))
+    }
+}
+
+impl<T> uniffi::TypeId<crate::UniFfiTag> for Checked<T>
+where
+    Result<T, AdkitError>: uniffi::TypeId<crate::UniFfiTag>,
+{
+    const TYPE_ID_META: uniffi::MetadataBuffer =
+        <Result<T, AdkitError> as uniffi::TypeId<crate::UniFfiTag>>::TYPE_ID_META;
 }

@@ -15,6 +15,7 @@ mod adjust;
 mod admitad;
 mod admitad_publisher;
 mod errors;
+mod listeners;
 mod transport;
 
 pub use adapty::{AdaptyClient, AdaptyClientOptions, AdaptyWebhookReceiver, BulkProgressListener};
@@ -24,7 +25,8 @@ pub use admitad::{
     CouponPaginator, ProgramPaginator, StatisticsPaginator, parse_admitad_callback,
     verify_admitad_signed_request,
 };
-pub use errors::{AdkitError, ResponseInfo};
+pub use errors::{AdkitError, Checked, ResponseInfo};
+pub use listeners::{ListenerError, ListenerFailure};
 pub use transport::{
     HttpHeader, HttpRequest, HttpResponse, HttpTransport, TransportError, default_transport,
 };

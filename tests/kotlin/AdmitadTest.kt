@@ -4,6 +4,7 @@
 import java.net.HttpURLConnection
 import java.net.URI
 import java.net.http.HttpClient
+import java.util.Collections
 import kotlinx.coroutines.async
 import kotlinx.coroutines.awaitAll
 import kotlinx.coroutines.coroutineScope
@@ -108,5 +109,41 @@ fun admitadChecks(base: String, run: String) {
         expect(c.markNotificationsRead(MarkNotificationsRead()) == "null", "empty answer")
         val made = c.createSubnetworkWebsites(CreateSubnetworkWebsites(listOf(NewWebsite("Blog", "https://blog.example/"), NewWebsite("Shop", "https://shop.example/"))))
         expect(made.map { it.name } == listOf("Blog", "Shop"), "subnetwork ad spaces in input order")
+    }
+
+    check("admitad: a throwing token listener keeps the token") {
+        val told = Collections.synchronizedList(mutableListOf<String>())
+        val throwing = object : AdmitadTokenListener {
+            override fun onTokens(tokens: AdmitadTokens) {
+                told.add(tokens.accessToken())
+                throw java.io.IOException("token store is read-only")
+            }
+        }
+        val c = client("adm_kt_throw_$run", listOf(Scope.PrivateData), listener = throwing)
+        expect(c.me().username == "webmaster1", "the call that minted the token succeeded")
+        expect(c.tokenRequests() == 1uL && told.size == 1, "one token request, told once")
+        expect(c.tokens()!!.accessToken() == told[0], "the client kept the pair")
+        c.me()
+        expect(c.tokenRequests() == 1uL, "no new token request")
+        val failures = c.takeListenerFailures()
+        expect(failures.map { it.listener } == listOf("AdmitadTokenListener.on_tokens"), "failures $failures")
+        expect(failures[0].message.contains("token store is read-only"), failures[0].message)
+    }
+
+    check("admitad: an undecodable token response never shows the tokens") {
+        val id = "adm_kt_leak_$run"
+        val basic = java.util.Base64.getEncoder().encodeToString("$id:secret_$id".toByteArray())
+        val bodies = listOf(
+            """{"access_token":"","refresh_token":"LEAKME","scope":7}""",
+            """{"access_token":"ATLEAK","refresh_token":"LEAKME","scope":7}""",
+        )
+        fault(base, basic, bodies.joinToString(",", "[", "]") { """{"status":200,"body":${jsonString(it)}}""" })
+        val c = client(id, listOf(Scope.PrivateData))
+        repeat(2) {
+            val e = expectThrows<AdkitException.Decode> { runBlocking { c.me() } }
+            val shown = listOf(e.toString(), e.message ?: "", e.info.toString(), e.info.bodyExcerpt, e.info.detail, e.stackTraceToString())
+            expect(shown.none { it.contains("LEAKME") || it.contains("ATLEAK") }, "a token printed: $shown")
+        }
+        expect(attempts(base, basic) == 2, "both answers served")
     }
 }

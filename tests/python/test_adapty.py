@@ -178,3 +178,52 @@ def test_blocking_client():
     p = c.create_profile(user("blk"), ak.ProfileRequest())
     assert c.get_profile(ak.AdaptyUser(profile_id=p.profile_id)).customer_user_id == "blk"
     assert "secret_py_blk" not in repr(c)
+
+
+def test_a_throwing_bulk_listener_loses_nothing():
+    key = f"secret_py_bulk_throw_{RUN}"
+    users = [user(f"throw-{i}") for i in range(20)]
+
+    async def run():
+        c = client(key)
+        for u in users:
+            await c.create_profile(u, ak.ProfileRequest())
+        told = []
+
+        class Throwing(ak.BulkProgressListener):
+            def on_progress(self, progress):
+                told.append(progress.done)
+                if progress.done >= 6:
+                    raise ValueError(f"dashboard unreachable at {progress.done}")
+
+        report = await c.bulk(ak.BulkOperation.DELETE(), users, ak.BulkOptions(concurrency=4, stop_on_auth_error=True), Throwing())
+        assert (report.succeeded, report.failed) == (20, 0)
+        assert [i.index for i in report.items] == list(range(20)) and all(i.failure is None for i in report.items)
+        assert sorted(told) == list(range(1, 21)), "still told after throwing"
+        failures = c.take_listener_failures()
+        assert len(failures) == 15 and {f.listener for f in failures} == {"BulkProgressListener.on_progress"}
+        assert "dashboard unreachable" in failures[0].message
+        # Every profile is gone, as the sandbox sees it.
+        for u in users:
+            with pytest.raises(ak.AdkitError.NotFound):
+                await c.get_profile(u)
+
+    asyncio.run(run())
+
+
+def test_webhook_receiver_needs_a_value_and_a_matching_header():
+    for missing in (None, ""):
+        with pytest.raises(ak.AdkitError.InvalidInput):
+            ak.AdaptyWebhookReceiver(missing)
+    with pytest.raises(ak.AdkitError.InvalidInput):
+        ak.AdaptyWebhookReceiver(None, "")
+    receiver = ak.AdaptyWebhookReceiver("Bearer py-hook")
+    body = b"{}"
+    for headers in ([], [ak.HttpHeader(name="Authorization", value="")], [ak.HttpHeader(name="Authorization", value="Bearer nope")]):
+        with pytest.raises(ak.AdkitError.Verification):
+            receiver.receive(headers, body)
+    assert isinstance(receiver.receive([ak.HttpHeader(name="authorization", value="Bearer py-hook")], body), ak.WebhookDelivery.VERIFICATION)
+    sandbox_only = ak.AdaptyWebhookReceiver(None, "Bearer sb-hook")
+    with pytest.raises(ak.AdkitError.Verification):
+        sandbox_only.receive([ak.HttpHeader(name="Authorization", value="")], body)
+    assert "py-hook" not in repr(receiver) and "py-hook" not in str(receiver)

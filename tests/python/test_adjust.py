@@ -3,13 +3,13 @@
 import asyncio
 import json
 import os
-import urllib.error
 import urllib.request
 import uuid
 
 import pytest
 
 import adkit
+from host import PyTransport, requests_of
 ak = adkit
 
 BASE = os.environ["ADKIT_SANDBOX_URL"]
@@ -17,42 +17,6 @@ ADJUST = BASE + "/adjust/api/"
 HASH = ":".join(["AB"] * 20)
 RUN = uuid.uuid4().hex[:8]  # fresh sandbox tenants per run
 FAST = adkit.WaitOptions(timeout_ms=10_000, initial_interval_ms=5, max_interval_ms=20)
-
-
-class UrllibTransport(ak.HttpTransport):
-    """A transport written in Python: blocking urllib in a worker thread, no redirects followed."""
-
-    def __init__(self):
-        self.calls = 0
-
-    async def send(self, request):
-        self.calls += 1
-        return await asyncio.to_thread(self._send, request)
-
-    def _send(self, request):
-        class NoRedirect(urllib.request.HTTPRedirectHandler):
-            def redirect_request(self, *args, **kwargs):
-                return None
-
-        opener = urllib.request.build_opener(NoRedirect)
-        req = urllib.request.Request(request.url, data=request.body or None, method=request.method)
-        for h in request.headers:
-            req.add_header(h.name, h.value)
-        try:
-            with opener.open(req, timeout=request.timeout_ms / 1000) as resp:
-                return ak.HttpResponse(status=resp.status, headers=_headers(resp), body=resp.read())
-        except urllib.error.HTTPError as e:
-            return ak.HttpResponse(status=e.code, headers=_headers(e), body=e.read())
-        except TimeoutError as e:
-            raise ak.TransportError.Timeout(detail=str(e))
-        except urllib.error.URLError as e:
-            if isinstance(e.reason, TimeoutError):
-                raise ak.TransportError.Timeout(detail=str(e.reason))
-            raise ak.TransportError.Connect(detail=str(e.reason))
-
-
-def _headers(resp):
-    return [ak.HttpHeader(name=k, value=v) for k, v in resp.headers.items()]
 
 
 def client(token, transport=None):
@@ -65,7 +29,7 @@ def android(store_id):
 
 @pytest.mark.parametrize("transport", [None, "python"])
 def test_every_endpoint(transport):
-    t = UrllibTransport() if transport else None
+    t = PyTransport() if transport else None
     token = f"adj_py_{RUN}_" + (transport or "native")
     c = client(token, t)
 
@@ -171,7 +135,7 @@ def test_timeout_is_typed(transport):
     key = f"adj_py_slow_{RUN}_{transport or 'native'}"
     body = json.dumps({"key": key, "faults": [{"delay_ms": 1500}]}).encode()
     urllib.request.urlopen(urllib.request.Request(BASE + "/__sandbox/faults", data=body, headers={"content-type": "application/json"}))
-    t = UrllibTransport() if transport else None
+    t = PyTransport() if transport else None
     options = ak.AdjustClientOptions(base_url=ADJUST, timeout_ms=200, max_retries=0)
 
     async def run():
@@ -190,3 +154,83 @@ def test_blocking_client():
     assert done.status == adkit.TicketState.COMPLETED()
     with pytest.raises(ak.AdkitError.InvalidInput):
         c.get_app("a/b")
+
+
+def test_a_throwing_ticket_listener_never_stops_polling():
+    c = client(f"adj_py_listen_{RUN}")
+
+    async def run():
+        created = await c.create_app(android("com.example.py.listener"))
+        seen = []
+
+        class Throwing(ak.TicketProgressListener):
+            def on_progress(self, status):
+                seen.append(status.status)
+                raise RuntimeError("progress store is down")
+
+        done = await c.wait_for_ticket(created.ticket_token, FAST, Throwing())
+        assert done.status == adkit.TicketState.COMPLETED()
+        assert len(seen) == 3, "told every status although each call threw"
+        failures = c.take_listener_failures()
+        assert [f.listener for f in failures] == ["TicketProgressListener.on_progress"] * 3
+        assert "progress store is down" in failures[0].message
+        assert c.take_listener_failures() == []
+
+    asyncio.run(run())
+
+
+def test_printing_what_a_host_transport_receives_never_shows_a_credential():
+    token, signature = f"adj_py_print_{RUN}", f"sig_py_print_{RUN}"
+    t = PyTransport()
+
+    class Peek(ak.HttpTransport):
+        """Keeps the requests, then lets the Python transport send them with the real values."""
+
+        def __init__(self):
+            self.requests = []
+
+        async def send(self, request):
+            self.requests.append(request)
+            return await t.send(request)
+
+    peek = Peek()
+    c = ak.AdjustClient(token, signature, ak.AdjustClientOptions(base_url=ADJUST), peek)
+
+    async def run():
+        created = await c.create_app(android("com.example.py.print"))
+        await c.wait_for_ticket(created.ticket_token, FAST)
+        gen = await c.generate_signature(adkit.GenerateSignatureRequest(
+            app_token=created.adjust_app_token, platform=adkit.Platform.ANDROID(), android_signature_hash=HASH))
+        assert gen.ticket_token
+
+    asyncio.run(run())  # the sandbox accepted both credentials: the transport sent the real values
+    sent = {h.name().lower(): h.value() for r in peek.requests for h in r.headers()}
+    assert sent["adjustauthorization"] == f"Token {token}"
+    assert sent["signatureauthorization"] == f"Token {signature}"
+    printed = t.printed + [str(r) for r in peek.requests] + [repr(r.headers()) for r in peek.requests]
+    printed += [str(ak.HttpResponse(status=200, headers=[ak.HttpHeader(name="Authorization", value=f"Bearer {token}")], body=b"{}"))]
+    assert printed and all(token not in p and signature not in p for p in printed), printed
+    assert any("adjustauthorization: <redacted>" in p.lower() for p in printed)
+    assert any("x-adkit-client: adkit/" in p for p in printed), "other headers still print"
+
+
+def test_json_text_that_is_not_json_is_invalid_input():
+    c = client(f"adj_py_json_{RUN}")
+
+    async def run():
+        bad = android("com.example.py.json")
+        bad.override_settings = ak.OverrideSettings(csv_upload_settings="{not json")
+        with pytest.raises(ak.AdkitError.InvalidInput) as e:
+            await c.create_app(bad)
+        assert e.value.field == "request" and "not JSON" in e.value.reason
+        with pytest.raises(ak.AdkitError.InvalidInput) as e:
+            await c.create_campaign(adkit.CreateCampaignRequest(
+                store_id="com.example.py.json", platform=adkit.Platform.ANDROID(), channel="organic",
+                channel_setup=ak.ChannelSetup(other={"partner_x": "{'single': 'quotes'}"})))
+        assert e.value.field == "request"
+        ok = android("com.example.py.json")
+        ok.override_settings = ak.OverrideSettings(csv_upload_settings='{"delimiter": ";"}')
+        assert len((await c.create_app(ok)).adjust_app_token) == 12
+
+    asyncio.run(run())
+    assert len(requests_of(f"adj_py_json_{RUN}")) == 1, "nothing was sent for the bad requests"

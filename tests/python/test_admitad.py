@@ -14,6 +14,7 @@ import uuid
 import pytest
 
 import adkit as ak
+from host import fault, requests_of
 
 BASE = os.environ["ADKIT_SANDBOX_URL"]
 ROOT = BASE + "/admitad/"
@@ -136,3 +137,69 @@ def test_publisher_lists():
     blocking = ak.BlockingAdmitadClient(f"adm_py_blk_{RUN}", f"secret_adm_py_blk_{RUN}", [ak.Scope.WEBSITES()],
                                         options=ak.AdmitadClientOptions(base_url=ROOT))
     assert [w.id for w in blocking.websites().items] == [22, 23]
+
+
+def test_a_throwing_token_listener_keeps_the_token():
+    told = []
+
+    class Throwing(ak.AdmitadTokenListener):
+        def on_tokens(self, tokens):
+            told.append(tokens.access_token())
+            raise OSError("token store is read-only")
+
+    c = client(f"adm_py_throw_{RUN}", [ak.Scope.PRIVATE_DATA()], listener=Throwing())
+
+    async def run():
+        assert (await c.me()).username == "webmaster1", "the call that minted the token succeeded"
+        assert c.token_requests() == 1 and len(told) == 1
+        assert c.tokens().access_token() == told[0], "the client kept the pair"
+        await c.me()
+        assert c.token_requests() == 1, "no new token request"
+        failures = c.take_listener_failures()
+        assert [f.listener for f in failures] == ["AdmitadTokenListener.on_tokens"]
+        assert "token store is read-only" in failures[0].message
+
+    asyncio.run(run())
+
+
+def test_an_undecodable_token_response_never_shows_the_tokens():
+    cid = f"adm_py_leak_{RUN}"
+    basic = base64.b64encode(f"{cid}:secret_{cid}".encode()).decode()
+    body = '{"access_token":"","refresh_token":"LEAKME","scope":7}'
+    fault(basic, {"status": 200, "body": body})
+    fault(basic, {"status": 200, "body": body.replace('""', '"ATLEAK"')})
+    c = client(cid, [ak.Scope.PRIVATE_DATA()])
+
+    async def run():
+        for _ in range(2):
+            with pytest.raises(ak.AdkitError.Decode) as e:
+                await c.me()
+            err = e.value
+            shown = [str(err), repr(err), str(err.info), repr(err.info), err.info.body_excerpt, err.info.detail, str(err.args)]
+            assert all("LEAKME" not in s and "ATLEAK" not in s for s in shown), shown
+
+    asyncio.run(run())
+    assert len(requests_of(basic)) == 2
+
+
+def test_numbers_out_of_range_are_refused_never_wrapped():
+    with pytest.raises(ak.AdkitError.InvalidInput) as e:
+        ak.AdmitadClient("adm_x", "s", [ak.Scope.PUBLIC_DATA()], options=ak.AdmitadClientOptions(max_requests_per_minute=0))
+    assert e.value.field == "max_requests_per_minute"
+    with pytest.raises(ak.AdkitError.InvalidInput) as e:
+        ak.AdjustClient("adj_x", options=ak.AdjustClientOptions(timeout_ms=0))
+    c = client(f"adm_py_range_{RUN}", [ak.Scope.STATISTICS()])
+
+    async def run():
+        req = ak.StatisticsRequest(report=ak.StatisticsReport.DATES())
+        # Python ints outside the parameter's type are refused before anything is sent.
+        for bad in (-1, 2**64):
+            with pytest.raises((ValueError, OverflowError)):
+                await c.collect_statistics(req, bad)
+        with pytest.raises((ValueError, OverflowError)):
+            await c.statistics(ak.StatisticsRequest(report=ak.StatisticsReport.DATES(), limit=2**32 + 1))
+        with pytest.raises(TypeError):
+            await c.collect_statistics(req, 10.5)
+
+    asyncio.run(run())
+    assert c.token_requests() == 0
