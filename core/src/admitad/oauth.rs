@@ -375,8 +375,6 @@ impl std::fmt::Debug for TokenSet {
             .field("expires_at_ms", &self.expires_at_ms)
             .field("scope", &self.scope)
             .field("username", &self.username)
-            .field("user_id", &self.user_id)
-            .field("group", &self.group)
             .finish_non_exhaustive()
     }
 }
