@@ -101,7 +101,9 @@ export interface VendorBonus {
   allowAllWebmasters: boolean | null; allowedToYou: boolean | null; vendorCampaign: NamedRef | null; conditions: VendorBonusCondition[];
   raw: JsonValue;
 }
-export interface ListOptCodes extends Paging { campaign?: number; website?: number; orderBy?: string }
+export interface ListOptCodes extends Paging {
+  campaign?: number; website?: number; /** repeated: `order_by=-method&order_by=desc_mode` */ orderBy?: string | string[];
+}
 export interface GetOptCode { id: number }
 export interface SaveOptCode {
   kind: "action" | "offer"; /** none: create */ id?: number; website?: number; campaign?: number; url?: string;

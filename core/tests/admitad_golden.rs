@@ -436,11 +436,26 @@ fn community_postbacks_and_retag() {
     );
     assert_eq!(
         url(&ListOptCodes {
-            order_by: Some("-method".into()),
+            order_by: vec!["-method".into()],
             website: Some(22),
             ..Default::default()
         }),
         format!("{API}/opt_codes/?website=22&order_by=-method")
+    );
+    // The documented example repeats it: `order_by=-method&order_by=desc_mode`.
+    assert_eq!(
+        url(&ListOptCodes {
+            order_by: vec!["-method".into(), "desc_mode".into()],
+            ..Default::default()
+        }),
+        format!("{API}/opt_codes/?order_by=-method&order_by=desc_mode")
+    );
+    refused(
+        &ListOptCodes {
+            order_by: vec!["-method".into(), "url".into()],
+            ..Default::default()
+        },
+        "order_by",
     );
 
     let tag = SaveRetag {

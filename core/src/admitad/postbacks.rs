@@ -145,8 +145,10 @@ request_record! {
         campaign: Option<u64> = None,
         /// `website`.
         website: Option<u64> = None,
-        /// `order_by`: `action_type`, `method` or `desc_mode` (`-` for descending).
-        order_by: Option<String> = None,
+        /// `order_by` (repeated, in order): `action_type`, `method` or `desc_mode`, `-` for descending
+        /// (`["-method", "desc_mode"]`). A single text reads as one entry.
+        #[serde(deserialize_with = "super::wire::texts")]
+        order_by: Vec<String> = [],
         /// `limit` (1..=500).
         limit: Option<u32> = None,
         /// `offset`.
@@ -157,7 +159,9 @@ request_record! {
 list_endpoint!(ListOptCodes => OptCode, typed_page, |s, q| {
     q.num("campaign", s.campaign);
     q.num("website", s.website);
-    q.one_of("order_by", &s.order_by, &["action_type", "-action_type", "method", "-method", "desc_mode", "-desc_mode"])?;
+    for o in &s.order_by {
+        q.one_of("order_by", &Some(o.clone()), &["action_type", "-action_type", "method", "-method", "desc_mode", "-desc_mode"])?;
+    }
     Send::Get(segs!["opt_codes"])
 });
 
