@@ -255,6 +255,7 @@ fn stored_pairs_keep_working_across_set_tokens() {
         token_type: "bearer".into(),
         username: None,
         user_id: None,
+        ..TokenSet::default()
     };
     let cfg = AdmitadConfig::new("adm_x", "secret_adm_x", Vec::new());
     let client = Client::native(cfg).unwrap();
