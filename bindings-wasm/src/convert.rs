@@ -78,61 +78,37 @@ fn decode_error(e: &serde_json::Error, json: &[u8], what: &str) -> JsValue {
 }
 
 /// In compact JSON (one line), the key of the member whose value ends at byte `end` (serde's error
-/// column): back over the value, then over an enclosing array, to `"key":`.
+/// column): back over the value (and, for an array element, the array) to `"key":`.
 fn member_before(json: &[u8], end: usize) -> Option<String> {
-    let head = json.get(..end)?;
-    let mut at = value_start(head)?;
-    if matches!(head.get(at.checked_sub(1)?), Some(b',' | b'[')) {
-        at = array_start(head, at - 1)?;
-    }
-    if head.get(at.checked_sub(1)?) != Some(&b':') {
-        return None;
-    }
-    let key_end = at.checked_sub(1)?;
-    let key_start = string_start(head, key_end.checked_sub(1)?)?;
-    String::from_utf8(head.get(key_start + 1..key_end - 1)?.to_vec()).ok()
-}
-
-/// Where the scalar value ending at the end of `head` starts.
-fn value_start(head: &[u8]) -> Option<usize> {
-    let last = head.len().checked_sub(1)?;
-    if head[last] == b'"' {
-        return string_start(head, last);
-    }
-    Some(
-        head.iter()
-            .rposition(|b| matches!(b, b':' | b',' | b'[' | b'{'))?
-            + 1,
-    )
-}
-
-/// The opening quote of the string whose closing quote is at `close`.
-fn string_start(head: &[u8], close: usize) -> Option<usize> {
-    let mut at = close;
-    loop {
-        at = head.get(..at)?.iter().rposition(|&b| b == b'"')?;
-        let slashes = head[..at].iter().rev().take_while(|&&b| b == b'\\').count();
-        if slashes % 2 == 0 {
-            return Some(at);
-        }
-    }
-}
-
-/// The `[` opening the array that holds position `inside`.
-fn array_start(head: &[u8], inside: usize) -> Option<usize> {
-    let mut depth = 0u32;
-    let mut at = inside + 1;
+    let mut depth = 0i32;
+    let mut at = end.min(json.len());
     while at > 0 {
         at -= 1;
-        match head[at] {
-            b'"' => at = string_start(head, at)?,
+        match json[at] {
+            b'"' => at = string_start(json, at)?,
             b']' | b'}' => depth += 1,
-            b'[' | b'{' if depth == 0 => return (head[at] == b'[').then_some(at),
             b'[' | b'{' => depth -= 1,
+            b':' if depth <= 0 => {
+                let close = at.checked_sub(1)?;
+                let open = string_start(json, close)?;
+                return String::from_utf8(json.get(open + 1..close)?.to_vec()).ok();
+            }
             _ => {}
         }
     }
     None
+}
+
+/// The opening quote of the string whose closing quote is at `close`.
+fn string_start(json: &[u8], close: usize) -> Option<usize> {
+    let mut at = close;
+    loop {
+        at = json.get(..at)?.iter().rposition(|&b| b == b'"')?;
+        let slashes = json[..at].iter().rev().take_while(|&&b| b == b'\\').count();
+        if slashes % 2 == 0 {
+            return Some(at);
+        }
+    }
 }
 
 /// A core value as a plain JS object with camelCase keys.
