@@ -155,7 +155,8 @@ impl HttpRequest {
         self.body.clone()
     }
 
-    /// The time allowed for the whole exchange, body included, in milliseconds.
+    /// The time allowed for the whole exchange, body included, in milliseconds (adkit always sets
+    /// one; 0 would mean none).
     pub fn timeout_ms(&self) -> u64 {
         self.timeout_ms
     }
