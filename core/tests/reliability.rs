@@ -53,12 +53,13 @@ async fn storm(client: &Arc<Client>, n: usize) -> Vec<adkit::Error> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_failed_token_flight_is_shared_with_every_caller_waiting_on_it() {
     let sb = Sandbox::start().await.unwrap();
-    // The token endpoint answers 500.
+    // The token endpoint answers 500 (after 300 ms, so every caller is waiting on the flight).
     let id = "adm_flight500";
     sb.state.push_faults(
         &basic_key(id),
         vec![Fault {
             status: Some(500),
+            delay_ms: Some(300),
             times: Some(1000),
             ..Default::default()
         }],
@@ -99,12 +100,15 @@ async fn a_failed_token_flight_is_shared_with_every_caller_waiting_on_it() {
         .unwrap()
         .local_addr()
         .unwrap();
-    let cfg = AdmitadConfig::new(
+    let mut cfg = AdmitadConfig::new(
         "adm_refused",
         "secret_adm_refused",
         vec![Scope::PrivateData],
     )
     .with_base_url(format!("http://{closed}/"));
+    // Backoff long enough that the 50 callers are all waiting on the one flight.
+    cfg.options.initial_backoff = Duration::from_millis(200);
+    cfg.options.jitter = false;
     let client = Arc::new(Client::native(cfg).unwrap());
     let errors = storm(&client, 50).await;
     assert!(
