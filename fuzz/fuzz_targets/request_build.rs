@@ -384,7 +384,6 @@ fn admitad_build(u: &mut Unstructured<'_>, which: usize) {
                 date_end: hostile_opt(u, day),
                 language: hostile_opt(u, &["en"]),
                 region: hostile_opt(u, &["RU"]),
-                order_by: vec![hostile(u, &["-rating"])],
                 campaign: vec![id(u)],
                 limit: small(u),
                 ..Default::default()
