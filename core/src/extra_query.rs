@@ -45,6 +45,12 @@ impl<E> WithQuery<E> {
         self
     }
 
+    /// Adds parameters in order (a binding's `extraQuery` / `extra_query` option).
+    pub fn with_params(mut self, params: impl IntoIterator<Item = (String, String)>) -> Self {
+        self.params.extend(params);
+        self
+    }
+
     /// The endpoint inside.
     pub fn endpoint(&self) -> &E {
         &self.endpoint
@@ -55,33 +61,43 @@ impl<E> WithQuery<E> {
         &self.params
     }
 
-    fn apply(&self, mut request: HttpRequest) -> Result<HttpRequest, Error> {
-        if self.params.is_empty() {
-            return Ok(request);
-        }
-        for (name, value) in &self.params {
-            validate::required("extra_query", name)?;
-            validate::no_controls(&format!("extra_query.{name}"), value)?;
-        }
-        let encoded = form_urlencoded::Serializer::new(String::new())
-            .extend_pairs(self.params.iter())
-            .finish();
-        let (base, fragment) = match request.url.split_once('#') {
-            Some((b, f)) => (b.to_owned(), Some(f.to_owned())),
-            None => (request.url.clone(), None),
-        };
-        let separator = match base.split_once('?') {
-            Some((_, q)) if !q.is_empty() => "&",
-            Some(_) => "",
-            None => "?",
-        };
-        request.url = format!("{base}{separator}{encoded}");
-        if let Some(f) = fragment {
-            request.url.push('#');
-            request.url.push_str(&f);
-        }
-        Ok(request)
+    fn apply(&self, request: HttpRequest) -> Result<HttpRequest, Error> {
+        append_query(request, &self.params)
     }
+}
+
+/// Appends query parameters to a built request's URL, after the ones it has (checked: a name must not
+/// be empty, and neither may hold control characters). What [`WithQuery`] does, for a binding whose call
+/// path holds the built request rather than the endpoint.
+pub fn append_query(
+    mut request: HttpRequest,
+    params: &[(String, String)],
+) -> Result<HttpRequest, Error> {
+    if params.is_empty() {
+        return Ok(request);
+    }
+    for (name, value) in params {
+        validate::required("extra_query", name)?;
+        validate::no_controls(&format!("extra_query.{name}"), value)?;
+    }
+    let encoded = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(params.iter())
+        .finish();
+    let (base, fragment) = match request.url.split_once('#') {
+        Some((b, f)) => (b.to_owned(), Some(f.to_owned())),
+        None => (request.url.clone(), None),
+    };
+    let separator = match base.split_once('?') {
+        Some((_, q)) if !q.is_empty() => "&",
+        Some(_) => "",
+        None => "?",
+    };
+    request.url = format!("{base}{separator}{encoded}");
+    if let Some(f) = fragment {
+        request.url.push('#');
+        request.url.push_str(&f);
+    }
+    Ok(request)
 }
 
 impl<E: AdmitadEndpoint> AdmitadEndpoint for WithQuery<E> {

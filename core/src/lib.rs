@@ -45,7 +45,7 @@ pub mod weburl;
 pub use error::{
     Error, ErrorKind, FieldError, ResponseDetails, TransportErrorKind, Vendor, is_credential_name,
 };
-pub use extra_query::WithQuery;
+pub use extra_query::{WithQuery, append_query};
 pub use http::{HttpRequest, HttpResponse, Method, is_credential_header};
 pub use json::Json;
 pub use secret::Secret;
