@@ -1,4 +1,5 @@
-//! `AdaptyClient` for Kotlin, Swift and Python: every Adapty operation, bulk work with a progress
+//! `AdaptyClient` for Kotlin, Swift and Python: every Adapty operation (each with an optional trailing
+//! `extra_query`), bulk work with a progress
 //! listener, and `AdaptyWebhookReceiver` for servers that receive Adapty's webhooks.
 
 use std::collections::HashMap;
@@ -7,12 +8,18 @@ use std::sync::Arc;
 
 use adkit::adapty::webhooks::{WebhookDelivery, WebhookReceiver};
 use adkit::adapty::{
-    AdaptyUser, AnalyticsExportRequest, BulkOperation, BulkOptions, BulkProgress, BulkReport,
-    CohortExportRequest, ConversionExportRequest, FunnelExportRequest, GrantAccessLevelRequest,
-    IntegrationIdentifiers, LtvExportRequest, MetricsExport, Paywall, PaywallList, PlacementExport,
-    PlacementsExportRequest, Profile, ProfileRequest, RefundSaverSettings, RetentionExportRequest,
-    RevokeAccessLevelRequest, SetRefundSaverSettingsRequest, Transaction, UpdatePaywallRequest,
-    ValidatePaddlePurchaseRequest, ValidateStripePurchaseRequest, VirtualCurrencyBalances,
+    AdaptyEndpoint, AdaptyUser, AnalyticsExportRequest, BulkOperation, BulkOptions, BulkProgress,
+    BulkReport, CohortExportRequest, ConversionExportRequest, CreateProfile,
+    CreateVirtualCurrencyTransaction, DeleteProfile, FunnelExportRequest,
+    GetIntegrationIdentifiers, GetPaywall, GetProfile, GetRefundSaverSettings, GetWebPaywall,
+    GrantAccessLevel, GrantAccessLevelRequest, IntegrationIdentifiers, ListPaywalls,
+    ListVirtualCurrencyBalances, ListVirtualCurrencyTransactions, LtvExportRequest, MetricsExport,
+    Paywall, PaywallList, PlacementExport, PlacementsExportRequest, Profile, ProfileRequest,
+    RecordWebPaywallVisit, RefundSaverSettings, RetentionExportRequest, RevokeAccessLevel,
+    RevokeAccessLevelRequest, SetIntegrationIdentifiers, SetRefundSaverSettings,
+    SetRefundSaverSettingsRequest, SetTransaction, SetWebAttribution, Transaction, UpdatePaywall,
+    UpdatePaywallRequest, UpdateProfile, ValidatePaddlePurchase, ValidatePaddlePurchaseRequest,
+    ValidateStripePurchase, ValidateStripePurchaseRequest, VirtualCurrencyBalances,
     VirtualCurrencyHistory, VirtualCurrencyHistoryQuery, VirtualCurrencyTransactionRequest,
     VirtualCurrencyTransactionResult, WebAttributionRequest, WebPaywall, WebPaywallRequest,
     WebPaywallVisit,
@@ -23,6 +30,7 @@ use adkit::native::TokioTimer;
 use crate::errors::AdkitError;
 use crate::listeners::{ListenerError, ListenerFailure, ListenerFailures};
 use crate::transport::{Bridge, HttpHeader, HttpTransport};
+use crate::{QueryParam, with_query};
 
 /// Options of an [`AdaptyClient`]. Holds no key, so printing it never leaks one.
 #[derive(Clone, Debug, Default, uniffi::Record)]
@@ -59,6 +67,13 @@ pub trait BulkProgressListener: Send + Sync {
 pub struct AdaptyClient {
     inner: adkit::adapty::AdaptyClient<Bridge, TokioTimer>,
     listener_failures: ListenerFailures,
+}
+
+impl AdaptyClient {
+    /// One endpoint through core's driver.
+    async fn send<E: AdaptyEndpoint + Sync>(&self, endpoint: E) -> Result<E::Output, AdkitError> {
+        Ok(self.inner.send(&endpoint).await?)
+    }
 }
 
 impl fmt::Debug for AdaptyClient {
@@ -99,245 +114,353 @@ impl AdaptyClient {
     }
 
     /// GET /profile/.
-    pub async fn get_profile(&self, user: AdaptyUser) -> Result<Profile, AdkitError> {
-        Ok(self.inner.get_profile(&user).await?)
+    #[uniffi::method(default(extra_query = None))]
+    pub async fn get_profile(
+        &self,
+        user: AdaptyUser,
+        extra_query: Option<Vec<QueryParam>>,
+    ) -> Result<Profile, AdkitError> {
+        self.send(with_query(GetProfile { user }, extra_query))
+            .await
     }
 
     /// POST /profile/ (customer user id alone: new profile; both ids: link them).
+    #[uniffi::method(default(extra_query = None))]
     pub async fn create_profile(
         &self,
         user: AdaptyUser,
         profile: ProfileRequest,
+        extra_query: Option<Vec<QueryParam>>,
     ) -> Result<Profile, AdkitError> {
-        Ok(self.inner.create_profile(&user, &profile).await?)
+        self.send(with_query(CreateProfile { user, profile }, extra_query))
+            .await
     }
 
     /// PATCH /profile/.
+    #[uniffi::method(default(extra_query = None))]
     pub async fn update_profile(
         &self,
         user: AdaptyUser,
         profile: ProfileRequest,
+        extra_query: Option<Vec<QueryParam>>,
     ) -> Result<Profile, AdkitError> {
-        Ok(self.inner.update_profile(&user, &profile).await?)
+        self.send(with_query(UpdateProfile { user, profile }, extra_query))
+            .await
     }
 
     /// DELETE /profile/.
-    pub async fn delete_profile(&self, user: AdaptyUser) -> Result<(), AdkitError> {
-        Ok(self.inner.delete_profile(&user).await?)
+    #[uniffi::method(default(extra_query = None))]
+    pub async fn delete_profile(
+        &self,
+        user: AdaptyUser,
+        extra_query: Option<Vec<QueryParam>>,
+    ) -> Result<(), AdkitError> {
+        self.send(with_query(DeleteProfile { user }, extra_query))
+            .await
     }
 
     /// POST /purchase/set/transaction/.
+    #[uniffi::method(default(extra_query = None))]
     pub async fn set_transaction(
         &self,
         user: AdaptyUser,
         transaction: Transaction,
+        extra_query: Option<Vec<QueryParam>>,
     ) -> Result<Profile, AdkitError> {
-        Ok(self.inner.set_transaction(&user, &transaction).await?)
+        self.send(with_query(
+            SetTransaction { user, transaction },
+            extra_query,
+        ))
+        .await
     }
 
     /// POST /purchase/profile/grant/access-level/.
+    #[uniffi::method(default(extra_query = None))]
     pub async fn grant_access_level(
         &self,
         user: AdaptyUser,
         request: GrantAccessLevelRequest,
+        extra_query: Option<Vec<QueryParam>>,
     ) -> Result<Profile, AdkitError> {
-        Ok(self.inner.grant_access_level(&user, &request).await?)
+        self.send(with_query(GrantAccessLevel { user, request }, extra_query))
+            .await
     }
 
     /// POST /purchase/profile/revoke/access-level/.
+    #[uniffi::method(default(extra_query = None))]
     pub async fn revoke_access_level(
         &self,
         user: AdaptyUser,
         request: RevokeAccessLevelRequest,
+        extra_query: Option<Vec<QueryParam>>,
     ) -> Result<Profile, AdkitError> {
-        Ok(self.inner.revoke_access_level(&user, &request).await?)
+        self.send(with_query(RevokeAccessLevel { user, request }, extra_query))
+            .await
     }
 
     /// GET /purchase/profile/refund-saver/settings/.
+    #[uniffi::method(default(extra_query = None))]
     pub async fn get_refund_saver_settings(
         &self,
         user: AdaptyUser,
+        extra_query: Option<Vec<QueryParam>>,
     ) -> Result<RefundSaverSettings, AdkitError> {
-        Ok(self.inner.get_refund_saver_settings(&user).await?)
+        self.send(with_query(GetRefundSaverSettings { user }, extra_query))
+            .await
     }
 
     /// POST /purchase/profile/refund-saver/settings/.
+    #[uniffi::method(default(extra_query = None))]
     pub async fn set_refund_saver_settings(
         &self,
         user: AdaptyUser,
         request: SetRefundSaverSettingsRequest,
+        extra_query: Option<Vec<QueryParam>>,
     ) -> Result<RefundSaverSettings, AdkitError> {
-        Ok(self
-            .inner
-            .set_refund_saver_settings(&user, &request)
-            .await?)
+        self.send(with_query(
+            SetRefundSaverSettings { user, request },
+            extra_query,
+        ))
+        .await
     }
 
     /// POST /api/v1/sdk/purchase/stripe/token/validate/.
+    #[uniffi::method(default(extra_query = None))]
     pub async fn validate_stripe_purchase(
         &self,
         request: ValidateStripePurchaseRequest,
+        extra_query: Option<Vec<QueryParam>>,
     ) -> Result<(), AdkitError> {
-        Ok(self.inner.validate_stripe_purchase(&request).await?)
+        self.send(with_query(ValidateStripePurchase { request }, extra_query))
+            .await
     }
 
     /// POST /purchase/paddle/token/validate/.
+    #[uniffi::method(default(extra_query = None))]
     pub async fn validate_paddle_purchase(
         &self,
         request: ValidatePaddlePurchaseRequest,
+        extra_query: Option<Vec<QueryParam>>,
     ) -> Result<Profile, AdkitError> {
-        Ok(self.inner.validate_paddle_purchase(&request).await?)
+        self.send(with_query(ValidatePaddlePurchase { request }, extra_query))
+            .await
     }
 
     /// GET …/integration-identifiers/.
+    #[uniffi::method(default(extra_query = None))]
     pub async fn get_integration_identifiers(
         &self,
         user: AdaptyUser,
+        extra_query: Option<Vec<QueryParam>>,
     ) -> Result<IntegrationIdentifiers, AdkitError> {
-        Ok(self.inner.get_integration_identifiers(&user).await?)
+        self.send(with_query(GetIntegrationIdentifiers { user }, extra_query))
+            .await
     }
 
     /// POST …/integration-identifiers/.
+    #[uniffi::method(default(extra_query = None))]
     pub async fn set_integration_identifiers(
         &self,
         user: AdaptyUser,
         identifiers: IntegrationIdentifiers,
+        extra_query: Option<Vec<QueryParam>>,
     ) -> Result<(), AdkitError> {
-        Ok(self
-            .inner
-            .set_integration_identifiers(&user, &identifiers)
-            .await?)
+        self.send(with_query(
+            SetIntegrationIdentifiers { user, identifiers },
+            extra_query,
+        ))
+        .await
     }
 
     /// GET /paywalls/ (one page).
-    #[uniffi::method(default(page = None, page_size = None))]
+    #[uniffi::method(default(page = None, page_size = None, extra_query = None))]
     pub async fn list_paywalls(
         &self,
         page: Option<u32>,
         page_size: Option<u32>,
+        extra_query: Option<Vec<QueryParam>>,
     ) -> Result<PaywallList, AdkitError> {
-        Ok(self.inner.list_paywalls(page, page_size).await?)
+        self.send(with_query(ListPaywalls { page, page_size }, extra_query))
+            .await
     }
 
     /// GET /paywalls/{paywall_id}/.
-    pub async fn get_paywall(&self, paywall_id: String) -> Result<Paywall, AdkitError> {
-        Ok(self.inner.get_paywall(&paywall_id).await?)
+    #[uniffi::method(default(extra_query = None))]
+    pub async fn get_paywall(
+        &self,
+        paywall_id: String,
+        extra_query: Option<Vec<QueryParam>>,
+    ) -> Result<Paywall, AdkitError> {
+        self.send(with_query(GetPaywall { paywall_id }, extra_query))
+            .await
     }
 
     /// PUT /paywalls/{paywall_id}/ (replaces all remote configs).
+    #[uniffi::method(default(extra_query = None))]
     pub async fn update_paywall(
         &self,
         paywall_id: String,
         request: UpdatePaywallRequest,
+        extra_query: Option<Vec<QueryParam>>,
     ) -> Result<Paywall, AdkitError> {
-        Ok(self.inner.update_paywall(&paywall_id, &request).await?)
+        self.send(with_query(
+            UpdatePaywall {
+                paywall_id,
+                request,
+            },
+            extra_query,
+        ))
+        .await
     }
 
     /// POST /vc/transactions/ (an Idempotency-Key is drawn when absent).
+    #[uniffi::method(default(extra_query = None))]
     pub async fn create_virtual_currency_transaction(
         &self,
         user: AdaptyUser,
         request: VirtualCurrencyTransactionRequest,
+        extra_query: Option<Vec<QueryParam>>,
     ) -> Result<VirtualCurrencyTransactionResult, AdkitError> {
-        Ok(self
-            .inner
-            .create_virtual_currency_transaction(&user, &request)
-            .await?)
+        self.send(with_query(
+            CreateVirtualCurrencyTransaction::new(user, request)?,
+            extra_query,
+        ))
+        .await
     }
 
     /// GET /vc/transactions/.
-    #[uniffi::method(default(query = None))]
+    #[uniffi::method(default(query = None, extra_query = None))]
     pub async fn list_virtual_currency_transactions(
         &self,
         user: AdaptyUser,
         query: Option<VirtualCurrencyHistoryQuery>,
+        extra_query: Option<Vec<QueryParam>>,
     ) -> Result<VirtualCurrencyHistory, AdkitError> {
-        Ok(self
-            .inner
-            .list_virtual_currency_transactions(&user, &query.unwrap_or_default())
-            .await?)
+        self.send(with_query(
+            ListVirtualCurrencyTransactions {
+                user,
+                query: query.unwrap_or_default(),
+            },
+            extra_query,
+        ))
+        .await
     }
 
     /// GET /vc/balances/.
+    #[uniffi::method(default(extra_query = None))]
     pub async fn list_virtual_currency_balances(
         &self,
         user: AdaptyUser,
+        extra_query: Option<Vec<QueryParam>>,
     ) -> Result<VirtualCurrencyBalances, AdkitError> {
-        Ok(self.inner.list_virtual_currency_balances(&user).await?)
+        self.send(with_query(
+            ListVirtualCurrencyBalances { user },
+            extra_query,
+        ))
+        .await
     }
 
     /// POST /exports/placements/.
+    #[uniffi::method(default(extra_query = None))]
     pub async fn export_placements(
         &self,
         request: PlacementsExportRequest,
+        extra_query: Option<Vec<QueryParam>>,
     ) -> Result<PlacementExport, AdkitError> {
-        Ok(self.inner.export_placements(&request).await?)
+        self.send(with_query(request, extra_query)).await
     }
 
     /// POST /metrics/analytics/.
+    #[uniffi::method(default(extra_query = None))]
     pub async fn export_analytics(
         &self,
         request: AnalyticsExportRequest,
+        extra_query: Option<Vec<QueryParam>>,
     ) -> Result<MetricsExport, AdkitError> {
-        Ok(self.inner.export_analytics(&request).await?)
+        self.send(with_query(request, extra_query)).await
     }
 
     /// POST /metrics/cohort/.
+    #[uniffi::method(default(extra_query = None))]
     pub async fn export_cohort(
         &self,
         request: CohortExportRequest,
+        extra_query: Option<Vec<QueryParam>>,
     ) -> Result<MetricsExport, AdkitError> {
-        Ok(self.inner.export_cohort(&request).await?)
+        self.send(with_query(request, extra_query)).await
     }
 
     /// POST /metrics/conversion/.
+    #[uniffi::method(default(extra_query = None))]
     pub async fn export_conversion(
         &self,
         request: ConversionExportRequest,
+        extra_query: Option<Vec<QueryParam>>,
     ) -> Result<MetricsExport, AdkitError> {
-        Ok(self.inner.export_conversion(&request).await?)
+        self.send(with_query(request, extra_query)).await
     }
 
     /// POST /metrics/funnel/.
+    #[uniffi::method(default(extra_query = None))]
     pub async fn export_funnel(
         &self,
         request: FunnelExportRequest,
+        extra_query: Option<Vec<QueryParam>>,
     ) -> Result<MetricsExport, AdkitError> {
-        Ok(self.inner.export_funnel(&request).await?)
+        self.send(with_query(request, extra_query)).await
     }
 
     /// POST /metrics/ltv/.
-    pub async fn export_ltv(&self, request: LtvExportRequest) -> Result<MetricsExport, AdkitError> {
-        Ok(self.inner.export_ltv(&request).await?)
+    #[uniffi::method(default(extra_query = None))]
+    pub async fn export_ltv(
+        &self,
+        request: LtvExportRequest,
+        extra_query: Option<Vec<QueryParam>>,
+    ) -> Result<MetricsExport, AdkitError> {
+        self.send(with_query(request, extra_query)).await
     }
 
     /// POST /metrics/retention/.
+    #[uniffi::method(default(extra_query = None))]
     pub async fn export_retention(
         &self,
         request: RetentionExportRequest,
+        extra_query: Option<Vec<QueryParam>>,
     ) -> Result<MetricsExport, AdkitError> {
-        Ok(self.inner.export_retention(&request).await?)
+        self.send(with_query(request, extra_query)).await
     }
 
     /// Web API POST /paywall/ (public key).
+    #[uniffi::method(default(extra_query = None))]
     pub async fn get_web_paywall(
         &self,
         request: WebPaywallRequest,
+        extra_query: Option<Vec<QueryParam>>,
     ) -> Result<WebPaywall, AdkitError> {
-        Ok(self.inner.get_web_paywall(&request).await?)
+        self.send(with_query(GetWebPaywall { request }, extra_query))
+            .await
     }
 
     /// Web API POST /paywall/visit/ (public key).
-    pub async fn record_web_paywall_visit(&self, visit: WebPaywallVisit) -> Result<(), AdkitError> {
-        Ok(self.inner.record_web_paywall_visit(&visit).await?)
+    #[uniffi::method(default(extra_query = None))]
+    pub async fn record_web_paywall_visit(
+        &self,
+        visit: WebPaywallVisit,
+        extra_query: Option<Vec<QueryParam>>,
+    ) -> Result<(), AdkitError> {
+        self.send(with_query(RecordWebPaywallVisit { visit }, extra_query))
+            .await
     }
 
     /// Web API POST /attribution/ (public key).
+    #[uniffi::method(default(extra_query = None))]
     pub async fn set_web_attribution(
         &self,
         request: WebAttributionRequest,
+        extra_query: Option<Vec<QueryParam>>,
     ) -> Result<(), AdkitError> {
-        Ok(self.inner.set_web_attribution(&request).await?)
+        self.send(with_query(SetWebAttribution { request }, extra_query))
+            .await
     }
 
     /// Applies `operation` to every user with bounded concurrency; one item per user, in order. A

@@ -1,11 +1,13 @@
-//! `AdjustClient` for Kotlin, Swift and Python: the nine settings-API operations and `wait_for_ticket`.
+//! `AdjustClient` for Kotlin, Swift and Python: the nine settings-API operations (each with an optional
+//! trailing `extra_query`) and `wait_for_ticket`.
 
 use std::fmt;
 use std::sync::Arc;
 
 use adkit::adjust::{
-    AppDetails, CampaignUrls, ChannelList, CreateAppRequest, CreateAppResponse,
-    CreateCampaignRequest, GenerateSignatureRequest, GenerateSignatureResponse, Platform,
+    AdjustEndpoint, AppDetails, CampaignUrls, ChannelList, CreateAppRequest, CreateAppResponse,
+    CreateCampaignRequest, FindAppRequest, GenerateSignatureRequest, GenerateSignatureResponse,
+    GetAppRequest, GetSignatureRequest, GetTicketStatusRequest, ListChannelsRequest, Platform,
     SignatureLibraries, TicketStatus, UpdateAppRequest, UpdateAppResponse, WaitOptions,
 };
 use adkit::driver::ClientOptions;
@@ -14,6 +16,7 @@ use adkit::native::TokioTimer;
 use crate::errors::{AdkitError, Checked};
 use crate::listeners::{ListenerError, ListenerFailure, ListenerFailures};
 use crate::transport::{Bridge, HttpTransport};
+use crate::{QueryParam, with_query};
 
 /// Options of an [`AdjustClient`]. Holds no credential, so printing it (Kotlin `toString`, Python
 /// `repr`) can never leak one: the tokens are separate constructor arguments.
@@ -46,6 +49,13 @@ pub trait TicketProgressListener: Send + Sync {
 pub struct AdjustClient {
     inner: adkit::adjust::AdjustClient<Bridge, TokioTimer>,
     listener_failures: ListenerFailures,
+}
+
+impl AdjustClient {
+    /// One endpoint through core's driver.
+    async fn send<E: AdjustEndpoint + Sync>(&self, endpoint: E) -> Result<E::Output, AdkitError> {
+        Ok(self.inner.send(&endpoint).await?)
+    }
 }
 
 impl fmt::Debug for AdjustClient {
@@ -84,67 +94,101 @@ impl AdjustClient {
 
     /// POST /app: get-or-create the app; returns its token and the migration ticket. Raw JSON text
     /// that is not JSON (`override_settings`, `channel_setup`) is `InvalidInput` for `request`.
-    pub async fn create_app(&self, request: CreateAppRequest) -> Checked<CreateAppResponse> {
-        Checked(self.inner.create_app(&request).await.map_err(Into::into))
+    /// `extra_query`: parameters adkit does not know yet (see [`QueryParam`]).
+    #[uniffi::method(default(extra_query = None))]
+    pub async fn create_app(
+        &self,
+        request: CreateAppRequest,
+        extra_query: Option<Vec<QueryParam>>,
+    ) -> Checked<CreateAppResponse> {
+        Checked(self.send(with_query(request, extra_query)).await)
     }
 
     /// GET /app/{app_token}.
-    pub async fn get_app(&self, app_token: String) -> Result<AppDetails, AdkitError> {
-        Ok(self.inner.get_app(&app_token).await?)
+    #[uniffi::method(default(extra_query = None))]
+    pub async fn get_app(
+        &self,
+        app_token: String,
+        extra_query: Option<Vec<QueryParam>>,
+    ) -> Result<AppDetails, AdkitError> {
+        self.send(with_query(GetAppRequest { app_token }, extra_query))
+            .await
     }
 
     /// GET /app?store_id=&platform= (follows Adjust's redirect).
+    #[uniffi::method(default(extra_query = None))]
     pub async fn find_app(
         &self,
         store_id: String,
         platform: Platform,
+        extra_query: Option<Vec<QueryParam>>,
     ) -> Result<AppDetails, AdkitError> {
-        Ok(self.inner.find_app(&store_id, platform).await?)
+        let request = FindAppRequest { store_id, platform };
+        self.send(with_query(request, extra_query)).await
     }
 
     /// POST /campaign: click and impression URLs. Raw JSON text that is not JSON (`channel_setup`)
     /// is `InvalidInput` for `request`.
-    pub async fn create_campaign(&self, request: CreateCampaignRequest) -> Checked<CampaignUrls> {
-        Checked(
-            self.inner
-                .create_campaign(&request)
-                .await
-                .map_err(Into::into),
-        )
+    #[uniffi::method(default(extra_query = None))]
+    pub async fn create_campaign(
+        &self,
+        request: CreateCampaignRequest,
+        extra_query: Option<Vec<QueryParam>>,
+    ) -> Checked<CampaignUrls> {
+        Checked(self.send(with_query(request, extra_query)).await)
     }
 
     /// GET /signature?bundle_id=.
-    pub async fn get_signature(&self, bundle_id: String) -> Result<SignatureLibraries, AdkitError> {
-        Ok(self.inner.get_signature(&bundle_id).await?)
+    #[uniffi::method(default(extra_query = None))]
+    pub async fn get_signature(
+        &self,
+        bundle_id: String,
+        extra_query: Option<Vec<QueryParam>>,
+    ) -> Result<SignatureLibraries, AdkitError> {
+        self.send(with_query(GetSignatureRequest { bundle_id }, extra_query))
+            .await
     }
 
     /// GET /app/{app_token}/channels.
-    pub async fn list_channels(&self, app_token: String) -> Result<ChannelList, AdkitError> {
-        Ok(self.inner.list_channels(&app_token).await?)
+    #[uniffi::method(default(extra_query = None))]
+    pub async fn list_channels(
+        &self,
+        app_token: String,
+        extra_query: Option<Vec<QueryParam>>,
+    ) -> Result<ChannelList, AdkitError> {
+        self.send(with_query(ListChannelsRequest { app_token }, extra_query))
+            .await
     }
 
     /// GET /status/{ticket_token}.
+    #[uniffi::method(default(extra_query = None))]
     pub async fn get_ticket_status(
         &self,
         ticket_token: String,
+        extra_query: Option<Vec<QueryParam>>,
     ) -> Result<TicketStatus, AdkitError> {
-        Ok(self.inner.get_ticket_status(&ticket_token).await?)
+        let request = GetTicketStatusRequest { ticket_token };
+        self.send(with_query(request, extra_query)).await
     }
 
     /// POST /app/{app_token}.
+    #[uniffi::method(default(extra_query = None))]
     pub async fn update_app(
         &self,
         request: UpdateAppRequest,
+        extra_query: Option<Vec<QueryParam>>,
     ) -> Result<UpdateAppResponse, AdkitError> {
-        Ok(self.inner.update_app(&request).await?)
+        self.send(with_query(request, extra_query)).await
     }
 
     /// POST /signature (needs the signature token).
+    #[uniffi::method(default(extra_query = None))]
     pub async fn generate_signature(
         &self,
         request: GenerateSignatureRequest,
+        extra_query: Option<Vec<QueryParam>>,
     ) -> Result<GenerateSignatureResponse, AdkitError> {
-        Ok(self.inner.generate_signature(&request).await?)
+        self.send(with_query(request, extra_query)).await
     }
 
     /// Polls until COMPLETED or FAILED (returned) or the deadline (a Transport/Timeout error). A

@@ -6,16 +6,19 @@ use std::fmt;
 use std::sync::Arc;
 
 use adkit::admitad::{
-    AuthorizationUrl, Coupon, CouponPage, Deeplink, DeeplinkRequest, LinkCheck, ListCoupons,
-    ListPrograms, ListWebsites, Me, PageCursor, Program, ProgramPage, ResolvedLinks, Scope,
-    SignedRequestPayload, StatisticsPage, StatisticsRequest, StatisticsRow, TokenSet, WebsitePage,
+    AuthorizationUrl, Coupon, CouponPage, Deeplink, DeeplinkRequest, GetMe, GetProgram, LinkCheck,
+    ListCoupons, ListPrograms, Me, PageCursor, Program, ProgramPage, ResolveBrokenLinks,
+    ResolvedLinks, Scope, SignedRequestPayload, StatisticsPage, StatisticsRequest, StatisticsRow,
+    TokenSet, ValidateLink,
 };
 use adkit::driver::ClientOptions;
 use adkit::native::TokioTimer;
+use adkit::{Json, WithQuery};
 
 use crate::errors::AdkitError;
 use crate::listeners::{ListenerError, ListenerFailure, ListenerFailures};
 use crate::transport::{Bridge, HttpTransport};
+use crate::{QueryParam, with_query};
 
 pub(crate) type Core = adkit::admitad::AdmitadClient<Bridge, TokioTimer>;
 
@@ -72,6 +75,52 @@ impl AdmitadTokens {
     /// The granted scopes, space-separated.
     pub fn scope(&self) -> String {
         self.inner.scope.clone()
+    }
+
+    /// `token_type` (`bearer`).
+    pub fn token_type(&self) -> String {
+        self.inner.token_type.clone()
+    }
+
+    /// `username` of the account, when the token answer carried it.
+    pub fn username(&self) -> Option<String> {
+        self.inner.username.clone()
+    }
+
+    /// `id` of the account, when the token answer carried it.
+    pub fn user_id(&self) -> Option<u64> {
+        self.inner.user_id
+    }
+
+    /// `first_name` of the account, when the token answer carried it.
+    pub fn first_name(&self) -> Option<String> {
+        self.inner.first_name.clone()
+    }
+
+    /// `last_name` of the account, when the token answer carried it.
+    pub fn last_name(&self) -> Option<String> {
+        self.inner.last_name.clone()
+    }
+
+    /// `language` of the account (`ru`, `en`, ...), when the token answer carried it.
+    pub fn language(&self) -> Option<String> {
+        self.inner.language.clone()
+    }
+
+    /// `group` of the account (`webmaster` for publishers), when the token answer carried it.
+    pub fn group(&self) -> Option<String> {
+        self.inner.group.clone()
+    }
+
+    /// `code`, when the token answer carried it (Admitad does not document its meaning).
+    pub fn code(&self) -> Option<String> {
+        self.inner.code.clone()
+    }
+
+    /// The token answer as sent **without** `access_token` and `refresh_token` (JSON text; `null` for a
+    /// pair built from stored parts).
+    pub fn raw(&self) -> Json {
+        self.inner.raw.clone()
     }
 }
 
@@ -213,112 +262,163 @@ impl AdmitadClient {
         self.inner.token_requests()
     }
 
-    /// GET /me/.
-    pub async fn me(&self) -> Result<Me, AdkitError> {
-        Ok(self.inner.me().await?)
+    /// GET /me/. `extra_query` (on every publisher call): parameters adkit does not know yet.
+    #[uniffi::method(default(extra_query = None))]
+    pub async fn me(&self, extra_query: Option<Vec<QueryParam>>) -> Result<Me, AdkitError> {
+        Ok(self.inner.send(&with_query(GetMe, extra_query)).await?)
     }
 
     /// One page of a report.
+    #[uniffi::method(default(extra_query = None))]
     pub async fn statistics(
         &self,
         request: StatisticsRequest,
+        extra_query: Option<Vec<QueryParam>>,
     ) -> Result<StatisticsPage, AdkitError> {
-        Ok(self.inner.statistics(&request).await?.into())
+        let page = self.inner.send(&with_query(request, extra_query)).await?;
+        Ok(page.into())
     }
 
-    /// A paginator over a report: call `next_page()` until it returns null.
-    pub fn statistics_paginator(&self, request: StatisticsRequest) -> Arc<StatisticsPaginator> {
+    /// A paginator over a report: call `next_page()` until it returns null. `extra_query` goes with
+    /// every page.
+    #[uniffi::method(default(extra_query = None))]
+    pub fn statistics_paginator(
+        &self,
+        request: StatisticsRequest,
+        extra_query: Option<Vec<QueryParam>>,
+    ) -> Arc<StatisticsPaginator> {
         Arc::new(StatisticsPaginator {
             client: self.inner.clone(),
-            cursor: PageCursor::new(request),
+            cursor: PageCursor::new(with_query(request, extra_query)),
         })
     }
 
     /// Every row of a report, refusing more than `cap`.
+    #[uniffi::method(default(extra_query = None))]
     pub async fn collect_statistics(
         &self,
         request: StatisticsRequest,
         cap: u64,
+        extra_query: Option<Vec<QueryParam>>,
     ) -> Result<Vec<StatisticsRow>, AdkitError> {
+        let request = with_query(request, extra_query);
         Ok(self.inner.collect_all(request, cap_of(cap)?).await?)
     }
 
-    /// GET /websites/v2/ (one page).
-    #[uniffi::method(default(request = None))]
-    pub async fn websites(&self, request: Option<ListWebsites>) -> Result<WebsitePage, AdkitError> {
-        Ok(self
-            .inner
-            .websites(&request.unwrap_or_default())
-            .await?
-            .into())
-    }
-
     /// GET /advcampaigns/ or /advcampaigns/website/{w_id}/ (one page).
-    pub async fn programs(&self, request: ListPrograms) -> Result<ProgramPage, AdkitError> {
-        Ok(self.inner.programs(&request).await?.into())
+    #[uniffi::method(default(extra_query = None))]
+    pub async fn programs(
+        &self,
+        request: ListPrograms,
+        extra_query: Option<Vec<QueryParam>>,
+    ) -> Result<ProgramPage, AdkitError> {
+        let page = self.inner.send(&with_query(request, extra_query)).await?;
+        Ok(page.into())
     }
 
     /// A paginator over programs: call `next_page()` until it returns null.
-    pub fn programs_paginator(&self, request: ListPrograms) -> Arc<ProgramPaginator> {
+    #[uniffi::method(default(extra_query = None))]
+    pub fn programs_paginator(
+        &self,
+        request: ListPrograms,
+        extra_query: Option<Vec<QueryParam>>,
+    ) -> Arc<ProgramPaginator> {
         Arc::new(ProgramPaginator {
             client: self.inner.clone(),
-            cursor: PageCursor::new(request),
+            cursor: PageCursor::new(with_query(request, extra_query)),
         })
     }
 
     /// Every program of the list, refusing more than `cap`.
+    #[uniffi::method(default(extra_query = None))]
     pub async fn collect_programs(
         &self,
         request: ListPrograms,
         cap: u64,
+        extra_query: Option<Vec<QueryParam>>,
     ) -> Result<Vec<Program>, AdkitError> {
+        let request = with_query(request, extra_query);
         Ok(self.inner.collect_all(request, cap_of(cap)?).await?)
     }
 
     /// GET /advcampaigns/{id}/.
-    #[uniffi::method(default(language = None))]
-    pub async fn program(&self, id: u64, language: Option<String>) -> Result<Program, AdkitError> {
-        Ok(self.inner.program(id, language.as_deref()).await?)
+    #[uniffi::method(default(language = None, extra_query = None))]
+    pub async fn program(
+        &self,
+        id: u64,
+        language: Option<String>,
+        extra_query: Option<Vec<QueryParam>>,
+    ) -> Result<Program, AdkitError> {
+        let request = GetProgram { id, language };
+        Ok(self.inner.send(&with_query(request, extra_query)).await?)
     }
 
     /// GET /coupons/ or /coupons/website/{w_id}/ (one page).
-    pub async fn coupons(&self, request: ListCoupons) -> Result<CouponPage, AdkitError> {
-        Ok(self.inner.coupons(&request).await?.into())
+    #[uniffi::method(default(extra_query = None))]
+    pub async fn coupons(
+        &self,
+        request: ListCoupons,
+        extra_query: Option<Vec<QueryParam>>,
+    ) -> Result<CouponPage, AdkitError> {
+        let page = self.inner.send(&with_query(request, extra_query)).await?;
+        Ok(page.into())
     }
 
     /// A paginator over coupons: call `next_page()` until it returns null.
-    pub fn coupons_paginator(&self, request: ListCoupons) -> Arc<CouponPaginator> {
+    #[uniffi::method(default(extra_query = None))]
+    pub fn coupons_paginator(
+        &self,
+        request: ListCoupons,
+        extra_query: Option<Vec<QueryParam>>,
+    ) -> Arc<CouponPaginator> {
         Arc::new(CouponPaginator {
             client: self.inner.clone(),
-            cursor: PageCursor::new(request),
+            cursor: PageCursor::new(with_query(request, extra_query)),
         })
     }
 
     /// Every coupon of the list, refusing more than `cap`.
+    #[uniffi::method(default(extra_query = None))]
     pub async fn collect_coupons(
         &self,
         request: ListCoupons,
         cap: u64,
+        extra_query: Option<Vec<QueryParam>>,
     ) -> Result<Vec<Coupon>, AdkitError> {
+        let request = with_query(request, extra_query);
         Ok(self.inner.collect_all(request, cap_of(cap)?).await?)
     }
 
     /// GET /validate_links/.
-    pub async fn validate_link(&self, link: String) -> Result<LinkCheck, AdkitError> {
-        Ok(self.inner.validate_link(&link).await?)
+    #[uniffi::method(default(extra_query = None))]
+    pub async fn validate_link(
+        &self,
+        link: String,
+        extra_query: Option<Vec<QueryParam>>,
+    ) -> Result<LinkCheck, AdkitError> {
+        let request = ValidateLink { link };
+        Ok(self.inner.send(&with_query(request, extra_query)).await?)
     }
 
     /// POST /broken_links/resolve/.
+    #[uniffi::method(default(extra_query = None))]
     pub async fn resolve_broken_links(
         &self,
         link_ids: Vec<u64>,
+        extra_query: Option<Vec<QueryParam>>,
     ) -> Result<ResolvedLinks, AdkitError> {
-        Ok(self.inner.resolve_broken_links(&link_ids).await?)
+        let request = ResolveBrokenLinks { link_ids };
+        Ok(self.inner.send(&with_query(request, extra_query)).await?)
     }
 
     /// GET /deeplink/{w_id}/advcampaign/{c_id}/.
-    pub async fn deeplinks(&self, request: DeeplinkRequest) -> Result<Vec<Deeplink>, AdkitError> {
-        Ok(self.inner.deeplinks(&request).await?)
+    #[uniffi::method(default(extra_query = None))]
+    pub async fn deeplinks(
+        &self,
+        request: DeeplinkRequest,
+        extra_query: Option<Vec<QueryParam>>,
+    ) -> Result<Vec<Deeplink>, AdkitError> {
+        Ok(self.inner.send(&with_query(request, extra_query)).await?)
     }
 }
 
@@ -328,7 +428,7 @@ macro_rules! paginator {
         #[derive(uniffi::Object)]
         pub struct $name {
             client: Arc<Core>,
-            cursor: PageCursor<$request>,
+            cursor: PageCursor<WithQuery<$request>>,
         }
 
         impl fmt::Debug for $name {

@@ -1,23 +1,29 @@
 //! The rest of Admitad's publisher API for Kotlin, Swift and Python: one method per endpoint taking the
-//! core request record, and for every list a page call, a paginator object and a collect helper with a
+//! core request record (and an optional trailing `extra_query`), and for every list a page call, a paginator object and a collect helper with a
 //! mandatory cap. Declared by macros so each surface stays one line per endpoint.
 
 use std::fmt;
 use std::sync::Arc;
 
-use adkit::Json;
 use adkit::admitad::*;
+use adkit::{Json, WithQuery};
 
 use crate::admitad::{AdmitadClient, Core};
 use crate::errors::AdkitError;
+use crate::{QueryParam, with_query};
 
 macro_rules! calls {
     ($($(#[$m:meta])* $name:ident($req:ty) -> $out:ty;)+) => {$(
         #[uniffi::export]
         impl AdmitadClient {
             $(#[$m])*
-            pub async fn $name(&self, request: $req) -> Result<$out, AdkitError> {
-                Ok(self.core().send(&request).await?)
+            #[uniffi::method(default(extra_query = None))]
+            pub async fn $name(
+                &self,
+                request: $req,
+                extra_query: Option<Vec<QueryParam>>,
+            ) -> Result<$out, AdkitError> {
+                Ok(self.core().send(&with_query(request, extra_query)).await?)
             }
         }
     )+};
@@ -28,22 +34,39 @@ macro_rules! lists {
         #[uniffi::export]
         impl AdmitadClient {
             $(#[$m])*
-            #[uniffi::method(default(request = None))]
-            pub async fn $name(&self, request: Option<$req>) -> Result<$page, AdkitError> {
-                Ok(self.core().send(&request.unwrap_or_default()).await?.into())
+            #[uniffi::method(default(request = None, extra_query = None))]
+            pub async fn $name(
+                &self,
+                request: Option<$req>,
+                extra_query: Option<Vec<QueryParam>>,
+            ) -> Result<$page, AdkitError> {
+                let request = with_query(request.unwrap_or_default(), extra_query);
+                Ok(self.core().send(&request).await?.into())
             }
 
-            /// A paginator over the same list: call `next_page()` until it returns null.
-            #[uniffi::method(default(request = None))]
-            pub fn $paginator(&self, request: Option<$req>) -> Arc<$pag> {
+            /// A paginator over the same list: call `next_page()` until it returns null. `extra_query`
+            /// goes with every page.
+            #[uniffi::method(default(request = None, extra_query = None))]
+            pub fn $paginator(
+                &self,
+                request: Option<$req>,
+                extra_query: Option<Vec<QueryParam>>,
+            ) -> Arc<$pag> {
                 Arc::new($pag {
                     client: self.core().clone(),
-                    cursor: PageCursor::new(request.unwrap_or_default()),
+                    cursor: PageCursor::new(with_query(request.unwrap_or_default(), extra_query)),
                 })
             }
 
-            /// Every item of the list, refusing more than `cap`.
-            pub async fn $collect(&self, request: $req, cap: u64) -> Result<Vec<$item>, AdkitError> {
+            /// Every item of the list, refusing more than `cap` (`extra_query` on every page).
+            #[uniffi::method(default(extra_query = None))]
+            pub async fn $collect(
+                &self,
+                request: $req,
+                cap: u64,
+                extra_query: Option<Vec<QueryParam>>,
+            ) -> Result<Vec<$item>, AdkitError> {
+                let request = with_query(request, extra_query);
                 Ok(self.core().collect_all(request, crate::admitad::cap_of(cap)?).await?)
             }
         }
@@ -52,7 +75,7 @@ macro_rules! lists {
         #[derive(uniffi::Object)]
         pub struct $pag {
             client: Arc<Core>,
-            cursor: PageCursor<$req>,
+            cursor: PageCursor<WithQuery<$req>>,
         }
 
         impl fmt::Debug for $pag {
@@ -88,6 +111,8 @@ calls! {
     coupon_category(GetCouponCategory) -> CouponCategory;
     /// GET /websites/v2/{id}/.
     website(GetWebsite) -> Website;
+    /// GET /websites/v2/{name}/?search_by=name: one ad space by its name (percent-encoded as UTF-8).
+    website_by_name(GetWebsiteByName) -> Website;
     /// GET /advcampaigns/{program}/website/{website}/.
     program_for_website(GetProgramForWebsite) -> Program;
     /// POST /subnetworks/v1/websites/create/ (JSON; all or nothing; never repeated).
@@ -145,6 +170,8 @@ calls! {
 }
 
 lists! {
+    /// GET /websites/v2/ (one page of ad spaces).
+    websites / websites_paginator / collect_websites (ListWebsites => Website, WebsitePage, WebsitePaginator);
     /// GET /websites/kinds/ or /websites/regions/ (one page of codes).
     codes / codes_paginator / collect_codes (ListCodes => String, CodePage, CodePaginator);
     /// GET /languages/ (one page).

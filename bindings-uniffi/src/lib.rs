@@ -25,6 +25,7 @@ pub use admitad::{
     CouponPaginator, ProgramPaginator, StatisticsPaginator, parse_admitad_callback,
     verify_admitad_signed_request,
 };
+pub use admitad_publisher::WebsitePaginator;
 pub use errors::{AdkitError, Checked, ResponseInfo};
 pub use listeners::{ListenerError, ListenerFailure};
 pub use transport::{
@@ -32,6 +33,31 @@ pub use transport::{
 };
 
 uniffi::setup_scaffolding!();
+
+/// One query parameter this version of adkit does not know yet, appended to a request's URL after the
+/// ones adkit sends (every client method takes a list of them as its last, optional `extra_query`
+/// argument; repeat a name to repeat the parameter). A name must not be empty, and neither part may
+/// hold control characters (`InvalidInput` otherwise); both are percent-encoded as UTF-8.
+#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+pub struct QueryParam {
+    /// The parameter's name (`brand_new_filter`).
+    pub name: String,
+    /// Its value, as text.
+    pub value: String,
+}
+
+/// `endpoint` with the caller's extra query parameters (none when `extra_query` is null).
+pub(crate) fn with_query<E>(
+    endpoint: E,
+    extra_query: Option<Vec<QueryParam>>,
+) -> adkit::WithQuery<E> {
+    adkit::WithQuery::new(endpoint).with_params(
+        extra_query
+            .unwrap_or_default()
+            .into_iter()
+            .map(|p| (p.name, p.value)),
+    )
+}
 
 /// Shared by every client constructor: the transport chosen by the caller or the default one.
 pub(crate) fn pick_transport(

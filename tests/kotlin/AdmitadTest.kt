@@ -146,4 +146,31 @@ fun admitadChecks(base: String, run: String) {
         }
         expect(attempts(base, basic) == 2, "both answers served")
     }
+
+    check("extraQuery on every vendor: the pairs arrive appended, on every page; a bad name is InvalidInput") {
+        val extra = listOf(QueryParam("brand_new", "yes please"), QueryParam("tag", "a"), QueryParam("tag", "b&c"), QueryParam("city", "Zürich"))
+        val suffix = "brand_new=yes+please&tag=a&tag=b%26c&city=Z%C3%BCrich"
+        fun paths(key: String) = Regex("\"path\":\"([^\"]*)\"").findAll(
+            control(base, "GET", "/__sandbox/requests?key=${java.net.URLEncoder.encode(key, "UTF-8")}")).map { it.groupValues[1] }.toList()
+        val c = client("adm_kt_xq_$run", listOf(Scope.PublicData, Scope.PrivateData))
+        c.me(extra)
+        val pages = c.codesPaginator(ListCodes(list = CodeList.WEBSITE_REGIONS, limit = 30u), extra)
+        var n = 0
+        while (true) { pages.nextPage() ?: break; n++ }
+        val log = paths(c.tokens()!!.accessToken())
+        expect(n == 3 && log.size == 4, "three pages: $log")
+        expect(log[0] == "/admitad/me/?$suffix", "me: ${log[0]}")
+        expect(log.drop(1).all { it.endsWith("&$suffix") }, "every page: $log")
+        val e = expectThrows<AdkitException.InvalidInput> { runBlocking { c.me(listOf(QueryParam("", "x"))) } }
+        expect(e.field == "extra_query", "field ${e.field}")
+
+        val token = "adj_kt_xq_$run"
+        val adjust = AdjustClient(token, null, AdjustClientOptions(baseUrl = "$base/adjust/api/"))
+        try { adjust.getApp("abcdefabcdef", extra) } catch (_: AdkitException.NotFound) {}
+        expect(paths(token).single().endsWith("/app/abcdefabcdef/?$suffix"), "adjust: ${paths(token)}")
+        val key = "secret_kt_xq_$run"
+        val adapty = AdaptyClient(key, null, AdaptyClientOptions(baseUrl = "$base/adapty/"))
+        adapty.listPaywalls(extraQuery = extra)
+        expect(paths(key).single().endsWith("?$suffix"), "adapty: ${paths(key)}")
+    }
 }
