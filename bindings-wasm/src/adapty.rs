@@ -13,8 +13,8 @@ use wasm_bindgen_futures::future_to_promise;
 use web_sys::AbortSignal;
 
 use crate::convert::{
-    client_options, from_js, js_error, options_object, prop, prop_bool, prop_function, prop_string,
-    prop_u32, signal_of, string_arg, to_js,
+    client_options, extra_query_of, from_js, js_error, options_object, prop, prop_bool,
+    prop_function, prop_string, prop_u32, signal_of, string_arg, to_js,
 };
 use crate::fetch::{FetchTransport, JsTimer, aborted};
 
@@ -99,6 +99,7 @@ async fn run(
     fetch: Option<Function>,
     call: Result<Call, JsValue>,
     signal: Option<AbortSignal>,
+    extra: Vec<(String, String)>,
 ) -> Result<JsValue, JsValue> {
     let call = call?;
     let client = CoreClient::new(
@@ -112,6 +113,12 @@ async fn run(
     .map_err(|e| js_error(&e))?;
     let work = async {
         if let Call::Bulk(b) = &call {
+            if !extra.is_empty() {
+                return Err(js_error(&Error::invalid(
+                    "extra_query",
+                    "bulk does not take it",
+                )));
+            }
             let (operation, users, options, on_progress) = &**b;
             let progress = |p: BulkProgress| {
                 if let (Some(f), Ok(v)) = (on_progress, to_js(&p)) {
@@ -122,7 +129,9 @@ async fn run(
                 .bulk(operation, users.clone(), options, progress)
                 .await);
         }
-        let (request, policy) = build(&call, &client.context()).map_err(|e| js_error(&e))?;
+        let (request, policy) = build(&call, &client.context())
+            .and_then(|(q, p)| Ok((adkit::append_query(q, &extra)?, p)))
+            .map_err(|e| js_error(&e))?;
         let exchange = client
             .driver()
             .execute(request, policy)
@@ -153,7 +162,8 @@ impl AdaptyClient {
         let config = self.config.clone();
         let fetch = self.fetch.clone();
         let signal = signal_of(options);
-        future_to_promise(async move { run(config, fetch, call, signal?).await })
+        let extra = extra_query_of(options);
+        future_to_promise(async move { run(config, fetch, call, signal?, extra?).await })
     }
 }
 

@@ -14,8 +14,8 @@ use wasm_bindgen_futures::future_to_promise;
 use web_sys::AbortSignal;
 
 use crate::convert::{
-    MAX_DELAY_MS, MAX_SAFE_INTEGER, client_options, from_js, id_or_object, js_error, prop_function,
-    prop_string, prop_whole, signal_of, string_arg, to_js,
+    MAX_DELAY_MS, MAX_SAFE_INTEGER, client_options, extra_query_of, from_js, id_or_object,
+    js_error, prop_function, prop_string, prop_whole, signal_of, string_arg, to_js,
 };
 use crate::fetch::{FetchTransport, JsTimer, aborted};
 
@@ -62,6 +62,7 @@ async fn run(
     fetch: Option<Function>,
     op: Result<Op, JsValue>,
     signal: Option<AbortSignal>,
+    extra: Vec<(String, String)>,
 ) -> Result<JsValue, JsValue> {
     let op = op?;
     let client = CoreClient::new(
@@ -81,6 +82,12 @@ async fn run(
                 wait,
                 on_progress,
             } => {
+                if !extra.is_empty() {
+                    return Err(js_error(&Error::invalid(
+                        "extra_query",
+                        "waitForTicket does not take it (send getTicketStatus yourself)",
+                    )));
+                }
                 let progress = |status: &adkit::adjust::TicketStatus| {
                     if let (Some(f), Ok(v)) = (&on_progress, to_js(status)) {
                         // A throwing callback must not break polling.
@@ -104,7 +111,9 @@ async fn run(
             Call::UpdateApp(r) => r.build(&ctx).map(|q| (q, r.policy())),
             Call::GenerateSignature(r) => r.build(&ctx).map(|q| (q, r.policy())),
         };
-        let (request, policy) = built.map_err(|e| js_error(&e))?;
+        let (request, policy) = built
+            .and_then(|(q, p)| Ok((adkit::append_query(q, &extra)?, p)))
+            .map_err(|e| js_error(&e))?;
         let exchange = client
             .driver()
             .execute(request, policy)
@@ -148,7 +157,8 @@ impl AdjustClient {
         let config = self.config.clone();
         let fetch = self.fetch.clone();
         let signal = signal_of(options);
-        future_to_promise(async move { run(config, fetch, op, signal?).await })
+        let extra = extra_query_of(options);
+        future_to_promise(async move { run(config, fetch, op, signal?, extra?).await })
     }
 }
 

@@ -6,9 +6,8 @@ use std::rc::Rc;
 
 use adkit::Error;
 use adkit::admitad::{
-    DeeplinkRequest, GetMe, GetProgram, ListCoupons, ListPrograms, ListWebsites, Page,
-    ResolveBrokenLinks, Scope, StatisticsPage, StatisticsRequest, StatisticsRow, TokenSet,
-    ValidateLink,
+    DeeplinkRequest, GetMe, GetProgram, ListCoupons, ListPrograms, Page, ResolveBrokenLinks, Scope,
+    StatisticsPage, StatisticsRequest, StatisticsRow, TokenSet, ValidateLink,
 };
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
@@ -16,13 +15,12 @@ use wasm_bindgen_futures::future_to_promise;
 use web_sys::AbortSignal;
 
 use crate::admitad_publisher::{
-    AdmitadPaginator, Parsed, call, collect, job, page_shape, paginator, request_of, typed_page,
-    value,
+    AdmitadPaginator, Parsed, call, collect, job, page_shape, paginator, typed_page, value,
 };
 
 use crate::convert::{
-    MAX_SAFE_INTEGER, client_options, from_js, js_error, options_object, prop, prop_function,
-    prop_string, prop_u32, prop_whole, signal_of, string_arg, to_js, whole,
+    MAX_SAFE_INTEGER, client_options, extra_query_of, from_js, js_error, options_object, prop,
+    prop_function, prop_string, prop_u32, prop_whole, signal_of, string_arg, to_js, whole,
 };
 use crate::fetch::{FetchTransport, JsTimer, aborted};
 
@@ -196,12 +194,15 @@ impl AdmitadClient {
     pub fn statistics_pages(
         &self,
         #[wasm_bindgen(unchecked_param_type = "StatisticsRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Pick<CallOptions, 'extraQuery'>")] options: JsValue,
     ) -> Result<StatisticsPaginator, JsValue> {
         let request: StatisticsRequest = from_js(request, "request")?;
+        let extra = extra_query_of(&options)?;
         Ok(StatisticsPaginator(paginator(
             &self.inner,
             request,
             report_page,
+            extra,
         )))
     }
 
@@ -215,17 +216,6 @@ impl AdmitadClient {
     ) -> Promise {
         let request: Result<StatisticsRequest, JsValue> = from_js(request, "request");
         collect(&self.inner, request, cap, typed_page, &options)
-    }
-
-    /// GET /websites/v2/ (one page): `{ items, count, limit, offset }`.
-    #[wasm_bindgen(unchecked_return_type = "Promise<AdmitadPage<Website>>")]
-    pub fn websites(
-        &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "ListWebsites")] request: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-    ) -> Promise {
-        let request: Result<ListWebsites, JsValue> = request_of(request);
-        call(&self.inner, request.map(|r| job(r, typed_page)), &options)
     }
 
     /// GET /advcampaigns/ or /advcampaigns/website/{website}/ (one page).
@@ -244,12 +234,15 @@ impl AdmitadClient {
     pub fn programs_pages(
         &self,
         #[wasm_bindgen(unchecked_param_type = "ListPrograms")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Pick<CallOptions, 'extraQuery'>")] options: JsValue,
     ) -> Result<ProgramPaginator, JsValue> {
         let request: ListPrograms = from_js(request, "request")?;
+        let extra = extra_query_of(&options)?;
         Ok(ProgramPaginator(paginator(
             &self.inner,
             request,
             typed_page,
+            extra,
         )))
     }
 
@@ -306,9 +299,16 @@ impl AdmitadClient {
     pub fn coupons_pages(
         &self,
         #[wasm_bindgen(unchecked_param_type = "ListCoupons")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Pick<CallOptions, 'extraQuery'>")] options: JsValue,
     ) -> Result<CouponPaginator, JsValue> {
         let request: ListCoupons = from_js(request, "request")?;
-        Ok(CouponPaginator(paginator(&self.inner, request, typed_page)))
+        let extra = extra_query_of(&options)?;
+        Ok(CouponPaginator(paginator(
+            &self.inner,
+            request,
+            typed_page,
+            extra,
+        )))
     }
 
     /// Every coupon of the list; rejects when there are more than `cap`.
@@ -451,6 +451,11 @@ export type AdmitadScope =
 export interface AdmitadTokens {
   accessToken: string; refreshToken: string | null; /** Unix ms */ expiresAtMs: number; scope: string;
   tokenType: string; username: string | null; userId: number | null;
+  /** The account fields the token endpoint returned with the pair. */
+  firstName?: string | null; lastName?: string | null; language?: string | null; /** `webmaster` */ group?: string | null;
+  code?: string | null;
+  /** The token endpoint's answer without the tokens (`null` for a pair that did not come from it). */
+  raw?: JsonValue;
 }
 export interface AdmitadClientOptions {
   clientId: string;
@@ -475,22 +480,29 @@ export interface AdmitadClientOptions {
 export interface AuthorizationUrl { url: string; state: string }
 export interface AdmitadMe {
   id: number; username: string; firstName: string | null; lastName: string | null; language: string | null;
-  defaultCurrency: string | null; country: string | null; email: string | null; phone: string | null;
+  defaultCurrency: string | null; country: string | null; email: string | null; phone: string | null; raw: JsonValue;
 }
 export type StatisticsReport = "websites" | "campaigns" | "dates" | "months" | "actions" | "sub_ids" | "sources" | "keywords";
 export interface StatisticsRequest {
   report: StatisticsReport; /** dd.mm.yyyy */ dateStart?: string; /** dd.mm.yyyy */ dateEnd?: string;
-  website?: number; campaign?: number; subid?: string; total?: boolean; orderBy?: string[]; /** 1..500 */ limit?: number; offset?: number;
+  website?: number; /** repeated: `campaign=3&campaign=4` */ campaign?: number | number[]; subid?: string; total?: boolean; orderBy?: string[]; /** 1..500 */ limit?: number; offset?: number;
   /** ≤ 250 characters each */ subid1?: string; subid2?: string; subid3?: string; subid4?: string; keyword?: string;
   /** keywords: "g" | "y" */ source?: string; status?: string; actionType?: "lead" | "sale"; actionId?: number;
   processed?: boolean; paid?: boolean; /** dd.mm.yyyy */ closingDateStart?: string; /** dd.mm.yyyy */ closingDateEnd?: string;
   /** dd.mm.yyyy HH:MM:SS */ statusUpdatedStart?: string; /** dd.mm.yyyy HH:MM:SS */ statusUpdatedEnd?: string;
-  groupSubids?: "subid" | "subid1" | "subid2" | "subid3" | "subid4";
+  groupSubids?: "subid" | "subid1" | "subid2" | "subid3" | "subid4"; /** actions: the action's name */ action?: string;
 }
 /** Money is exact decimal text ("20000.00"). `row` keeps every column as sent. */
 export interface StatisticsRow {
   views: number; clicks: number; leadsSum: number; salesSum: number; paymentSumOpen: string; paymentSumApproved: string;
   paymentSumDeclined: string; currency: string | null; row: JsonValue;
+  websiteId: number | null; websiteName: string | null; ctr: string | null; cr: string | null; ecpc: string | null; ecpm: string | null;
+  id: number | null; actionId: number | null; orderId: string | null; tariffId: number | null; advcampaignId: number | null;
+  advcampaignName: string | null; action: string | null; actionType: string | null; status: string | null; processed: boolean | null;
+  paid: boolean | null; cart: string | null; payment: string | null; subid: string | null; subid1: string | null; subid2: string | null;
+  subid3: string | null; subid4: string | null; keyword: string | null; comment: string | null; promocode: string | null;
+  clickUserIp: string | null; clickUserReferer: string | null; clickCountryCode: string | null; /** seconds */ conversionTime: number | null;
+  clickDate: string | null; actionDate: string | null; closingDate: string | null; statusUpdated: string | null; positions: ActionPosition[];
 }
 export interface StatisticsPage { rows: StatisticsRow[]; count: number; limit: number; offset: number }
 export interface StatisticsPaginator { [Symbol.asyncIterator](): AsyncIterator<StatisticsPage> }
@@ -505,9 +517,15 @@ export interface AdmitadPage<T> { items: T[]; count: number; limit: number; offs
 export interface ListWebsites { status?: string; campaignStatus?: string; limit?: number; offset?: number }
 export interface Website {
   id: number; name: string; status: string; kind: string; siteUrl: string; verificationCode: string | null;
-  validationPassed: boolean | null; creationDate: string | null; raw: JsonValue;
+  validationPassed: boolean | null; creationDate: string | null; isOld: boolean | null; accountId: string | null; isLite: boolean | null;
+  raw: JsonValue;
 }
-export interface ListPrograms { website?: number; language?: string; connectionStatus?: "active" | "pending" | "declined"; hasTool?: string[]; trafficId?: number; limit?: number; offset?: number }
+export interface ListPrograms {
+  website?: number; language?: string; connectionStatus?: "active" | "pending" | "declined"; hasTool?: string[]; trafficId?: number;
+  limit?: number; offset?: number;
+  /** the catalogue's `?website=` filter (not with `website`, which lists that ad space's programs) */ websiteFilter?: number;
+  promoCodeProgramsOnly?: boolean; takefluenceEnabledOnly?: boolean;
+}
 /** Money and rates are exact decimal text. */
 export interface Program {
   id: number; name: string; status: string | null; rating: string; siteUrl: string | null; currency: string | null;
@@ -516,14 +534,17 @@ export interface Program {
 export interface ListCoupons {
   website?: number; campaign?: number[]; search?: string; /** dd.mm.yyyy */ dateStart?: string; /** dd.mm.yyyy */ dateEnd?: string;
   language?: string; limit?: number; offset?: number;
-  category?: number[]; campaignCategory?: number[]; /** `type` */ kind?: number[]; region?: string;
-  orderBy?: "name" | "-name" | "rating" | "-rating" | "date_start" | "-date_start" | "date_end" | "-date_end";
+  category?: number[]; campaignCategory?: number[]; /** `type` (repeated) */ kind?: (string | number)[]; region?: string;
+  /** repeated, in order: `["name", "-rating"]` */ orderBy?: CouponOrder | CouponOrder[];
 }
+export type CouponOrder = "name" | "-name" | "rating" | "-rating" | "date_start" | "-date_start" | "date_end" | "-date_end";
 export interface Coupon {
   id: number; name: string; status: string | null; rating: string; discount: string | null; dateStart: string | null;
-  dateEnd: string | null; gotoLink: string | null; promocode: string | null; raw: JsonValue;
+  dateEnd: string | null; gotoLink: string | null; promocode: string | null; shortName: string | null; description: string | null;
+  exclusive: boolean | null; species: string | null; types: NamedRef[]; categories: NamedRef[]; campaign: CouponCampaign | null;
+  regions: string[]; language: string | null; image: string | null; framesetLink: string | null; raw: JsonValue;
 }
-export interface LinkCheck { message: string; valid: boolean }
+export interface LinkCheck { message: string; valid: boolean; success: string | null; raw: JsonValue }
 export interface ResolvedLinks { resolved: number[] }
 export interface SignedRequestPayload {
   username: string; id: number | null; firstName: string | null; lastName: string | null; language: string | null;

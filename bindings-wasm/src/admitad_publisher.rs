@@ -14,7 +14,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
 use crate::admitad::{AdmitadClient, Core, out, start};
-use crate::convert::{from_js, js_error, to_js, whole};
+use crate::convert::{extra_query_of, from_js, js_error, to_js, whole};
 
 /// A request object, or the request's defaults when `undefined`/`null`.
 pub(crate) fn request_of<T: DeserializeOwned + Default>(value: JsValue) -> Result<T, JsValue> {
@@ -52,6 +52,8 @@ pub(crate) struct Job {
     build: Box<BuildFn>,
     policy: RequestPolicy,
     parse: Box<ParseFn>,
+    /// The call's `extraQuery`, appended to the built request.
+    extra: Rc<[(String, String)]>,
 }
 
 pub(crate) fn job<E, F>(endpoint: E, convert: F) -> Job
@@ -66,17 +68,20 @@ where
         build: Box::new(move |ctx| builder.build(ctx)),
         policy,
         parse: Box::new(move |exchange| convert(endpoint.parse(exchange))),
+        extra: Rc::new([]),
     }
 }
 
 /// The one async path every generated call takes.
 async fn run(client: Rc<Core>, job: Job) -> Result<Parsed, JsValue> {
     let base_url = client.driver().base_url();
+    let extra: &[(String, String)] = &job.extra;
     let build = |access: &str| {
-        (job.build)(&AdmitadContext {
+        let request = (job.build)(&AdmitadContext {
             base_url,
             access_token: access,
-        })
+        })?;
+        adkit::append_query(request, extra)
     };
     let exchange = client
         .exchange(&build, job.policy)
@@ -119,10 +124,12 @@ pub(crate) fn page_shape<T>(page: &Page<T>) -> (usize, u64, u64, Option<u64>) {
 /// A call: the job runs when the promise is awaited; bad input rejects it without a request.
 pub(crate) fn call(client: &Rc<Core>, job: Result<Job, JsValue>, options: &JsValue) -> Promise {
     let client = client.clone();
-    start(
-        options,
-        async move { run(client, job?).await.map(|p| p.value) },
-    )
+    let extra = extra_query_of(options);
+    start(options, async move {
+        let mut job = job?;
+        job.extra = extra?.into();
+        run(client, job).await.map(|p| p.value)
+    })
 }
 
 /// Pages of a list one `nextPage()` at a time; the npm entry makes it async-iterable.
@@ -170,15 +177,20 @@ pub(crate) fn paginator<R>(
     client: &Rc<Core>,
     request: R,
     convert: PageConvert<R::Item>,
+    extra: Vec<(String, String)>,
 ) -> AdmitadPaginator
 where
     R: Paginated + Send + Sync + 'static,
     R::Item: 'static,
 {
     let first = request.offset();
+    let extra: Rc<[(String, String)]> = extra.into();
     AdmitadPaginator {
         client: client.clone(),
-        at: Rc::new(move |offset| job(request.at_offset(offset), convert)),
+        at: Rc::new(move |offset| Job {
+            extra: extra.clone(),
+            ..job(request.at_offset(offset), convert)
+        }),
         next: Rc::new(OffsetCursor::new(first)),
     }
 }
@@ -207,7 +219,8 @@ where
 {
     // The cap is a whole number 0..=2^32 − 1: never wrapped (2^32 + 1 is not 1), clamped or defaulted.
     let cap = whole(&cap, "cap", 0, u32::MAX.into());
-    let pages = request.map(|r| paginator(client, r, convert));
+    let extra = extra_query_of(options);
+    let pages = request.and_then(|r| Ok(paginator(client, r, convert, extra?)));
     start(options, async move {
         let cap = cap? as usize;
         let pages = pages?;
@@ -274,14 +287,16 @@ macro_rules! lists {
 
         #[wasm_bindgen]
         impl AdmitadClient {
-            /// Pages of the same list: `for await (const page of client.xxxPages(request)) { … }`.
+            /// Pages of the same list: `for await (const page of client.xxxPages(request, { extraQuery })) { … }`
+            /// (`extraQuery` goes with every page).
             #[wasm_bindgen(js_name = $js_pages, unchecked_return_type = $pages_ts)]
             pub fn $pages(
                 &self,
                 #[wasm_bindgen(unchecked_optional_param_type = $ts)] request: JsValue,
+                #[wasm_bindgen(unchecked_optional_param_type = "Pick<CallOptions, 'extraQuery'>")] options: JsValue,
             ) -> Result<AdmitadPaginator, JsValue> {
                 let request: $req = request_of(request)?;
-                Ok(paginator(self.core(), request, calls!(@convert $($raw)?)))
+                Ok(paginator(self.core(), request, calls!(@convert $($raw)?), extra_query_of(&options)?))
             }
         }
 
@@ -319,6 +334,8 @@ calls! {
     coupon_category = "couponCategory" (GetCouponCategory, "GetCouponCategory") -> "Promise<CouponCategory>";
     /// GET /websites/v2/{id}/.
     website = "website" (GetWebsite, "GetWebsite") -> "Promise<Website>";
+    /// GET /websites/v2/{name}/?search_by=name: one ad space by its name (percent-encoded as UTF-8).
+    website_by_name = "websiteByName" (GetWebsiteByName, "GetWebsiteByName") -> "Promise<Website>";
     /// GET /advcampaigns/{program}/website/{website}/.
     program_for_website = "programForWebsite" (GetProgramForWebsite, "GetProgramForWebsite") -> "Promise<Program>";
     /// POST /subnetworks/v1/websites/create/ (JSON; all or nothing; never repeated).
@@ -372,6 +389,8 @@ calls! {
 }
 
 lists! {
+    /// GET /websites/v2/ (one page of ad spaces).
+    websites / websites_pages / collect_websites = "websites" / "websitesPages" / "collectWebsites" (ListWebsites, "ListWebsites", "Promise<AdmitadPage<Website>>", "AdmitadPages<Website>", "Promise<Website[]>");
     /// GET /websites/kinds/ or /websites/regions/ (one page of codes).
     codes / codes_pages / collect_codes = "codes" / "codesPages" / "collectCodes" (ListCodes, "ListCodes", "Promise<AdmitadPage<string>>", "AdmitadPages<string>", "Promise<string[]>");
     /// GET /languages/ (one page).

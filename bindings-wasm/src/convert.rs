@@ -311,6 +311,67 @@ pub(crate) fn signal_of(options: &JsValue) -> Result<Option<AbortSignal>, JsValu
         .map_err(|_| js_error(&Error::invalid("signal", "must be an AbortSignal")))
 }
 
+/// The `extraQuery` of a call's options as `(name, value)` pairs in order: an object whose values are
+/// strings, finite numbers, booleans or arrays of them (an array repeats the name; an `undefined`
+/// member is skipped). Anything else, an empty name, or a control character is an `invalid_input`
+/// error naming `extraQuery.<name>` (or `extraQuery`).
+pub(crate) fn extra_query_of(options: &JsValue) -> Result<Vec<(String, String)>, JsValue> {
+    options_object(options)?;
+    let v = prop(options, "extraQuery");
+    if v.is_undefined() || v.is_null() {
+        return Ok(Vec::new());
+    }
+    if !v.is_object() || Array::is_array(&v) {
+        return Err(js_error(&Error::invalid(
+            "extra_query",
+            "must be an object of names to values",
+        )));
+    }
+    let mut pairs = Vec::new();
+    for entry in Object::entries(v.unchecked_ref()).iter() {
+        let entry: Array = entry.unchecked_into();
+        let name = entry.get(0).as_string().unwrap_or_default();
+        let bad = |reason: &str| {
+            let e = js_error(&Error::invalid(format!("extraQuery.{name}"), reason));
+            // Exactly as given: the field is not a snake_case member to camelize.
+            set(&e, "field", format!("extraQuery.{name}"));
+            e
+        };
+        if name.trim().is_empty() || name.chars().any(char::is_control) {
+            return Err(bad("a name must not be empty or hold control characters"));
+        }
+        let value = entry.get(1);
+        let values = if Array::is_array(&value) {
+            value.unchecked_into::<Array>().to_vec()
+        } else if value.is_undefined() {
+            Vec::new()
+        } else {
+            vec![value]
+        };
+        for item in values {
+            let text = if let Some(s) = item.as_string() {
+                s
+            } else if let Some(b) = item.as_bool() {
+                b.to_string()
+            } else if let Some(n) = item.as_f64().filter(|n| n.is_finite()) {
+                js_sys::Number::from(n)
+                    .to_string_with_radix(10)
+                    .map(String::from)
+                    .unwrap_or_default()
+            } else {
+                return Err(bad(
+                    "must be a string, a finite number, a boolean or an array of them",
+                ));
+            };
+            if text.chars().any(char::is_control) {
+                return Err(bad("must not contain CR, LF or other control characters"));
+            }
+            pairs.push((name.clone(), text));
+        }
+    }
+    Ok(pairs)
+}
+
 /// Driver options from a client's JS options (`baseUrl`, `timeoutMs`, `maxRetries`), which must be
 /// an object. `timeoutMs` is 1..=2^31 − 1 (what JS timers take), `maxRetries` 0..=2^32 − 1.
 pub(crate) fn client_options(

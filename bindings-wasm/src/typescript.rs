@@ -31,12 +31,24 @@ export interface AdjustClientOptions {
   maxRetries?: number;
 }
 
+/** A value of `CallOptions.extraQuery`: text, a finite number or a boolean (sent as `true`/`false`). */
+export type QueryValue = string | number | boolean;
+
 export interface CallOptions {
   /** Aborts the call; it then rejects with kind `cancelled`. */
   signal?: AbortSignal;
+  /**
+   * Query parameters this version of adkit does not know yet (a filter the vendor added last week), appended
+   * to the request's URL after the ones adkit sends, in order, percent-encoded as UTF-8. An array repeats the
+   * name (`{ tag: ["a", "b"] }` → `tag=a&tag=b`); an `undefined` member is skipped. Never sent on token
+   * requests; on `xxxPages`/`collectXxx` it goes with every page. An empty name, a control character or a
+   * value of another type rejects with kind `invalid_input`, `field` `extraQuery.<name>`, before anything is sent.
+   */
+  extraQuery?: Record<string, QueryValue | QueryValue[]>;
 }
 
-export interface WaitForTicketOptions extends CallOptions {
+/** `waitForTicket` polls: it takes no `extraQuery` (send `getTicketStatus` with one yourself). */
+export interface WaitForTicketOptions extends Omit<CallOptions, "extraQuery"> {
   /** Give up after this many ms (default 600000). */
   timeoutMs?: number;
   /** First pause between polls in ms (default 1000, at most 2147483647), doubled after each poll. */

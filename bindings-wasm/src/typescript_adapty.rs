@@ -151,7 +151,7 @@ export type BulkOperation =
   | { operation: "revoke"; request: RevokeAccessLevelRequest }
   | { operation: "update"; profile: ProfileRequest };
 export interface BulkProgress { done: number; total: number; succeeded: number; failed: number }
-export interface BulkOptions extends CallOptions {
+export interface BulkOptions extends Omit<CallOptions, "extraQuery"> {
   /** In flight at once, 1..256 (default 16). */ concurrency?: number;
   /** Stop starting requests after an auth failure (default true); the rest are reported as cancelled. */
   stopOnAuthError?: boolean;

@@ -166,40 +166,11 @@ export interface CreateBrokerApplication {
 export interface ListBrokerApplications extends Paging { website: number; status?: string; program?: number; dateStart?: string; dateEnd?: string }
 export interface BrokerCampaignSettings { program: number }
 export interface BrokerApplication { id: number; status: string | null; campaignId: number | null; raw: JsonValue }
-// Members added to declarations made beside the client (interfaces merge).
-/** The account fields the token endpoint returned with the pair; `raw` is its answer without the tokens. */
-export interface AdmitadTokens {
-  firstName?: string | null; lastName?: string | null; language?: string | null; /** `webmaster` */ group?: string | null;
-  code?: string | null; raw?: JsonValue;
-}
-export interface AdmitadMe { raw: JsonValue }
-export interface Website { isOld: boolean | null; accountId: string | null; isLite: boolean | null }
-export interface ListPrograms {
-  /** the catalogue's `?website=` filter (not with `website`, which lists that ad space's programs) */ websiteFilter?: number;
-  promoCodeProgramsOnly?: boolean; takefluenceEnabledOnly?: boolean;
-}
 export interface CouponCampaign { id: number; name: string; siteUrl: string | null }
-export interface Coupon {
-  shortName: string | null; description: string | null; exclusive: boolean | null; species: string | null; types: NamedRef[];
-  categories: NamedRef[]; campaign: CouponCampaign | null; regions: string[]; language: string | null; image: string | null;
-  framesetLink: string | null;
-}
-export interface LinkCheck { success: string | null; raw: JsonValue }
-export interface StatisticsRequest { /** actions: the action's name */ action?: string }
 /** One item of an action's order. Money and rates are exact decimal text. */
 export interface ActionPosition {
   id: number; tariffId: number | null; datetime: string | null; amount: string | null; payment: string | null; rate: string | null;
   rateId: number | null; percentage: boolean | null; productId: string | null; productName: string | null; productUrl: string | null;
   productImage: string | null; productCategoryId: string | null; productCategoryName: string | null; raw: JsonValue;
-}
-/** Rates and money are exact decimal text; the actions report's columns are null in the other reports. */
-export interface StatisticsRow {
-  websiteId: number | null; websiteName: string | null; ctr: string | null; cr: string | null; ecpc: string | null; ecpm: string | null;
-  id: number | null; actionId: number | null; orderId: string | null; tariffId: number | null; advcampaignId: number | null;
-  advcampaignName: string | null; action: string | null; actionType: string | null; status: string | null; processed: boolean | null;
-  paid: boolean | null; cart: string | null; payment: string | null; subid: string | null; subid1: string | null; subid2: string | null;
-  subid3: string | null; subid4: string | null; keyword: string | null; comment: string | null; promocode: string | null;
-  clickUserIp: string | null; clickUserReferer: string | null; clickCountryCode: string | null; /** seconds */ conversionTime: number | null;
-  clickDate: string | null; actionDate: string | null; closingDate: string | null; statusUpdated: string | null; positions: ActionPosition[];
 }
 "#;

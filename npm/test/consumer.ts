@@ -45,7 +45,7 @@ void adaptyTour;
 
 // Admitad: tokens in and out, async-iterable pages, callback parsing.
 import { AdmitadClient, parseAdmitadCallback } from 'adkit';
-import type { AdmitadTokens, StatisticsPage, Banner, LostOrder, OptCode, AdmitadPage } from 'adkit';
+import type { AdmitadTokens, StatisticsPage, Banner, LostOrder, OptCode, AdmitadPage, CallOptions, Website } from 'adkit';
 import { AdmitadClient as OnlyAdmitad } from 'adkit/admitad';
 
 async function admitadTour(stored?: AdmitadTokens): Promise<void> {
@@ -72,5 +72,19 @@ async function admitadTour(stored?: AdmitadTokens): Promise<void> {
     orderPrice: '1.00', comment: 'c', estimatedReward: '0.10', receipt: { fileName: 'r.png', contentType: 'image/png', bytes: new Uint8Array(8) } });
   const balance: string = (await client.balance({ extended: true }))[0].balance;
   console.log(first.count, all.length, code2.status, order.orderPrice, balance);
+  // Parameters adkit does not know yet, on any call and on every page; ad spaces by name and page by page.
+  const extra: CallOptions = { extraQuery: { brand_new: 'yes', tag: ['a', 'b'], n: 5, ok: true } };
+  const blog: Website = await client.websiteByName({ name: 'My blog' }, extra);
+  for await (const page of client.websitesPages({ limit: 100 }, extra)) console.log(page.items.length, blog.isOld);
+  const sites: Website[] = await client.collectWebsites({}, 100, extra);
+  await client.coupons({ kind: [1, 'exclusive'], orderBy: ['name', '-rating'] });
+  await client.coupons({ orderBy: 'date_end' });
+  await client.optCodes({ orderBy: ['-method', 'desc_mode'] });
+  await client.brokenLinks({ website: [1, 2] });
+  await client.collectStatistics({ report: 'dates', campaign: [3, 4] }, 100, { extraQuery: { q: 'x' } });
+  // @ts-expect-error an object is not a query value
+  await client.me({ extraQuery: { x: {} } });
+  const t: AdmitadTokens | undefined = client.tokens;
+  console.log(sites.length, t?.firstName, t?.group, t?.raw);
 }
 void admitadTour;
