@@ -272,6 +272,28 @@ pub fn check_headers(req: &HttpRequest) -> Result<(), Error> {
 /// longer than any `max_retry_after`, so such an answer ends the call with its error.
 pub const RETRY_AFTER_UNBOUNDED: Duration = Duration::from_millis(u64::MAX);
 
+/// The longest URL the driver sends, in bytes: a request whose URL is longer (a huge filter value, say)
+/// is [`Error::InvalidInput`] before anything is sent. Servers commonly refuse far less.
+pub const MAX_URL_BYTES: usize = 32 * 1024;
+
+/// Checks a built request the way the driver does before sending it: header names and values
+/// ([`check_headers`]), the URL's length ([`MAX_URL_BYTES`]), form and scheme (https, or plain http for
+/// loopback). Every request that passes converts to an `http::Request`.
+pub fn check_request(req: &HttpRequest) -> Result<(), Error> {
+    check_headers(req)?;
+    if req.url.len() > MAX_URL_BYTES {
+        return Err(Error::invalid(
+            "url",
+            format!(
+                "is {} bytes long, more than the {MAX_URL_BYTES} adkit sends (shorten the filter values)",
+                req.url.len()
+            ),
+        ));
+    }
+    let url = WebUrl::parse(&req.url).map_err(|reason| Error::invalid("url", reason))?;
+    check_scheme(&url).map_err(|reason| Error::invalid("url", reason))
+}
+
 /// Parses `Retry-After` by this rule:
 /// - delay-seconds (ASCII digits): that many seconds; a number too large to represent is
 ///   [`RETRY_AFTER_UNBOUNDED`] (over any cap: the call ends with the error, no retry);
@@ -366,10 +388,9 @@ impl<T: Transport, C: Timer> Driver<T, C> {
         policy: RequestPolicy,
     ) -> Result<Exchange, Error> {
         request.set_header(CLIENT_HEADER, self.client_header.clone());
-        check_headers(&request)?;
+        check_request(&request)?;
         let first_url =
             WebUrl::parse(&request.url).map_err(|reason| Error::invalid("url", reason))?;
-        check_scheme(&first_url).map_err(|reason| Error::invalid("url", reason))?;
 
         let max_attempts = self.options.max_retries.saturating_add(1);
         let mut attempt = 0u32;
@@ -636,6 +657,26 @@ mod tests {
             Some(RETRY_AFTER_UNBOUNDED)
         );
         assert_eq!(parse_retry_after(" 007 ", 0), Some(Duration::from_secs(7)));
+    }
+
+    #[test]
+    fn overlong_urls_are_refused_before_sending() {
+        let long = format!("https://x.test/?q={}", "a".repeat(MAX_URL_BYTES));
+        let err = check_request(&HttpRequest::new(Method::Get, long)).unwrap_err();
+        assert_eq!(err.kind(), crate::ErrorKind::InvalidInput);
+        assert!(err.to_string().contains("`url`"), "{err}");
+        assert!(check_request(&HttpRequest::new(Method::Get, "https://x.test/?q=a")).is_ok());
+        // Characters the `http` crate refuses never pass.
+        for bad in [
+            "https://x.test/a`b",
+            "https://x.test/?q={}",
+            "https://x.test/\"x\"",
+        ] {
+            assert!(
+                check_request(&HttpRequest::new(Method::Get, bad)).is_err(),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

@@ -134,72 +134,71 @@ pub fn is_credential_name(name: &str) -> bool {
 }
 
 /// Replaces the values of credential-looking members in JSON text (`"access_token": "…"`) and in form
-/// text (`refresh_token=…&`) with [`REDACTED`]. Works on any text, truncated or not JSON at all: an
-/// unterminated credential value is redacted to the end.
+/// text (`refresh_token=…&`) with [`REDACTED`]. Works on any text — truncated, malformed (a stray quote
+/// never hides a member from it) or not JSON at all: every credential-looking name followed by `:` or `=`
+/// has the value after it redacted; an unterminated value is redacted to the end.
 pub(crate) fn redact_credentials(text: &str) -> String {
     let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    // Start of the text not yet copied to `out`.
-    let mut copied = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'"' => {
-                let end = string_end(bytes, i + 1);
-                let name = &text[i + 1..end.min(bytes.len())];
-                let mut j = end.saturating_add(1);
-                while j < bytes.len() && bytes[j].is_ascii_whitespace() {
-                    j += 1;
-                }
-                if j < bytes.len() && bytes[j] == b':' && is_credential_name(name) {
-                    j += 1;
-                    while j < bytes.len() && bytes[j].is_ascii_whitespace() {
-                        j += 1;
-                    }
-                    let value_end = if j < bytes.len() && bytes[j] == b'"' {
-                        string_end(bytes, j + 1).saturating_add(1).min(bytes.len())
-                    } else {
-                        let mut k = j;
-                        while k < bytes.len() && !matches!(bytes[k], b',' | b'}' | b']' | b'\n') {
-                            k += 1;
-                        }
-                        k
-                    };
-                    if value_end > j && !matches!(bytes[j], b'{' | b'[') {
-                        out.push_str(&text[copied..j]);
-                        out.push_str(if bytes[j] == b'"' {
-                            "\"<redacted>\""
-                        } else {
-                            REDACTED
-                        });
-                        copied = value_end;
-                        i = value_end;
-                        continue;
-                    }
-                }
-                i = end.saturating_add(1);
-            }
-            b'=' => {
-                // A form field: the name runs back to the previous `&`, `?`, whitespace or the start.
-                let start = text[..i]
-                    .rfind(|c: char| c == '&' || c == '?' || c.is_whitespace())
-                    .map_or(0, |p| p + 1);
-                if start >= copied && is_credential_name(&text[start..i]) {
-                    let value_end = text[i + 1..]
-                        .find(|c: char| c == '&' || c.is_whitespace() || c == '"')
-                        .map_or(bytes.len(), |p| i + 1 + p);
-                    if value_end > i + 1 {
-                        out.push_str(&text[copied..=i]);
-                        out.push_str(REDACTED);
-                        copied = value_end;
-                        i = value_end;
-                        continue;
-                    }
-                }
-                i += 1;
-            }
-            _ => i += 1,
+    let is_name_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'-';
+    let skip_spaces = |mut k: usize| {
+        while k < bytes.len() && matches!(bytes[k], b' ' | b'\t' | b'\r' | b'\n') {
+            k += 1;
         }
+        k
+    };
+    let mut out = String::with_capacity(text.len());
+    // Every index below sits on an ASCII byte or at the end, so slicing never splits a character.
+    let mut copied = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if !is_name_byte(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && is_name_byte(bytes[i]) {
+            i += 1;
+        }
+        if !is_credential_name(&text[start..i]) {
+            continue;
+        }
+        let mut k = i;
+        if k < bytes.len() && bytes[k] == b'"' {
+            k += 1;
+        }
+        k = skip_spaces(k);
+        if k >= bytes.len() || !matches!(bytes[k], b':' | b'=') {
+            continue;
+        }
+        k = skip_spaces(k + 1);
+        let value_start = k;
+        let (value_end, quoted) = match bytes.get(k) {
+            Some(b'"') => (
+                string_end(bytes, k + 1).saturating_add(1).min(bytes.len()),
+                true,
+            ),
+            // An object or array under a credential name: its members are looked at one by one.
+            Some(b'{' | b'[') | None => continue,
+            Some(_) => {
+                let mut e = k;
+                while e < bytes.len()
+                    && !matches!(
+                        bytes[e],
+                        b',' | b'}' | b']' | b'&' | b'"' | b' ' | b'\t' | b'\r' | b'\n'
+                    )
+                {
+                    e += 1;
+                }
+                (e, false)
+            }
+        };
+        if value_end <= value_start {
+            continue;
+        }
+        out.push_str(&text[copied..value_start]);
+        out.push_str(if quoted { "\"<redacted>\"" } else { REDACTED });
+        copied = value_end;
+        i = value_end;
     }
     out.push_str(&text[copied..]);
     out
@@ -468,6 +467,14 @@ mod tests {
         let mut long = br#"{"access_token":""#.to_vec();
         long.extend(std::iter::repeat_n(b'Z', REDACT_SCAN_LIMIT * 2));
         assert!(!excerpt(&long).contains("ZZZ"));
+        // A stray quote before the member (found by fuzzing) does not hide it.
+        let e = excerpt(br#"{"error,"access_token":"AT-STRAY"}"#);
+        assert!(!e.contains("AT-STRAY"), "{e}");
+        // Non-ASCII whitespace before `=` (found by fuzzing) never splits a character.
+        assert_eq!(excerpt("\u{85}=".as_bytes()), "\u{85}=");
+        assert_eq!(excerpt("a\u{3000}=1".as_bytes()), "a\u{3000}=1");
+        let e = excerpt("\u{3000}password=P-9&x=1".as_bytes());
+        assert!(!e.contains("P-9") && e.contains("x=1"), "{e}");
         // Ordinary bodies are untouched.
         assert_eq!(
             excerpt(br#"{"detail":"Not found."}"#),

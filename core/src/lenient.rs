@@ -12,10 +12,15 @@ pub(crate) fn u64_or_zero<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Err
 /// A non-negative integer from a number or a numeric string; anything else is `None`.
 pub(crate) fn opt_u64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
     Ok(match Value::deserialize(d)? {
-        Value::Number(n) => n.as_u64().or_else(|| n.as_f64().map(|f| f.max(0.0) as u64)),
-        Value::String(s) => s.trim().parse::<f64>().ok().map(|f| f.max(0.0) as u64),
+        Value::Number(n) => n.as_u64().or_else(|| n.as_f64().and_then(finite_u64)),
+        Value::String(s) => s.trim().parse::<f64>().ok().and_then(finite_u64),
         _ => None,
     })
+}
+
+/// A finite, non-negative float in range, truncated; `NaN`, infinities and out-of-range values are `None`.
+fn finite_u64(f: f64) -> Option<u64> {
+    (f.is_finite() && f < u64::MAX as f64).then(|| f.max(0.0) as u64)
 }
 
 /// An integer from a number (floats truncated) or a numeric string; anything else is 0.
@@ -25,7 +30,12 @@ pub(crate) fn i64_or_zero<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Err
             .as_i64()
             .or_else(|| n.as_f64().map(|f| f as i64))
             .unwrap_or_default(),
-        Value::String(s) => s.trim().parse::<f64>().map(|f| f as i64).unwrap_or(0),
+        Value::String(s) => s
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|f| f.is_finite())
+            .map_or(0, |f| f as i64),
         _ => 0,
     })
 }
@@ -34,7 +44,8 @@ pub(crate) fn i64_or_zero<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Err
 pub(crate) fn opt_f64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
     Ok(match Value::deserialize(d)? {
         Value::Number(n) => n.as_f64(),
-        Value::String(s) => s.trim().parse().ok(),
+        // "NaN", "inf" and the like are not numbers a vendor means.
+        Value::String(s) => s.trim().parse::<f64>().ok().filter(|f| f.is_finite()),
         _ => None,
     })
 }

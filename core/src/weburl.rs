@@ -212,11 +212,13 @@ impl fmt::Display for WebUrl {
 }
 
 fn check_chars(input: &str) -> Result<(), String> {
+    // What RFC 3986 never allows unencoded (and the `http` crate refuses): controls, space, non-ASCII,
+    // and `"`, `<`, `>`, `\`, `^`, `` ` ``, `{`, `|`, `}`.
     if input
         .bytes()
-        .any(|b| b <= b' ' || b == 0x7f || b == b'\\' || !b.is_ascii())
+        .any(|b| b <= b' ' || b == 0x7f || !b.is_ascii() || b"\"<>\\^`{|}".contains(&b))
     {
-        return Err("URLs must be ASCII without spaces, control characters or backslashes (percent-encode the rest)".into());
+        return Err("URLs must be ASCII without spaces, control characters or any of \" < > \\ ^ ` { | } (percent-encode them)".into());
     }
     Ok(())
 }

@@ -6,7 +6,6 @@
 //! status, byte 1 is a set of header flags, the rest is the body. Seeds are `\0\0` + a body (status
 //! 200, no optional headers).
 
-use adkit::driver::check_headers;
 use adkit::weburl::WebUrl;
 use adkit::{Error, ErrorKind, HttpRequest, HttpResponse, ResponseDetails};
 pub use libfuzzer_sys::arbitrary::Unstructured;
@@ -354,19 +353,17 @@ pub fn check_built(
             short(&debug)
         );
     }
-    // Known finding `header-ascii`: some builders accept non-ASCII header values the driver refuses.
-    if let Err(e) = check_headers(&req) {
-        if req.headers.iter().any(|(_, v)| !v.is_ascii()) && skipped("header-ascii") {
-            return;
-        }
-        panic!(
-            "{what}: built a request the driver's header check refuses ({e}): {}",
+    // The driver checks every built request before sending (header values, URL length and form): what it
+    // refuses is never sent, and it refuses with `InvalidInput`, like a build would.
+    if let Err(e) = adkit::driver::check_request(&req) {
+        assert_eq!(
+            e.kind(),
+            ErrorKind::InvalidInput,
+            "{what}: the driver refused a built request with a {:?} error: {}",
+            e.kind(),
             short(&debug)
         );
-    }
-    // Known finding `uri-length`: builders do not bound the URL, and `http` refuses one of 64 KiB.
-    let too_long = req.url.len() > HTTP_MAX_URI_LEN;
-    if too_long && skipped("uri-length") {
+        assert_no_secret(what, &e, secrets);
         return;
     }
     check_url_under(what, base, &req.url);
