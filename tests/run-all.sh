@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every adkit suite, from a fresh machine: installs what it needs, then runs
 #   lint (fmt, clippy -D warnings, native and wasm32),
-#   native Rust (unit, golden wire bytes, driver policy, reqwest client against the sandbox),
+#   native Rust (unit, golden wire bytes, driver policy, the fault matrix, reqwest client against the sandbox),
+#   the fuzz smoke (each cargo-fuzz target of fuzz/ for a bounded run),
 #   uniffi: Python (built-in and Python transports), Kotlin on the JVM (built-in and Kotlin transports),
 #           Swift (generated; headers compiled; API checked — no Swift compiler on this machine kind),
 #   wasm-bindgen-test in Node and in headless Chromium,
@@ -32,6 +33,9 @@ cargo clippy -p adkit-wasm --target wasm32-unknown-unknown --all-targets -- -D w
 step "native: build once, then test"
 cargo build --workspace --all-targets --all-features
 cargo test --workspace --all-features
+
+step "fuzz smoke: every cargo-fuzz target, a short bounded run each (longer runs: fuzz/README.md)"
+bash tests/fuzz-smoke.sh
 
 step "start the sandbox"
 rm -rf "$BUILD" && mkdir -p "$BUILD"

@@ -42,6 +42,22 @@ pub struct FieldError {
     pub detail: String,
 }
 
+impl FieldError {
+    /// A field error as a vendor reported it. A vendor may echo the value it refused: when the field is
+    /// credential-named (see [`is_credential_name`]; for `0.access_token` the last part counts), the
+    /// detail is [`REDACTED`] so the value never reaches an error's text.
+    pub fn new(field: impl Into<String>, detail: impl Into<String>) -> Self {
+        let field = field.into();
+        let last = field.rsplit('.').next().unwrap_or_default();
+        let detail = if is_credential_name(last) {
+            REDACTED.to_owned()
+        } else {
+            detail.into()
+        };
+        FieldError { field, detail }
+    }
+}
+
 /// What the library knows about a response that became an error.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ResponseDetails {
@@ -192,13 +208,20 @@ pub(crate) fn redact_credentials(text: &str) -> String {
                 (e, false)
             }
         };
-        if value_end <= value_start {
+        // A name inside a value already redacted: its own value, if it starts there too, is gone already.
+        if value_end <= value_start || value_start < copied {
             continue;
         }
         out.push_str(&text[copied..value_start]);
         out.push_str(if quoted { "\"<redacted>\"" } else { REDACTED });
         copied = value_end;
-        i = value_end;
+        // A quoted value followed by `:` may be the next member's name in a mangled body
+        // (`"token": "refresh_token": "…"`): it is redacted, and still looked at as a name.
+        i = if quoted && bytes.get(skip_spaces(value_end)) == Some(&b':') {
+            value_start + 1
+        } else {
+            value_end
+        };
     }
     out.push_str(&text[copied..]);
     out
@@ -470,6 +493,12 @@ mod tests {
         // A stray quote before the member (found by fuzzing) does not hide it.
         let e = excerpt(br#"{"error,"access_token":"AT-STRAY"}"#);
         assert!(!e.contains("AT-STRAY"), "{e}");
+        // A mangled body whose credential "value" is the next member's name (found by fuzzing).
+        let e = excerpt(b"x\"C,*token\":\t\"refresh_token\":\"RT-NEXT\"");
+        assert!(!e.contains("RT-NEXT"), "{e}");
+        let _ = excerpt(br#"token":"a token:"b":"c"#);
+        let e = excerpt(br#"{"error""refresh_token":"RT-AS-KEY":"x"}"#);
+        assert!(!e.contains("RT-AS-KEY"), "{e}");
         // Non-ASCII whitespace before `=` (found by fuzzing) never splits a character.
         assert_eq!(excerpt("\u{85}=".as_bytes()), "\u{85}=");
         assert_eq!(excerpt("a\u{3000}=1".as_bytes()), "a\u{3000}=1");

@@ -67,11 +67,9 @@ fn read_envelope(d: &mut ResponseDetails, map: &serde_json::Map<String, Value>) 
                             if field.is_empty() || field == "non_field_errors" {
                                 messages.push(detail);
                             } else {
-                                messages.push(format!("{field}: {detail}"));
-                                d.field_errors.push(FieldError {
-                                    field: field.clone(),
-                                    detail,
-                                });
+                                let fe = FieldError::new(field.clone(), detail);
+                                messages.push(format!("{}: {}", fe.field, fe.detail));
+                                d.field_errors.push(fe);
                             }
                         }
                     }
@@ -91,11 +89,9 @@ fn read_envelope(d: &mut ResponseDetails, map: &serde_json::Map<String, Value>) 
                     _ => continue,
                 };
                 for detail in texts {
-                    messages.push(format!("{field}: {detail}"));
-                    d.field_errors.push(FieldError {
-                        field: field.clone(),
-                        detail,
-                    });
+                    let fe = FieldError::new(field.clone(), detail);
+                    messages.push(format!("{}: {}", fe.field, fe.detail));
+                    d.field_errors.push(fe);
                 }
             }
         }

@@ -60,10 +60,7 @@ pub fn error_from_exchange(exchange: &Exchange) -> Error {
                 _ => continue,
             };
             for detail in messages {
-                d.field_errors.push(FieldError {
-                    field: field.clone(),
-                    detail,
-                });
+                d.field_errors.push(FieldError::new(field.clone(), detail));
             }
         }
         if d.message.is_empty() {

@@ -132,16 +132,13 @@ fn collect_field_errors(
             format!("{prefix}.{k}")
         };
         match v {
-            Value::Array(items) => out.extend(items.iter().filter_map(|i| i.as_str()).map(
-                |detail| FieldError {
-                    field: field.clone(),
-                    detail: detail.to_owned(),
-                },
-            )),
-            Value::String(detail) => out.push(FieldError {
-                field,
-                detail: detail.clone(),
-            }),
+            Value::Array(items) => out.extend(
+                items
+                    .iter()
+                    .filter_map(|i| i.as_str())
+                    .map(|detail| FieldError::new(field.clone(), detail)),
+            ),
+            Value::String(detail) => out.push(FieldError::new(field, detail.clone())),
             Value::Object(inner) => collect_field_errors(&field, inner, out),
             _ => {}
         }

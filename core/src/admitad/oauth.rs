@@ -71,10 +71,18 @@ pub fn authorization_url(
             ("state", &state),
         ],
     );
-    Ok(AuthorizationUrl {
-        url: url.to_string(),
-        state,
-    })
+    let url = url.to_string();
+    if url.len() > crate::driver::MAX_URL_BYTES {
+        return Err(Error::invalid(
+            "redirect_uri",
+            format!(
+                "the authorization URL would be {} bytes long, more than {}",
+                url.len(),
+                crate::driver::MAX_URL_BYTES
+            ),
+        ));
+    }
+    Ok(AuthorizationUrl { url, state })
 }
 
 /// Reads the redirect back from Admitad (a full URL or just its query): checks `state` in constant
