@@ -267,3 +267,12 @@ fn stored_pairs_keep_working_across_set_tokens() {
     client.set_tokens(pair.clone());
     assert_eq!(client.tokens(), Some(pair));
 }
+
+#[test]
+fn a_client_side_limit_of_zero_is_refused_not_raised_to_one() {
+    let mut cfg = AdmitadConfig::new("adm_zero", "secret_adm_zero", vec![Scope::PrivateData]);
+    cfg.max_requests_per_window = Some(0);
+    let e = Client::native(cfg).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidInput);
+    assert!(e.to_string().contains("max_requests_per_window"), "{e}");
+}

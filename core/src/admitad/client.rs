@@ -146,6 +146,13 @@ impl<T: Transport, C: Timer> AdmitadClient<T, C> {
         if !config.scopes.is_empty() {
             check_scopes(&config.scopes)?;
         }
+        if config.max_requests_per_window == Some(0) {
+            // Zero requests a window would wait forever; never silently raised to one.
+            return Err(Error::invalid(
+                "max_requests_per_window",
+                "must be at least 1 (or unset for no client-side limit)",
+            ));
+        }
         let mut options = config.options;
         options.rate_limit = options.rate_limit.or(Some(super::errors::RATE_LIMIT));
         let limiter = config
