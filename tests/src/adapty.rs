@@ -1,4 +1,4 @@
-//! Adapty, played in memory (spec `adapty.md` §2, §5, §6, §9), mounted at `/adapty`.
+//! Adapty, played in memory , mounted at `/adapty`.
 //!
 //! Keys: `Api-Key secret_<x>` is a valid secret key, `Api-Key public_<x>` a valid public key; both
 //! open the same tenant `<x>`, so a test can create a profile with the secret key and read its paywall

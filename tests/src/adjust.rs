@@ -1,4 +1,4 @@
-//! The Adjust settings API, played in memory (spec `adjust.md` §3–§9).
+//! The Adjust settings API, played in memory .
 //!
 //! Credentials: an API token is valid when it starts with `adj_` (e.g. `adj_sandbox`); a signature
 //! token when it starts with `sig_`. Apps and tickets live per API token. Known template: `_Template`
@@ -437,7 +437,7 @@ fn list_channels(tenant: &Tenant, token: &str) -> Result<Response, Response> {
         .apps
         .get(token)
         .ok_or_else(|| err(StatusCode::NOT_FOUND, "Not found."))?;
-    // Both documented shapes: the requirement document's object (Android apps here) and the published
+    // Both documented shapes: the reference documentation's object (Android apps here) and the published
     // example's bare array (iOS apps here).
     let body = if app.platform == "ios" {
         json!(app.channels)

@@ -1,4 +1,4 @@
-//! Admitad's OAuth server and account endpoint, played in memory (spec `admitad.md` §2, §4, §5.1),
+//! Admitad's OAuth server and account endpoint, played in memory ,
 //! mounted at `/admitad`.
 //!
 //! Clients: any `client_id` starting with `adm_` exists; its secret is `secret_<client_id>`. The

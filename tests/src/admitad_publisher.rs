@@ -1,4 +1,4 @@
-//! The rest of Admitad's publisher API in the sandbox (spec §5.1–§5.14): generated reference data and
+//! The rest of Admitad's publisher API in the sandbox : generated reference data and
 //! lists large enough to page, and in-memory state for what a publisher changes (memberships, postbacks,
 //! ReTag tags, lost orders and appeals with their receipts, tracking promo codes, broker applications,
 //! notifications read). Every route checks the token and its scope like the rest of `/admitad`.

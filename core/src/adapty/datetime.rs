@@ -1,4 +1,4 @@
-//! Adapty's date-time forms (spec §1.6): `Z`, `+HH:MM` or `+HHMM` offsets and 0–9 fractional digits.
+//! Adapty's date-time forms: `Z`, `+HH:MM` or `+HHMM` offsets and 0–9 fractional digits.
 //!
 //! Requests keep date-times as strings and [`check`] refuses anything that is not ISO 8601 before it is
 //! sent. Responses are decoded with [`lenient`]: every documented form becomes one canonical RFC 3339

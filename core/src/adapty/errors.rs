@@ -1,4 +1,4 @@
-//! Adapty's four error envelopes (spec §1.7) into the error model, and the success decoders.
+//! Adapty's four error envelopes into the error model, and the success decoders.
 //!
 //! * A `{"errors":[{"source": s|null, "errors":[..]}], "error_code", "status_code"}`
 //! * B `{"errors":[".."], "error_code", "status_code"}`

@@ -1,4 +1,4 @@
-//! The Analytics Export API (spec §5): placements and the six metric exports, in JSON or CSV.
+//! The Analytics Export API: placements and the six metric exports, in JSON or CSV.
 //!
 //! The caller picks the format; it is sent both as `format` in the body and as the `Accept` header.
 //! Placements decode into the same typed [`PlacementRow`]s from either format (CSV through the `csv`
@@ -70,7 +70,7 @@ pub struct PlacementsExportRequest {
     pub format: ExportFormat,
 }
 
-/// One placement row (spec §5.1), from JSON or CSV alike.
+/// One placement row, from JSON or CSV alike.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PlacementRow {
@@ -245,7 +245,7 @@ impl AdaptyEndpoint for PlacementsExportRequest {
     }
 }
 
-/// The filters of every metric export (spec §5.4). Only `date` is required.
+/// The filters of every metric export. Only `date` is required.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MetricsFilters {
@@ -339,7 +339,7 @@ impl MetricsFilters {
     }
 }
 
-/// Optional settings of one metric export; each export type documents which apply (spec §5.2).
+/// Optional settings of one metric export; each export type documents which apply.
 macro_rules! metrics_request {
     ($(#[$m:meta])* $name:ident, $path:literal { $($(#[$fm:meta])* $field:ident : $ty:ty),* $(,)? }) => {
         $(#[$m])*

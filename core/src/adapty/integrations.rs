@@ -1,4 +1,4 @@
-//! Integration identifiers of a profile (spec §2.12–§2.13, §7.14). Both verbs use the `…/set/…` path.
+//! Integration identifiers of a profile. Both verbs use the `…/set/…` path.
 
 use serde::{Deserialize, Serialize};
 

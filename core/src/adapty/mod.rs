@@ -1,5 +1,5 @@
-//! Adapty (spec `adapty.md`): the server-side API v2 (§2), Stripe and Paddle validation, the
-//! Analytics Export API (§5), the public-key Web API (§6) and webhooks (§9).
+//! Adapty: the server-side API v2, Stripe and Paddle validation, the
+//! Analytics Export API, the public-key Web API and webhooks.
 //!
 //! Every operation is a request value implementing [`AdaptyEndpoint`]: `build` makes the exact
 //! [`HttpRequest`] (`Authorization: Api-Key <key>`, the profile headers, trailing slashes as

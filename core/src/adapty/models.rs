@@ -1,4 +1,4 @@
-//! Adapty objects shared by the server-side operations (spec §7): the profile and what hangs off it,
+//! Adapty objects shared by the server-side operations: the profile and what hangs off it,
 //! the create/update body, offers, prices, custom attributes and the open enumerations.
 
 use serde::{Deserialize, Deserializer, Serialize};
@@ -19,7 +19,7 @@ open_enum! {
 }
 
 open_enum! {
-    /// `cancellation_reason` (spec §7.12).
+    /// `cancellation_reason`.
     CancellationReason {
         /// `voluntarily_cancelled`.
         VoluntarilyCancelled = "voluntarily_cancelled",
@@ -87,7 +87,7 @@ open_enum! {
 }
 
 open_enum! {
-    /// The `adapty-platform` header and `installation_meta.platform` (spec §1.3).
+    /// The `adapty-platform` header and `installation_meta.platform`.
     AdaptyPlatform {
         /// `iOS`.
         Ios = "iOS",
@@ -104,7 +104,7 @@ open_enum! {
     }
 }
 
-/// Who an operation is about (spec §1.2): the Adapty profile id, your customer user id, or both (only
+/// Who an operation is about: the Adapty profile id, your customer user id, or both (only
 /// [`super::AdaptyClient::create_profile`] accepts both: it attaches the customer user id to the
 /// existing profile). `platform` becomes the optional `adapty-platform` header.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -224,7 +224,7 @@ impl<'de> Deserialize<'de> for AttributeValue {
     }
 }
 
-/// One custom attribute (spec §7.3).
+/// One custom attribute.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CustomAttribute {
@@ -291,7 +291,7 @@ pub(crate) fn check_custom_attributes(attrs: &[CustomAttribute]) -> Result<(), E
     Ok(())
 }
 
-/// Per-device data of a profile (spec §7.4).
+/// Per-device data of a profile.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct InstallationMeta {
@@ -355,7 +355,7 @@ pub struct InstallationMeta {
     pub android_app_set_id: Option<String>,
 }
 
-/// The body of create and update profile (spec §7.2). Absent fields are left unchanged.
+/// The body of create and update profile. Absent fields are left unchanged.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ProfileRequest {
@@ -476,7 +476,7 @@ impl ProfileRequest {
     }
 }
 
-/// An offer applied to a purchase (spec §7.8). Sent as `category`/`type`/`id`; decoded from those or
+/// An offer applied to a purchase. Sent as `category`/`type`/`id`; decoded from those or
 /// from the older `offer_category`/`offer_type`/`offer_id`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
@@ -493,7 +493,7 @@ pub struct Offer {
     pub id: Option<String>,
 }
 
-/// A price (spec §7.9): money as a float in the local currency.
+/// A price: money as a float in the local currency.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Price {
@@ -505,7 +505,7 @@ pub struct Price {
     pub value: f64,
 }
 
-/// An access level of a profile (spec §7.5). Active when now is within [`starts_at`, `expires_at`).
+/// An access level of a profile. Active when now is within [`starts_at`, `expires_at`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AccessLevel {
@@ -567,7 +567,7 @@ impl AccessLevel {
     }
 }
 
-/// A subscription of a profile (spec §7.6).
+/// A subscription of a profile.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Subscription {
@@ -615,7 +615,7 @@ pub struct Subscription {
     pub cancellation_reason: Option<CancellationReason>,
 }
 
-/// A one-time purchase of a profile (spec §7.7).
+/// A one-time purchase of a profile.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct NonSubscription {
@@ -651,7 +651,7 @@ pub struct NonSubscription {
     pub is_consumable: bool,
 }
 
-/// An Adapty profile (spec §7.1), as returned by every profile, purchase and access-level operation.
+/// An Adapty profile, as returned by every profile, purchase and access-level operation.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Profile {

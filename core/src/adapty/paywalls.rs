@@ -1,4 +1,4 @@
-//! Server-side paywalls: list, get, update remote configs (spec §2.14–§2.16, §7.15).
+//! Server-side paywalls: list, get, update remote configs.
 
 use serde::{Deserialize, Serialize};
 

@@ -1,4 +1,4 @@
-//! `/profile/`: get, create, update, delete (spec §2.1–§2.4).
+//! `/profile/`: get, create, update, delete.
 
 use super::errors::{decode_data, expect_success};
 use super::{

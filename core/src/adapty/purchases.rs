@@ -1,5 +1,5 @@
 //! Purchases and access: set transaction, grant and revoke access levels, Refund Saver settings, and
-//! Stripe and Paddle validation (spec §2.5–§2.11).
+//! Stripe and Paddle validation.
 
 use serde::{Deserialize, Serialize};
 
@@ -19,9 +19,9 @@ use crate::validate;
 open_enum! {
     /// `purchase_type`: the discriminator of a transaction.
     PurchaseType {
-        /// `one_time_purchase` (spec §7.10).
+        /// `one_time_purchase`.
         OneTimePurchase = "one_time_purchase",
-        /// `subscription` (spec §7.11).
+        /// `subscription`.
         Subscription = "subscription",
     }
 }
@@ -115,7 +115,7 @@ fn rule(ok: bool, field: &str, why: &str) -> Result<(), Error> {
 }
 
 impl Transaction {
-    /// Adapty's documented set-transaction rules (spec §2.5), checked before sending.
+    /// Adapty's documented set-transaction rules, checked before sending.
     pub(crate) fn check(&self) -> Result<(), Error> {
         validate::required("store", &self.store)?;
         validate::required("store_product_id", &self.store_product_id)?;
@@ -287,7 +287,7 @@ impl AdaptyEndpoint for SetTransaction {
         profile_response(exchange)
     }
     fn policy(&self) -> RequestPolicy {
-        // Idempotent by store_transaction_id (spec §10).
+        // Idempotent by store_transaction_id.
         IDEMPOTENT_WRITE
     }
 }
@@ -395,7 +395,7 @@ open_enum! {
     }
 }
 
-/// A profile's Refund Saver settings (spec §2.8).
+/// A profile's Refund Saver settings.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RefundSaverSettings {

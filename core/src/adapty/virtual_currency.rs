@@ -1,4 +1,4 @@
-//! Virtual currency: create a transaction, read the history, read balances (spec §2.17–§2.19).
+//! Virtual currency: create a transaction, read the history, read balances.
 //!
 //! A transaction always carries an `Idempotency-Key` (the caller's, or a random UUID v4 drawn once per
 //! call), so the driver may repeat it after a lost answer: Adapty returns the first result instead of

@@ -1,4 +1,4 @@
-//! The Web API (spec §6) with the **public** key: the one Adapty family safe to call from a browser or
+//! The Web API with the **public** key: the one Adapty family safe to call from a browser or
 //! an app. The user is named in the body (`customer_user_id` or `profile_id`).
 
 use serde::{Deserialize, Serialize};
@@ -92,7 +92,7 @@ pub struct WebRemoteConfig {
     pub data: String,
 }
 
-/// The paywall at a placement (spec §7.17).
+/// The paywall at a placement.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct WebPaywall {

@@ -1,4 +1,4 @@
-//! Receiving Adapty webhooks (spec §9): check the configured `Authorization` value in constant time,
+//! Receiving Adapty webhooks: check the configured `Authorization` value in constant time,
 //! recognise the verification handshake (`{}`), and decode an event into a typed envelope and typed
 //! properties. Event types are open (Adapty lets users rename them; map custom names back with
 //! [`WebhookReceiver::event_names`]). Deduplicate on [`WebhookEvent::dedupe_key`]
@@ -17,7 +17,7 @@ use crate::open_enum::open_enum;
 use crate::secret::Secret;
 
 open_enum! {
-    /// `event_type` (spec §9.4), open for renamed and new events.
+    /// `event_type`, open for renamed and new events.
     WebhookEventType {
         /// `subscription_started`.
         SubscriptionStarted = "subscription_started",
@@ -65,7 +65,7 @@ macro_rules! properties {
         numbers { $($(#[$nm:meta])* $n:ident),* $(,)? }
         flags { $($(#[$fm:meta])* $f:ident),* $(,)? }
     ) => {
-        /// `event_properties` (spec §9.6–§9.8). Every field is optional: Adapty omits empty ones and the
+        /// `event_properties`. Every field is optional: Adapty omits empty ones and the
         /// set differs per event type. Dates are normalised to RFC 3339.
         #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
         #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
@@ -222,7 +222,7 @@ pub struct PlayStorePurchaseToken {
     pub is_subscription: bool,
 }
 
-/// One webhook event (spec §9.5).
+/// One webhook event.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct WebhookEvent {

@@ -1,5 +1,5 @@
 //! Apps: get-or-create (POST /app), details (GET /app/{token}), lookup by store id (GET /app?store_id=
-//! &platform=, answered with a redirect) and identity update (POST /app/{token}). Spec §4.1–§4.3, §4.8.
+//! &platform=, answered with a redirect) and identity update (POST /app/{token}).
 
 use std::collections::HashMap;
 use std::fmt;
@@ -180,7 +180,7 @@ impl AdjustEndpoint for CreateAppRequest {
                 ));
             }
         }
-        // The signature token triggers signature generation only together with a hash (spec §4.1).
+        // The signature token triggers signature generation only together with a hash.
         json_post(ctx, &["app"], self, self.android_signature_hash.is_some())
     }
 

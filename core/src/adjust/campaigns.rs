@@ -1,4 +1,4 @@
-//! POST /campaign — click and impression URLs for an app and a channel (spec §4.4).
+//! POST /campaign — click and impression URLs for an app and a channel.
 
 use serde::{Deserialize, Serialize};
 

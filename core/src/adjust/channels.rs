@@ -1,4 +1,4 @@
-//! GET /app/{token}/channels — channels with network trackers (spec §4.6). The requirement document
+//! GET /app/{token}/channels — channels with network trackers. Adjust's reference documentation
 //! says `{"channels": [...]}`, the published example is a bare array: both decode.
 
 use serde::{Deserialize, Serialize};

@@ -1,4 +1,4 @@
-//! Turning Adjust responses into outputs and errors. Adjust documents no error body (spec §10), so
+//! Turning Adjust responses into outputs and errors. Adjust documents no error body, so
 //! messages are read from the common keys (`detail`, `error`, `message`, `errors`) when the body is JSON.
 
 use serde::de::DeserializeOwned;

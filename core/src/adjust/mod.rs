@@ -1,4 +1,4 @@
-//! Adjust's App Automation settings API (`https://settings.adjust.com/api/`, spec `adjust.md` §1–§13).
+//! Adjust's App Automation settings API (`https://settings.adjust.com/api/`).
 //!
 //! Every endpoint is a request value implementing [`AdjustEndpoint`]: `build` makes the exact
 //! [`HttpRequest`](crate::HttpRequest) (both auth headers as `Token <token>`), `parse` turns the

@@ -1,4 +1,4 @@
-//! Shared Adjust types: platforms, sections, channel setup, override settings (spec §5–§7).
+//! Shared Adjust types: platforms, sections, channel setup, override settings.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -44,7 +44,7 @@ impl Platform {
 }
 
 open_enum! {
-    /// A settings section a migration can be limited to (spec §6). The exact list is not public; these
+    /// A settings section a migration can be limited to. The exact list is not public; these
     /// are the documented and inferred names.
     Section {
         /// Events.
@@ -219,7 +219,7 @@ impl fmt::Debug for IronSourceSetup {
     }
 }
 
-/// Partner-specific values sent as `channel_setup` on POST /app and POST /campaign (spec §5): the 13
+/// Partner-specific values sent as `channel_setup` on POST /app and POST /campaign: the 13
 /// documented partners typed, any other partner as raw JSON in `other`. Adjust advises sending every
 /// known value each time.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -403,7 +403,7 @@ impl ChannelSetup {
     }
 }
 
-/// Per-app overrides of template values (`override_settings`, spec §7). Inner schemas are not public,
+/// Per-app overrides of template values (`override_settings`). Inner schemas are not public,
 /// so values are raw JSON; unknown keys go to `other`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]

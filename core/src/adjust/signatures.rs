@@ -1,5 +1,5 @@
 //! SDK signatures: download links (GET /signature?bundle_id=) and generation (POST /signature, both
-//! tokens required). Spec §4.5, §4.9, §9.
+//! tokens required).
 
 use serde::{Deserialize, Serialize};
 

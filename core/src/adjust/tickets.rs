@@ -1,4 +1,4 @@
-//! GET /status/{ticket_token} — background job status (spec §4.7, §8, §9), and the options of
+//! GET /status/{ticket_token} — background job status, and the options of
 //! [`super::AdjustClient::wait_for_ticket`].
 
 use std::collections::HashMap;

@@ -1,4 +1,4 @@
-//! `/me/` (spec §5.1): the account behind the token, its balances and payout methods.
+//! `/me/`: the account behind the token, its balances and payout methods.
 
 use super::decimal::Decimal;
 use super::wire::{Send, endpoint, request_record, response_record, segs, with_raw};

@@ -1,4 +1,4 @@
-//! Ad spaces and programs beyond the lists (spec §5.3, §5.4): one ad space, one program as an ad space
+//! Ad spaces and programs beyond the lists: one ad space, one program as an ad space
 //! sees it, joining and leaving a program, and connection statuses across ad spaces.
 
 use super::publisher::{Program, Website};

@@ -1,4 +1,4 @@
-//! Referrals, announcements, news, notifications and vendor bonuses (spec §5.9).
+//! Referrals, announcements, news, notifications and vendor bonuses.
 
 use super::decimal::Decimal;
 use super::reference::NamedRef;

@@ -1,4 +1,4 @@
-//! Banners and landing pages (spec §5.5).
+//! Banners and landing pages.
 
 use super::wire::{
     Send, concrete_page, id, list_endpoint, request_record, response_record, segs, with_raw,

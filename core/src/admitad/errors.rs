@@ -1,4 +1,4 @@
-//! Admitad errors (spec §4): `{error, error_description, error_code}` with `error_code` a number or a
+//! Admitad errors: `{error, error_description, error_code}` with `error_code` a number or a
 //! string, method-specific bodies (`err_code`, bare `error`), the `WWW-Authenticate` header on 401,
 //! 410 for withdrawn methods and 503 for the rate limit.
 
@@ -8,7 +8,7 @@ use serde_json::Value;
 use crate::driver::Exchange;
 use crate::error::{Error, FieldError, ResponseDetails, Vendor};
 
-/// Admitad's rate-limit answer: 503 with `error_code` 4 (spec §4).
+/// Admitad's rate-limit answer: 503 with `error_code` 4.
 pub const RATE_LIMIT: crate::driver::WindowRateLimit = crate::driver::WindowRateLimit {
     status: 503,
     code_member: "error_code",

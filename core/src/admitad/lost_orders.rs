@@ -1,4 +1,4 @@
-//! Broken links (spec §5.12) and lost orders and appeals (§5.13, with receipts uploaded as multipart).
+//! Broken links and lost orders and appeals (with receipts uploaded as multipart).
 
 use super::decimal::Decimal;
 use super::reference::NamedRef;

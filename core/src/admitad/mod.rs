@@ -1,4 +1,4 @@
-//! Admitad (spec `admitad.md`): OAuth 2.0 (§2) with a managed token lifecycle, and the publisher API.
+//! Admitad: OAuth 2.0 with a managed token lifecycle, and the publisher API.
 //!
 //! [`AdmitadClient`] holds the token pair: it gets one when it has none (client credentials), refreshes
 //! it before it expires (with a skew) and once after a 401 `invalid_token`, then repeats the call once.

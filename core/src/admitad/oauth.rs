@@ -1,4 +1,4 @@
-//! OAuth 2.0 against Admitad (spec `admitad.md` §2): the authorization URL with a CSPRNG `state`, the
+//! OAuth 2.0 against Admitad: the authorization URL with a CSPRNG `state`, the
 //! callback check (constant-time `state`), the three token grants byte for byte, the token response
 //! with an absolute expiry, and `signed_request` verification.
 
@@ -151,19 +151,19 @@ fn token_request(base_url: &WebUrl, body: &[(&str, &str)]) -> HttpRequest {
 /// One way to get a token pair from `POST /token/`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TokenGrant {
-    /// `authorization_code`: Basic auth **and** the secret in the body (spec §2.1).
+    /// `authorization_code`: Basic auth **and** the secret in the body.
     AuthorizationCode {
         /// The code from the callback.
         code: String,
         /// The same `redirect_uri` as in the authorization URL.
         redirect_uri: String,
     },
-    /// `client_credentials`: Basic auth, no secret in the body (spec §2.2).
+    /// `client_credentials`: Basic auth, no secret in the body.
     ClientCredentials {
         /// Scopes to request.
         scopes: Vec<Scope>,
     },
-    /// `refresh_token`: credentials in the body, no Basic header (spec §2.3). The refresh token rotates.
+    /// `refresh_token`: credentials in the body, no Basic header. The refresh token rotates.
     Refresh {
         /// The current refresh token (single use).
         refresh_token: Secret,
@@ -394,7 +394,7 @@ impl TokenSet {
     }
 }
 
-/// The payload of a verified `signed_request` (spec §2.6).
+/// The payload of a verified `signed_request`.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SignedRequestPayload {

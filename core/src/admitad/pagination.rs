@@ -1,4 +1,4 @@
-//! `limit`/`offset` pagination with `_meta.count` (spec §1): one page type, a stream of pages and of
+//! `limit`/`offset` pagination with `_meta.count`: one page type, a stream of pages and of
 //! items that follows `_meta` (the server may lower `limit`), and a collect helper with a mandatory cap.
 
 use serde::de::DeserializeOwned;

@@ -1,4 +1,4 @@
-//! AliExpress commission rates and broker applications (spec §5.14).
+//! AliExpress commission rates and broker applications.
 
 use std::collections::HashMap;
 

@@ -1,4 +1,4 @@
-//! Postback URLs, "opt codes" (spec §5.10): list, read, create and update (for actions or for program
+//! Postback URLs, "opt codes": list, read, create and update (for actions or for program
 //! status changes), delete. Numeric wire codes are typed enums.
 
 use super::wire::{

@@ -1,4 +1,4 @@
-//! Coupons beyond the lists, promo offers, tracking promo codes (spec §5.6) and short links (§5.7).
+//! Coupons beyond the lists, promo offers, tracking promo codes and short links.
 
 use super::publisher::Coupon;
 use super::wire::{

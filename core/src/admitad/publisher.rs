@@ -1,4 +1,4 @@
-//! Publisher API, first groups (spec §5.3, §5.4, §5.6, §5.7, §5.12): ad spaces, programs, coupons, the
+//! Publisher API, first groups: ad spaces, programs, coupons, the
 //! link checker and broken links. Loose types (ids as strings, decimal strings, bare arrays) decode into
 //! precise ones; every item also keeps the object as sent in `raw`.
 

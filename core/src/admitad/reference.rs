@@ -1,4 +1,4 @@
-//! Reference data (spec §5.2, scope `public_data`): ad-space kinds and regions, languages, currencies and
+//! Reference data (scope `public_data`): ad-space kinds and regions, languages, currencies and
 //! rates, categories, advertising services, traffic types and coupon categories.
 
 use super::decimal::Decimal;

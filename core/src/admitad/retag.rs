@@ -1,4 +1,4 @@
-//! ReTag (spec §5.11): retargeting tags of ad spaces and the levels they can use.
+//! ReTag: retargeting tags of ad spaces and the levels they can use.
 
 use super::reference::NamedRef;
 use super::wire::{

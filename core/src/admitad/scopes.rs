@@ -1,4 +1,4 @@
-//! OAuth scopes (spec §3): the current list as an open enum; withdrawn scopes are refused (Admitad
+//! OAuth scopes: the current list as an open enum; withdrawn scopes are refused (Admitad
 //! answers 401 to them) and unknown ones must at least look like a scope name.
 
 use crate::error::Error;

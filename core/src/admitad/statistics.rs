@@ -1,4 +1,4 @@
-//! Publisher reports (spec §5.8) and deeplinks (§5.7): dates in `dd.mm.yyyy`, repeated `order_by`,
+//! Publisher reports and deeplinks: dates in `dd.mm.yyyy`, repeated `order_by`,
 //! `total`, pagination; money as exact decimals.
 
 use serde::{Deserialize, Serialize};
@@ -473,7 +473,7 @@ impl Paginated for StatisticsRequest {
     }
 }
 
-/// GET /deeplink/{w_id}/advcampaign/{c_id}/ (spec §5.7).
+/// GET /deeplink/{w_id}/advcampaign/{c_id}/.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DeeplinkRequest {
