@@ -200,6 +200,14 @@ async fn connect_errors_retry_timeouts_only_when_idempotent() {
     let t = Scripted::new(vec![Err(TransportError::cancelled())]);
     let err = client(&t, &c, |_| {}).get_app("abc").await.unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Cancelled);
+
+    // Refused connections: nothing reached a server, so even a POST is tried 3 times (the fault table's
+    // last row).
+    let refused = || Err(TransportError::new(TransportErrorKind::Connect, "refused"));
+    let t = Scripted::new(vec![refused(), refused(), refused()]);
+    let err = client(&t, &c, |_| {}).update_app(&req).await.unwrap_err();
+    assert_eq!(err.transport_kind(), Some(TransportErrorKind::Connect));
+    assert_eq!(t.seen().len(), 3);
 }
 
 #[tokio::test]
