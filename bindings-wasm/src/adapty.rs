@@ -2,6 +2,7 @@
 //! timeoutMs?, maxRetries?, allowSecretKeyInBrowser? })`, one async camelCase method per operation,
 //! `bulk`, and `AdaptyWebhookReceiver` for Node servers receiving Adapty's webhooks.
 
+use adkit::Endpoint;
 use adkit::adapty::webhooks::WebhookReceiver;
 use adkit::adapty::*;
 use adkit::driver::RequestPolicy;

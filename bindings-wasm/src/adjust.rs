@@ -1,8 +1,9 @@
 //! `AdjustClient` for JS: `new AdjustClient({ apiToken, signatureToken?, baseUrl?, fetch?, timeoutMs?,
 //! maxRetries? })`, one async camelCase method per endpoint, and `waitForTicket`.
 
+use adkit::Endpoint;
 use adkit::adjust::{
-    AdjustConfig, AdjustEndpoint, CreateAppRequest, CreateCampaignRequest, FindAppRequest,
+    AdjustConfig, CreateAppRequest, CreateCampaignRequest, FindAppRequest,
     GenerateSignatureRequest, GetAppRequest, GetSignatureRequest, GetTicketStatusRequest,
     ListChannelsRequest, UpdateAppRequest, WaitOptions,
 };

@@ -74,17 +74,9 @@ where
 
 /// The one async path every generated call takes.
 async fn run(client: Rc<Core>, job: Job) -> Result<Parsed, JsValue> {
-    let base_url = client.driver().base_url();
     let extra: &[(String, String)] = &job.extra;
-    let build = |access: &str| {
-        let request = (job.build)(&AdmitadContext {
-            base_url,
-            access_token: access,
-        })?;
-        adkit::append_query(request, extra)
-    };
-    let exchange = client
-        .exchange(&build, job.policy)
+    let build = |ctx: &AdmitadContext<'_>| adkit::append_query((job.build)(ctx)?, extra);
+    let exchange = adkit::Session::exchange(&*client, &build, job.policy)
         .await
         .map_err(|e| js_error(&e))?;
     (job.parse)(&exchange)

@@ -2,6 +2,7 @@
 //! same body, and the CSV placements parse rate on a 100 000-row file.
 //! `cargo bench -p adkit --bench adapty`.
 
+use adkit::Endpoint;
 use std::hint::black_box;
 
 use adkit::HttpResponse;

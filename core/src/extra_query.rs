@@ -1,10 +1,9 @@
 //! Query parameters this version of adkit does not know yet, on any request of any vendor: when a
 //! vendor adds a filter, send it now instead of waiting for a release.
 
-use crate::adapty::{AdaptyContext, AdaptyEndpoint};
-use crate::adjust::{AdjustContext, AdjustEndpoint};
-use crate::admitad::{AdmitadContext, AdmitadEndpoint, Page, Paginated};
+use crate::admitad::{AdmitadEndpoint, Page, Paginated};
 use crate::driver::{Exchange, RequestPolicy};
+use crate::endpoint::{Context, Endpoint};
 use crate::error::Error;
 use crate::http::HttpRequest;
 use crate::validate;
@@ -15,7 +14,8 @@ use crate::validate;
 ///
 /// ```
 /// use adkit::WithQuery;
-/// use adkit::admitad::{AdmitadContext, AdmitadEndpoint, ListPrograms};
+/// use adkit::Endpoint;
+/// use adkit::admitad::{AdmitadContext, ListPrograms};
 /// use adkit::driver::parse_base_url;
 ///
 /// let programs = WithQuery::new(ListPrograms::default()).param("brand_new_filter", "yes please");
@@ -100,9 +100,10 @@ pub fn append_query(
     Ok(request)
 }
 
-impl<E: AdmitadEndpoint> AdmitadEndpoint for WithQuery<E> {
+impl<E: Endpoint> Endpoint for WithQuery<E> {
+    type Api = E::Api;
     type Output = E::Output;
-    fn build(&self, ctx: &AdmitadContext<'_>) -> Result<HttpRequest, Error> {
+    fn build(&self, ctx: &Context<'_, E::Api>) -> Result<HttpRequest, Error> {
         self.apply(self.endpoint.build(ctx)?)
     }
     fn parse(&self, exchange: &Exchange) -> Result<E::Output, Error> {
@@ -129,32 +130,6 @@ where
     }
 }
 
-impl<E: AdaptyEndpoint> AdaptyEndpoint for WithQuery<E> {
-    type Output = E::Output;
-    fn build(&self, ctx: &AdaptyContext<'_>) -> Result<HttpRequest, Error> {
-        self.apply(self.endpoint.build(ctx)?)
-    }
-    fn parse(&self, exchange: &Exchange) -> Result<E::Output, Error> {
-        self.endpoint.parse(exchange)
-    }
-    fn policy(&self) -> RequestPolicy {
-        self.endpoint.policy()
-    }
-}
-
-impl<E: AdjustEndpoint> AdjustEndpoint for WithQuery<E> {
-    type Output = E::Output;
-    fn build(&self, ctx: &AdjustContext<'_>) -> Result<HttpRequest, Error> {
-        self.apply(self.endpoint.build(ctx)?)
-    }
-    fn parse(&self, exchange: &Exchange) -> Result<E::Output, Error> {
-        self.endpoint.parse(exchange)
-    }
-    fn policy(&self) -> RequestPolicy {
-        self.endpoint.policy()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,7 +141,7 @@ mod tests {
     fn extra_parameters_follow_the_known_ones_and_are_checked() {
         let base = parse_base_url("https://settings.adjust.com/api/").unwrap();
         let token = Secret::new("t");
-        let ctx = AdjustContext {
+        let ctx = crate::adjust::AdjustContext {
             base_url: &base,
             api_token: &token,
             signature_token: None,

@@ -27,6 +27,7 @@ pub mod adjust;
 pub mod admitad;
 pub mod case;
 pub mod driver;
+pub mod endpoint;
 mod error;
 mod extra_query;
 mod http;
@@ -42,6 +43,7 @@ mod transport;
 pub mod validate;
 pub mod weburl;
 
+pub use endpoint::{Endpoint, Session, send};
 pub use error::{
     Error, ErrorKind, FieldError, ResponseDetails, TransportErrorKind, Vendor, is_credential_name,
 };

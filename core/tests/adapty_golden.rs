@@ -1,6 +1,7 @@
 //! Golden tests: Adapty requests byte for byte, documented bodies decoded, bad input refused before
 //! sending.
 
+use adkit::Endpoint;
 use adkit::adapty::*;
 use adkit::driver::{Exchange, parse_base_url};
 use adkit::{ErrorKind, HttpRequest, HttpResponse, Method, Secret};

@@ -1,5 +1,6 @@
 //! Golden tests: every Adjust endpoint's exact request bytes and its parse of documented bodies.
 
+use adkit::Endpoint;
 use adkit::adjust::*;
 use adkit::driver::{Exchange, parse_base_url};
 use adkit::{ErrorKind, HttpResponse, Json, Method, Secret};

@@ -1,5 +1,6 @@
 //! Admitad publisher endpoints: exact wire bytes, bad input refused before sending, loose responses.
 
+use adkit::Endpoint;
 use std::collections::HashMap;
 
 use adkit::admitad::*;

@@ -349,7 +349,8 @@ async fn rate_limit_503_waits_for_the_next_window_and_the_limiter_stays_under_it
 /// A withdrawn method (POST /websites/v2/create/), called through the client: 410 is a typed error.
 struct CreateWebsiteWithdrawn;
 
-impl AdmitadEndpoint for CreateWebsiteWithdrawn {
+impl adkit::Endpoint for CreateWebsiteWithdrawn {
+    type Api = adkit::admitad::AdmitadApi;
     type Output = serde_json::Value;
     fn build(&self, ctx: &AdmitadContext<'_>) -> Result<adkit::HttpRequest, adkit::Error> {
         let mut req = adkit::HttpRequest::new(

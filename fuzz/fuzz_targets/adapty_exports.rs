@@ -3,6 +3,7 @@
 //! (`[status][flags] body`; flag 8 sends `Content-Type: text/csv`, flag 16 JSON).
 #![no_main]
 
+use adkit::Endpoint;
 use adkit::HttpResponse;
 use adkit::adapty::*;
 use adkit::driver::Exchange;

@@ -3,6 +3,7 @@
 //! parser on the body text (its canonical form must parse to itself).
 #![no_main]
 
+use adkit::Endpoint;
 use adkit::adapty::*;
 use adkit::driver::Exchange;
 use adkit_fuzz::{check_parsed, check_response_error, response};

@@ -1,6 +1,7 @@
 //! Every Adjust endpoint's `parse` on one fuzzed response (`[status][flags] body`).
 #![no_main]
 
+use adkit::Endpoint;
 use adkit::adjust::*;
 use adkit::driver::Exchange;
 use adkit_fuzz::{check_parsed, response};

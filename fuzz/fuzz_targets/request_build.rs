@@ -8,11 +8,12 @@
 //! error and no request record's `Debug` carries a credential or a value marked secret.
 #![no_main]
 
+use adkit::Endpoint;
 use std::collections::HashMap;
 
-use adkit::adapty::{self, AdaptyContext, AdaptyEndpoint};
-use adkit::adjust::{self, AdjustContext, AdjustEndpoint};
-use adkit::admitad::{self, AdmitadContext, AdmitadEndpoint};
+use adkit::adapty::{self, AdaptyContext};
+use adkit::adjust::{self, AdjustContext};
+use adkit::admitad::{self, AdmitadContext};
 use adkit::driver::parse_base_url;
 use adkit::weburl::WebUrl;
 use adkit::{ErrorKind, Json, Secret};

@@ -1,5 +1,6 @@
 //! [`AdaptyClient`]: every Adapty operation over the shared driver, plus bulk work.
 
+use crate::Endpoint;
 use std::fmt;
 
 use super::bulk::{self, BulkOperation, BulkOptions, BulkProgress, BulkReport};
@@ -144,11 +145,10 @@ impl<T: Transport, C: Timer> AdaptyClient<T, C> {
         }
     }
 
-    /// Builds, sends (through the driver) and parses any endpoint.
+    /// Builds, sends (through the driver) and parses any endpoint: [`crate::send`], the call path every
+    /// vendor shares.
     pub async fn send<E: AdaptyEndpoint + Sync>(&self, endpoint: &E) -> Result<E::Output, Error> {
-        let request = endpoint.build(&self.context())?;
-        let exchange = self.driver.execute(request, endpoint.policy()).await?;
-        endpoint.parse(&exchange)
+        crate::endpoint::send(self, endpoint).await
     }
 
     /// GET /profile/ (getProfile).
@@ -492,6 +492,19 @@ impl<T: Transport, C: Timer> AdaptyClient<T, C> {
             on_progress,
         )
         .await
+    }
+}
+
+impl<T: Transport, C: Timer> crate::Session for AdaptyClient<T, C> {
+    type Api = super::AdaptyApi;
+
+    async fn exchange<'s>(
+        &'s self,
+        build: &'s crate::endpoint::Build<'s, super::AdaptyApi>,
+        policy: crate::driver::RequestPolicy,
+    ) -> Result<crate::driver::Exchange, Error> {
+        let request = build(&self.context())?;
+        self.driver.execute(request, policy).await
     }
 }
 

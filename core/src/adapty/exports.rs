@@ -203,7 +203,8 @@ struct RowsWire {
     data: Vec<PlacementRow>,
 }
 
-impl AdaptyEndpoint for PlacementsExportRequest {
+impl crate::Endpoint for PlacementsExportRequest {
+    type Api = crate::adapty::AdaptyApi;
     type Output = PlacementExport;
     fn build(&self, ctx: &AdaptyContext<'_>) -> Result<HttpRequest, Error> {
         if !self.placement_type.is_known() {
@@ -359,7 +360,8 @@ macro_rules! metrics_request {
             pub format: ExportFormat,
         }
 
-        impl AdaptyEndpoint for $name {
+        impl crate::Endpoint for $name {
+    type Api = crate::adapty::AdaptyApi;
             type Output = MetricsExport;
             fn build(&self, ctx: &AdaptyContext<'_>) -> Result<HttpRequest, Error> {
                 self.filters.check()?;

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::errors::{decode, expect_success};
-use super::{AdaptyContext, AdaptyEndpoint, AdaptyUser, Family, IDEMPOTENT_WRITE, with_user};
+use super::{AdaptyContext, AdaptyUser, Family, IDEMPOTENT_WRITE, with_user};
 use crate::driver::{Exchange, RequestPolicy};
 use crate::error::Error;
 use crate::http::{HttpRequest, Method};
@@ -75,7 +75,8 @@ pub struct GetIntegrationIdentifiers {
     pub user: AdaptyUser,
 }
 
-impl AdaptyEndpoint for GetIntegrationIdentifiers {
+impl crate::Endpoint for GetIntegrationIdentifiers {
+    type Api = crate::adapty::AdaptyApi;
     type Output = IntegrationIdentifiers;
     fn build(&self, ctx: &AdaptyContext<'_>) -> Result<HttpRequest, Error> {
         let req = ctx.request(Family::ServerSide, Method::Get, PATH, &[])?;
@@ -98,7 +99,8 @@ pub struct SetIntegrationIdentifiers {
     pub identifiers: IntegrationIdentifiers,
 }
 
-impl AdaptyEndpoint for SetIntegrationIdentifiers {
+impl crate::Endpoint for SetIntegrationIdentifiers {
+    type Api = crate::adapty::AdaptyApi;
     type Output = ();
     fn build(&self, ctx: &AdaptyContext<'_>) -> Result<HttpRequest, Error> {
         let fields = self.identifiers.fields();

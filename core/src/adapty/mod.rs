@@ -65,7 +65,7 @@ pub use web::{
     WebRemoteConfig,
 };
 
-use crate::driver::{Exchange, RequestPolicy};
+use crate::driver::RequestPolicy;
 use crate::error::Error;
 use crate::http::{HttpRequest, Method};
 use crate::secret::Secret;
@@ -171,20 +171,19 @@ pub(crate) fn with_user(
     Ok(req)
 }
 
-/// One Adapty endpoint: a pure request builder and a pure response parser.
-pub trait AdaptyEndpoint {
-    /// The typed result.
-    type Output;
-    /// Builds the exact request, or refuses bad input with [`Error::InvalidInput`].
-    fn build(&self, ctx: &AdaptyContext<'_>) -> Result<HttpRequest, Error>;
-    /// Parses the final response of the exchange.
-    fn parse(&self, exchange: &Exchange) -> Result<Self::Output, Error>;
-    /// Whether the request may be repeated: GETs, DELETE (its repeat finds nothing to delete) and the
-    /// operations Adapty documents as idempotent (set transaction by `store_transaction_id`, integration
-    /// identifiers, refund-saver settings, PUT paywall, a virtual-currency transaction with an
-    /// `Idempotency-Key`).
-    fn policy(&self) -> RequestPolicy;
+/// The Adapty API: its endpoints build from an [`AdaptyContext`].
+#[derive(Clone, Copy, Debug)]
+pub enum AdaptyApi {}
+
+impl crate::endpoint::Api for AdaptyApi {
+    const VENDOR: crate::Vendor = crate::Vendor::Adapty;
+    type Context<'a> = AdaptyContext<'a>;
 }
+
+/// Shorthand for an [`Endpoint`](crate::Endpoint) of the Adapty API (implemented for every such endpoint).
+pub trait AdaptyEndpoint: crate::Endpoint<Api = AdaptyApi> {}
+
+impl<E: crate::Endpoint<Api = AdaptyApi>> AdaptyEndpoint for E {}
 
 /// A policy that allows retries but never follows redirects (non-GET idempotent requests).
 pub(crate) const IDEMPOTENT_WRITE: RequestPolicy = RequestPolicy {

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::datetime::lenient;
 use super::errors::decode;
-use super::{AdaptyContext, AdaptyEndpoint, Family, IDEMPOTENT_WRITE};
+use super::{AdaptyContext, Family, IDEMPOTENT_WRITE};
 use crate::driver::{Exchange, RequestPolicy};
 use crate::error::Error;
 use crate::http::{HttpRequest, Method};
@@ -166,7 +166,8 @@ pub struct ListPaywalls {
     pub page_size: Option<u32>,
 }
 
-impl AdaptyEndpoint for ListPaywalls {
+impl crate::Endpoint for ListPaywalls {
+    type Api = crate::adapty::AdaptyApi;
     type Output = PaywallList;
     fn build(&self, ctx: &AdaptyContext<'_>) -> Result<HttpRequest, Error> {
         let mut query = Vec::new();
@@ -216,7 +217,8 @@ pub struct GetPaywall {
     pub paywall_id: String,
 }
 
-impl AdaptyEndpoint for GetPaywall {
+impl crate::Endpoint for GetPaywall {
+    type Api = crate::adapty::AdaptyApi;
     type Output = Paywall;
     fn build(&self, ctx: &AdaptyContext<'_>) -> Result<HttpRequest, Error> {
         paywall_id(&self.paywall_id)?;
@@ -252,7 +254,8 @@ pub struct UpdatePaywall {
     pub request: UpdatePaywallRequest,
 }
 
-impl AdaptyEndpoint for UpdatePaywall {
+impl crate::Endpoint for UpdatePaywall {
+    type Api = crate::adapty::AdaptyApi;
     type Output = Paywall;
     fn build(&self, ctx: &AdaptyContext<'_>) -> Result<HttpRequest, Error> {
         paywall_id(&self.paywall_id)?;

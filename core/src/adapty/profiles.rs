@@ -2,8 +2,7 @@
 
 use super::errors::{decode_data, expect_success};
 use super::{
-    AdaptyContext, AdaptyEndpoint, AdaptyUser, Family, IDEMPOTENT_WRITE, Profile, ProfileRequest,
-    with_user,
+    AdaptyContext, AdaptyUser, Family, IDEMPOTENT_WRITE, Profile, ProfileRequest, with_user,
 };
 use crate::driver::{Exchange, RequestPolicy};
 use crate::error::Error;
@@ -23,7 +22,8 @@ pub struct GetProfile {
     pub user: AdaptyUser,
 }
 
-impl AdaptyEndpoint for GetProfile {
+impl crate::Endpoint for GetProfile {
+    type Api = crate::adapty::AdaptyApi;
     type Output = Profile;
     fn build(&self, ctx: &AdaptyContext<'_>) -> Result<HttpRequest, Error> {
         let req = ctx.request(Family::ServerSide, Method::Get, &["profile"], &[])?;
@@ -47,7 +47,8 @@ pub struct CreateProfile {
     pub profile: ProfileRequest,
 }
 
-impl AdaptyEndpoint for CreateProfile {
+impl crate::Endpoint for CreateProfile {
+    type Api = crate::adapty::AdaptyApi;
     type Output = Profile;
     fn build(&self, ctx: &AdaptyContext<'_>) -> Result<HttpRequest, Error> {
         self.profile.check()?;
@@ -76,7 +77,8 @@ pub struct UpdateProfile {
     pub profile: ProfileRequest,
 }
 
-impl AdaptyEndpoint for UpdateProfile {
+impl crate::Endpoint for UpdateProfile {
+    type Api = crate::adapty::AdaptyApi;
     type Output = Profile;
     fn build(&self, ctx: &AdaptyContext<'_>) -> Result<HttpRequest, Error> {
         self.profile.check()?;
@@ -104,7 +106,8 @@ pub struct DeleteProfile {
     pub user: AdaptyUser,
 }
 
-impl AdaptyEndpoint for DeleteProfile {
+impl crate::Endpoint for DeleteProfile {
+    type Api = crate::adapty::AdaptyApi;
     type Output = ();
     fn build(&self, ctx: &AdaptyContext<'_>) -> Result<HttpRequest, Error> {
         let req = ctx.request(Family::ServerSide, Method::Delete, &["profile"], &[])?;

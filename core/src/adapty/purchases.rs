@@ -7,8 +7,8 @@ use super::datetime::{self, check, check_opt};
 use super::errors::decode;
 use super::profiles::profile_response;
 use super::{
-    AdaptyContext, AdaptyEndpoint, AdaptyUser, CancellationReason, Environment, Family,
-    IDEMPOTENT_WRITE, Offer, OfferCategory, OfferType, Price, Profile, with_user,
+    AdaptyContext, AdaptyUser, CancellationReason, Environment, Family, IDEMPOTENT_WRITE, Offer,
+    OfferCategory, OfferType, Price, Profile, with_user,
 };
 use crate::driver::{Exchange, RequestPolicy};
 use crate::error::Error;
@@ -271,7 +271,8 @@ pub struct SetTransaction {
     pub transaction: Transaction,
 }
 
-impl AdaptyEndpoint for SetTransaction {
+impl crate::Endpoint for SetTransaction {
+    type Api = crate::adapty::AdaptyApi;
     type Output = Profile;
     fn build(&self, ctx: &AdaptyContext<'_>) -> Result<HttpRequest, Error> {
         self.transaction.check()?;
@@ -317,7 +318,8 @@ pub struct GrantAccessLevel {
     pub request: GrantAccessLevelRequest,
 }
 
-impl AdaptyEndpoint for GrantAccessLevel {
+impl crate::Endpoint for GrantAccessLevel {
+    type Api = crate::adapty::AdaptyApi;
     type Output = Profile;
     fn build(&self, ctx: &AdaptyContext<'_>) -> Result<HttpRequest, Error> {
         validate::required("access_level_id", &self.request.access_level_id)?;
@@ -361,7 +363,8 @@ pub struct RevokeAccessLevel {
     pub request: RevokeAccessLevelRequest,
 }
 
-impl AdaptyEndpoint for RevokeAccessLevel {
+impl crate::Endpoint for RevokeAccessLevel {
+    type Api = crate::adapty::AdaptyApi;
     type Output = Profile;
     fn build(&self, ctx: &AdaptyContext<'_>) -> Result<HttpRequest, Error> {
         validate::required("access_level_id", &self.request.access_level_id)?;
@@ -435,7 +438,8 @@ pub struct GetRefundSaverSettings {
     pub user: AdaptyUser,
 }
 
-impl AdaptyEndpoint for GetRefundSaverSettings {
+impl crate::Endpoint for GetRefundSaverSettings {
+    type Api = crate::adapty::AdaptyApi;
     type Output = RefundSaverSettings;
     fn build(&self, ctx: &AdaptyContext<'_>) -> Result<HttpRequest, Error> {
         let req = ctx.request(
@@ -477,7 +481,8 @@ pub struct SetRefundSaverSettings {
     pub request: SetRefundSaverSettingsRequest,
 }
 
-impl AdaptyEndpoint for SetRefundSaverSettings {
+impl crate::Endpoint for SetRefundSaverSettings {
+    type Api = crate::adapty::AdaptyApi;
     type Output = RefundSaverSettings;
     fn build(&self, ctx: &AdaptyContext<'_>) -> Result<HttpRequest, Error> {
         if self.request.consent.is_none() && self.request.custom_preference.is_none() {
@@ -527,7 +532,8 @@ pub struct ValidateStripePurchase {
     pub request: ValidateStripePurchaseRequest,
 }
 
-impl AdaptyEndpoint for ValidateStripePurchase {
+impl crate::Endpoint for ValidateStripePurchase {
+    type Api = crate::adapty::AdaptyApi;
     type Output = ();
     fn build(&self, ctx: &AdaptyContext<'_>) -> Result<HttpRequest, Error> {
         validate::required("customer_user_id", &self.request.customer_user_id)?;
@@ -578,7 +584,8 @@ pub struct ValidatePaddlePurchase {
     pub request: ValidatePaddlePurchaseRequest,
 }
 
-impl AdaptyEndpoint for ValidatePaddlePurchase {
+impl crate::Endpoint for ValidatePaddlePurchase {
+    type Api = crate::adapty::AdaptyApi;
     type Output = Profile;
     fn build(&self, ctx: &AdaptyContext<'_>) -> Result<HttpRequest, Error> {
         validate::required("customer_user_id", &self.request.customer_user_id)?;

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::datetime::lenient;
 use super::errors::decode;
-use super::{AdaptyContext, AdaptyEndpoint, AdaptyUser, Family, IDEMPOTENT_WRITE, with_user};
+use super::{AdaptyContext, AdaptyUser, Family, IDEMPOTENT_WRITE, with_user};
 use crate::driver::{Exchange, RequestPolicy};
 use crate::error::Error;
 use crate::http::{HttpRequest, Method};
@@ -172,7 +172,8 @@ impl CreateVirtualCurrencyTransaction {
     }
 }
 
-impl AdaptyEndpoint for CreateVirtualCurrencyTransaction {
+impl crate::Endpoint for CreateVirtualCurrencyTransaction {
+    type Api = crate::adapty::AdaptyApi;
     type Output = VirtualCurrencyTransactionResult;
     fn build(&self, ctx: &AdaptyContext<'_>) -> Result<HttpRequest, Error> {
         self.request.check()?;
@@ -284,7 +285,8 @@ pub struct ListVirtualCurrencyTransactions {
     pub query: VirtualCurrencyHistoryQuery,
 }
 
-impl AdaptyEndpoint for ListVirtualCurrencyTransactions {
+impl crate::Endpoint for ListVirtualCurrencyTransactions {
+    type Api = crate::adapty::AdaptyApi;
     type Output = VirtualCurrencyHistory;
     fn build(&self, ctx: &AdaptyContext<'_>) -> Result<HttpRequest, Error> {
         let mut query: Vec<(&str, &str)> = Vec::new();
@@ -350,7 +352,8 @@ pub struct ListVirtualCurrencyBalances {
     pub user: AdaptyUser,
 }
 
-impl AdaptyEndpoint for ListVirtualCurrencyBalances {
+impl crate::Endpoint for ListVirtualCurrencyBalances {
+    type Api = crate::adapty::AdaptyApi;
     type Output = VirtualCurrencyBalances;
     fn build(&self, ctx: &AdaptyContext<'_>) -> Result<HttpRequest, Error> {
         let req = ctx.request(Family::ServerSide, Method::Get, &["vc", "balances"], &[])?;

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::datetime::check_opt;
 use super::errors::{decode, expect_success};
-use super::{AdaptyContext, AdaptyEndpoint, Family, Offer};
+use super::{AdaptyContext, Family, Offer};
 use crate::driver::{Exchange, RequestPolicy};
 use crate::error::Error;
 use crate::http::{HttpRequest, Method};
@@ -126,7 +126,8 @@ pub struct GetWebPaywall {
     pub request: WebPaywallRequest,
 }
 
-impl AdaptyEndpoint for GetWebPaywall {
+impl crate::Endpoint for GetWebPaywall {
+    type Api = crate::adapty::AdaptyApi;
     type Output = WebPaywall;
     fn build(&self, ctx: &AdaptyContext<'_>) -> Result<HttpRequest, Error> {
         let r = &self.request;
@@ -179,7 +180,8 @@ pub struct RecordWebPaywallVisit {
     pub visit: WebPaywallVisit,
 }
 
-impl AdaptyEndpoint for RecordWebPaywallVisit {
+impl crate::Endpoint for RecordWebPaywallVisit {
+    type Api = crate::adapty::AdaptyApi;
     type Output = ();
     fn build(&self, ctx: &AdaptyContext<'_>) -> Result<HttpRequest, Error> {
         let v = &self.visit;
@@ -264,7 +266,8 @@ pub struct SetWebAttribution {
     pub request: WebAttributionRequest,
 }
 
-impl AdaptyEndpoint for SetWebAttribution {
+impl crate::Endpoint for SetWebAttribution {
+    type Api = crate::adapty::AdaptyApi;
     type Output = ();
     fn build(&self, ctx: &AdaptyContext<'_>) -> Result<HttpRequest, Error> {
         let r = &self.request;

@@ -6,9 +6,9 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
+use super::AdjustContext;
 use super::errors::{decode_json, with_request_id};
 use super::models::{ChannelSetup, OverrideSettings, Platform, Section, check_signature_hash};
-use super::{AdjustContext, AdjustEndpoint};
 use crate::driver::{Exchange, RequestPolicy};
 use crate::error::Error;
 use crate::http::{HttpRequest, Method};
@@ -141,7 +141,8 @@ pub(super) fn base_request(
     Ok(req)
 }
 
-impl AdjustEndpoint for CreateAppRequest {
+impl crate::Endpoint for CreateAppRequest {
+    type Api = crate::adjust::AdjustApi;
     type Output = CreateAppResponse;
 
     fn build(&self, ctx: &AdjustContext<'_>) -> Result<HttpRequest, Error> {
@@ -240,7 +241,8 @@ pub struct GetAppRequest {
     pub app_token: String,
 }
 
-impl AdjustEndpoint for GetAppRequest {
+impl crate::Endpoint for GetAppRequest {
+    type Api = crate::adjust::AdjustApi;
     type Output = AppDetails;
 
     fn build(&self, ctx: &AdjustContext<'_>) -> Result<HttpRequest, Error> {
@@ -268,7 +270,8 @@ pub struct FindAppRequest {
     pub platform: Platform,
 }
 
-impl AdjustEndpoint for FindAppRequest {
+impl crate::Endpoint for FindAppRequest {
+    type Api = crate::adjust::AdjustApi;
     type Output = AppDetails;
 
     fn build(&self, ctx: &AdjustContext<'_>) -> Result<HttpRequest, Error> {
@@ -349,7 +352,8 @@ pub struct UpdateAppRequest {
     pub android_signature_hash: Option<String>,
 }
 
-impl AdjustEndpoint for UpdateAppRequest {
+impl crate::Endpoint for UpdateAppRequest {
+    type Api = crate::adjust::AdjustApi;
     type Output = UpdateAppResponse;
 
     fn build(&self, ctx: &AdjustContext<'_>) -> Result<HttpRequest, Error> {

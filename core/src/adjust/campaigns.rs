@@ -2,10 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::AdjustContext;
 use super::apps::json_post;
 use super::errors::{decode_json, with_request_id};
 use super::models::{ChannelSetup, Platform, check_signature_hash};
-use super::{AdjustContext, AdjustEndpoint};
 use crate::driver::{Exchange, RequestPolicy};
 use crate::error::Error;
 use crate::http::{HttpRequest, Method};
@@ -35,7 +35,8 @@ pub struct CreateCampaignRequest {
     pub android_signature_hash: Option<String>,
 }
 
-impl AdjustEndpoint for CreateCampaignRequest {
+impl crate::Endpoint for CreateCampaignRequest {
+    type Api = crate::adjust::AdjustApi;
     type Output = CampaignUrls;
 
     fn build(&self, ctx: &AdjustContext<'_>) -> Result<HttpRequest, Error> {

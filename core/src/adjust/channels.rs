@@ -4,9 +4,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::AdjustContext;
 use super::apps::base_request;
 use super::errors::{decode_error, decode_value};
-use super::{AdjustContext, AdjustEndpoint};
 use crate::driver::{Exchange, RequestPolicy};
 use crate::error::Error;
 use crate::http::{HttpRequest, Method};
@@ -31,7 +31,8 @@ pub struct ChannelList {
     pub request_id: Option<String>,
 }
 
-impl AdjustEndpoint for ListChannelsRequest {
+impl crate::Endpoint for ListChannelsRequest {
+    type Api = crate::adjust::AdjustApi;
     type Output = ChannelList;
 
     fn build(&self, ctx: &AdjustContext<'_>) -> Result<HttpRequest, Error> {

@@ -100,11 +100,10 @@ impl<T: Transport, C: Timer> AdjustClient<T, C> {
         }
     }
 
-    /// Builds, sends (through the driver) and parses any endpoint.
+    /// Builds, sends (through the driver) and parses any endpoint: [`crate::send`], the call path every
+    /// vendor shares.
     pub async fn send<E: AdjustEndpoint + Sync>(&self, endpoint: &E) -> Result<E::Output, Error> {
-        let request = endpoint.build(&self.context())?;
-        let exchange = self.driver.execute(request, endpoint.policy()).await?;
-        endpoint.parse(&exchange)
+        crate::endpoint::send(self, endpoint).await
     }
 
     /// POST /app: get-or-create the app; returns its token and the migration ticket.
@@ -216,6 +215,19 @@ impl<T: Transport, C: Timer> AdjustClient<T, C> {
             timer.sleep(std::time::Duration::from_millis(pause)).await;
             interval = interval.saturating_mul(2).min(options.max_interval_ms);
         }
+    }
+}
+
+impl<T: Transport, C: Timer> crate::Session for AdjustClient<T, C> {
+    type Api = super::AdjustApi;
+
+    async fn exchange<'s>(
+        &'s self,
+        build: &'s crate::endpoint::Build<'s, super::AdjustApi>,
+        policy: crate::driver::RequestPolicy,
+    ) -> Result<crate::driver::Exchange, Error> {
+        let request = build(&self.context())?;
+        self.driver.execute(request, policy).await
     }
 }
 

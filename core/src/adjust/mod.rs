@@ -34,9 +34,6 @@ pub use tickets::{
     GetTicketStatusRequest, SectionResult, SignatureResult, TicketState, TicketStatus, WaitOptions,
 };
 
-use crate::driver::{Exchange, RequestPolicy};
-use crate::error::Error;
-use crate::http::HttpRequest;
 use crate::secret::Secret;
 
 /// The production base URL of the settings API.
@@ -59,14 +56,16 @@ pub struct AdjustContext<'a> {
     pub signature_token: Option<&'a Secret>,
 }
 
-/// One Adjust endpoint: a pure request builder and a pure response parser.
-pub trait AdjustEndpoint {
-    /// The typed result.
-    type Output;
-    /// Builds the exact request, or refuses bad input with [`Error::InvalidInput`].
-    fn build(&self, ctx: &AdjustContext<'_>) -> Result<HttpRequest, Error>;
-    /// Parses the final response of the exchange.
-    fn parse(&self, exchange: &Exchange) -> Result<Self::Output, Error>;
-    /// Whether the request may be repeated and follow redirects.
-    fn policy(&self) -> RequestPolicy;
+/// The Adjust API: its endpoints build from an [`AdjustContext`].
+#[derive(Clone, Copy, Debug)]
+pub enum AdjustApi {}
+
+impl crate::endpoint::Api for AdjustApi {
+    const VENDOR: crate::Vendor = crate::Vendor::Adjust;
+    type Context<'a> = AdjustContext<'a>;
 }
+
+/// Shorthand for an [`Endpoint`](crate::Endpoint) of the Adjust API (implemented for every such endpoint).
+pub trait AdjustEndpoint: crate::Endpoint<Api = AdjustApi> {}
+
+impl<E: crate::Endpoint<Api = AdjustApi>> AdjustEndpoint for E {}

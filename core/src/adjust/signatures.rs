@@ -3,10 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::AdjustContext;
 use super::apps::{base_request, json_post};
 use super::errors::{decode_json, with_request_id};
 use super::models::{Platform, check_signature_hash};
-use super::{AdjustContext, AdjustEndpoint};
 use crate::driver::{Exchange, RequestPolicy};
 use crate::error::Error;
 use crate::http::{HttpRequest, Method};
@@ -20,7 +20,8 @@ pub struct GetSignatureRequest {
     pub bundle_id: String,
 }
 
-impl AdjustEndpoint for GetSignatureRequest {
+impl crate::Endpoint for GetSignatureRequest {
+    type Api = crate::adjust::AdjustApi;
     type Output = SignatureLibraries;
 
     fn build(&self, ctx: &AdjustContext<'_>) -> Result<HttpRequest, Error> {
@@ -97,7 +98,8 @@ pub struct GenerateSignatureRequest {
     pub force_sdk_signature: Option<bool>,
 }
 
-impl AdjustEndpoint for GenerateSignatureRequest {
+impl crate::Endpoint for GenerateSignatureRequest {
+    type Api = crate::adjust::AdjustApi;
     type Output = GenerateSignatureResponse;
 
     fn build(&self, ctx: &AdjustContext<'_>) -> Result<HttpRequest, Error> {

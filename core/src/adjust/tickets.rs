@@ -6,9 +6,9 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::AdjustContext;
 use super::apps::base_request;
 use super::errors::{decode_error, decode_value};
-use super::{AdjustContext, AdjustEndpoint};
 use crate::driver::{Exchange, RequestPolicy};
 use crate::error::Error;
 use crate::http::{HttpRequest, Method};
@@ -87,7 +87,8 @@ pub struct TicketStatus {
     pub request_id: Option<String>,
 }
 
-impl AdjustEndpoint for GetTicketStatusRequest {
+impl crate::Endpoint for GetTicketStatusRequest {
+    type Api = crate::adjust::AdjustApi;
     type Output = TicketStatus;
 
     fn build(&self, ctx: &AdjustContext<'_>) -> Result<HttpRequest, Error> {

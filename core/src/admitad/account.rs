@@ -1,8 +1,8 @@
 //! `/me/`: the account behind the token, its balances and payout methods.
 
+use super::AdmitadContext;
 use super::decimal::Decimal;
 use super::wire::{Send, endpoint, request_record, response_record, segs, with_raw};
-use super::{AdmitadContext, AdmitadEndpoint};
 use crate::driver::{Exchange, RequestPolicy};
 use crate::error::Error;
 use crate::http::{HttpRequest, Method};
@@ -41,7 +41,8 @@ with_raw!(Me);
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct GetMe;
 
-impl AdmitadEndpoint for GetMe {
+impl crate::Endpoint for GetMe {
+    type Api = crate::admitad::AdmitadApi;
     type Output = Me;
     fn build(&self, ctx: &AdmitadContext<'_>) -> Result<HttpRequest, Error> {
         Ok(ctx.request(Method::Get, &["me"], &[]))

@@ -20,7 +20,6 @@ use super::statistics::{Deeplink, DeeplinkRequest, StatisticsRequest, Statistics
 use super::{AdmitadContext, AdmitadEndpoint, DEFAULT_BASE_URL};
 use crate::driver::{ClientOptions, Driver, Exchange, RequestPolicy};
 use crate::error::{Error, ErrorKind};
-use crate::http::HttpRequest;
 use crate::secret::Secret;
 use crate::transport::{Timer, Transport};
 use crate::validate;
@@ -354,40 +353,7 @@ impl<T: Transport, C: Timer> AdmitadClient<T, C> {
     /// Builds, sends and parses any endpoint with the managed token: after a 401 `invalid_token` the
     /// token is refreshed once and the call repeated once.
     pub async fn send<E: AdmitadEndpoint + Sync>(&self, endpoint: &E) -> Result<E::Output, Error> {
-        let base_url = self.driver.base_url();
-        let build = |access: &str| {
-            endpoint.build(&AdmitadContext {
-                base_url,
-                access_token: access,
-            })
-        };
-        let exchange = self.exchange(&build, endpoint.policy()).await?;
-        endpoint.parse(&exchange)
-    }
-
-    /// The part of [`send`](Self::send) that does not depend on the endpoint (one copy of the token and
-    /// retry logic, however many endpoints there are): `build` makes the request for an access token.
-    pub async fn exchange(
-        &self,
-        build: &(dyn Fn(&str) -> Result<HttpRequest, Error> + Sync),
-        policy: RequestPolicy,
-    ) -> Result<Exchange, Error> {
-        // Bad input is refused before anything is sent, a token request included.
-        build("")?;
-        let tokens = self.fresh_tokens(None).await?;
-        self.limit().await;
-        let exchange = self
-            .driver
-            .execute(build(&tokens.access_token)?, policy)
-            .await?;
-        if !is_invalid_token(&exchange) {
-            return Ok(exchange);
-        }
-        let renewed = self.fresh_tokens(Some(&tokens.access_token)).await?;
-        self.limit().await;
-        self.driver
-            .execute(build(&renewed.access_token)?, policy)
-            .await
+        crate::endpoint::send(self, endpoint).await
     }
 
     /// GET /me/.
@@ -503,6 +469,42 @@ impl<T: Transport, C: Timer> AdmitadClient<T, C> {
             out.extend(page.items);
         }
         Ok(out)
+    }
+}
+
+impl<T: Transport, C: Timer> crate::Session for AdmitadClient<T, C> {
+    type Api = super::AdmitadApi;
+
+    /// The token and rate-limit path every endpoint shares: bad input is refused before anything is
+    /// sent (a token request included); after a 401 `invalid_token` the token is renewed once and the
+    /// request built and sent once more.
+    async fn exchange<'s>(
+        &'s self,
+        build: &'s crate::endpoint::Build<'s, super::AdmitadApi>,
+        policy: RequestPolicy,
+    ) -> Result<Exchange, Error> {
+        let base_url = self.driver.base_url();
+        let with = |access_token: &str| {
+            build(&AdmitadContext {
+                base_url,
+                access_token,
+            })
+        };
+        with("")?;
+        let tokens = self.fresh_tokens(None).await?;
+        self.limit().await;
+        let exchange = self
+            .driver
+            .execute(with(&tokens.access_token)?, policy)
+            .await?;
+        if !is_invalid_token(&exchange) {
+            return Ok(exchange);
+        }
+        let renewed = self.fresh_tokens(Some(&tokens.access_token)).await?;
+        self.limit().await;
+        self.driver
+            .execute(with(&renewed.access_token)?, policy)
+            .await
     }
 }
 

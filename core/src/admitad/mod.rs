@@ -87,8 +87,6 @@ pub use statistics::{
 };
 pub use wire::{Attachment, MAX_ATTACHMENT_BYTES};
 
-use crate::driver::{Exchange, RequestPolicy};
-use crate::error::Error;
 use crate::http::{HttpRequest, Method};
 use crate::weburl::WebUrl;
 
@@ -122,14 +120,16 @@ impl AdmitadContext<'_> {
     }
 }
 
-/// One Admitad endpoint: a pure request builder and a pure response parser.
-pub trait AdmitadEndpoint {
-    /// The typed result.
-    type Output;
-    /// Builds the exact request, or refuses bad input with [`Error::InvalidInput`].
-    fn build(&self, ctx: &AdmitadContext<'_>) -> Result<HttpRequest, Error>;
-    /// Parses the final response.
-    fn parse(&self, exchange: &Exchange) -> Result<Self::Output, Error>;
-    /// Whether the request may be repeated.
-    fn policy(&self) -> RequestPolicy;
+/// The Admitad API: its endpoints build from an [`AdmitadContext`].
+#[derive(Clone, Copy, Debug)]
+pub enum AdmitadApi {}
+
+impl crate::endpoint::Api for AdmitadApi {
+    const VENDOR: crate::Vendor = crate::Vendor::Admitad;
+    type Context<'a> = AdmitadContext<'a>;
 }
+
+/// Shorthand for an [`Endpoint`](crate::Endpoint) of the Admitad API (implemented for every such endpoint).
+pub trait AdmitadEndpoint: crate::Endpoint<Api = AdmitadApi> {}
+
+impl<E: crate::Endpoint<Api = AdmitadApi>> AdmitadEndpoint for E {}

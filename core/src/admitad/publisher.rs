@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::AdmitadContext;
 use super::decimal::Decimal;
 use super::errors::decode;
 use super::reference::NamedRef;
@@ -11,7 +12,6 @@ use super::wire::{
     Query, Send, concrete_page, endpoint, list_endpoint, request_record, response_record, segs,
     with_raw,
 };
-use super::{AdmitadContext, AdmitadEndpoint};
 use crate::driver::{Exchange, RequestPolicy};
 use crate::error::Error;
 use crate::http::{HttpRequest, Method};
@@ -325,7 +325,8 @@ request_record! {
     }
 }
 
-impl AdmitadEndpoint for ValidateLink {
+impl crate::Endpoint for ValidateLink {
+    type Api = crate::admitad::AdmitadApi;
     type Output = LinkCheck;
     fn build(&self, ctx: &AdmitadContext<'_>) -> Result<HttpRequest, Error> {
         let mut q = Query::default();
@@ -373,9 +374,11 @@ endpoint!(ResolveBrokenLinks => ResolvedLinks, plain, 0, idempotent = true, |s, 
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::Endpoint;
     use crate::HttpResponse;
 
-    fn req<E: AdmitadEndpoint>(e: &E) -> Result<HttpRequest, Error> {
+    fn req<E: crate::admitad::AdmitadEndpoint>(e: &E) -> Result<HttpRequest, Error> {
         let base = crate::driver::parse_base_url(super::super::DEFAULT_BASE_URL).unwrap();
         e.build(&AdmitadContext {
             base_url: &base,

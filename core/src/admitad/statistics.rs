@@ -3,11 +3,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::AdmitadContext;
 use super::decimal::Decimal;
 use super::errors::decode;
 use super::pagination::{Page, Paginated, decode_page};
 use super::wire::request_record;
-use super::{AdmitadContext, AdmitadEndpoint};
 use crate::driver::{Exchange, RequestPolicy};
 use crate::error::Error;
 use crate::http::{HttpRequest, Method};
@@ -408,7 +408,8 @@ impl StatisticsRequest {
     }
 }
 
-impl AdmitadEndpoint for StatisticsRequest {
+impl crate::Endpoint for StatisticsRequest {
+    type Api = crate::admitad::AdmitadApi;
     type Output = Page<StatisticsRow>;
     fn build(&self, ctx: &AdmitadContext<'_>) -> Result<HttpRequest, Error> {
         if !self.report.is_known() {
@@ -516,7 +517,8 @@ pub struct Deeplink {
     pub is_affiliate_product: Option<bool>,
 }
 
-impl AdmitadEndpoint for DeeplinkRequest {
+impl crate::Endpoint for DeeplinkRequest {
+    type Api = crate::admitad::AdmitadApi;
     type Output = Vec<Deeplink>;
     fn build(&self, ctx: &AdmitadContext<'_>) -> Result<HttpRequest, Error> {
         if self.ulp.is_empty() || self.ulp.len() > 200 {
@@ -562,9 +564,11 @@ impl AdmitadEndpoint for DeeplinkRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::Endpoint;
     use crate::HttpResponse;
 
-    fn ctx_req<E: AdmitadEndpoint>(e: &E) -> Result<HttpRequest, Error> {
+    fn ctx_req<E: crate::admitad::AdmitadEndpoint>(e: &E) -> Result<HttpRequest, Error> {
         let base = crate::driver::parse_base_url(super::super::DEFAULT_BASE_URL).unwrap();
         e.build(&AdmitadContext {
             base_url: &base,

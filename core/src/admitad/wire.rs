@@ -535,7 +535,8 @@ pub(crate) use response_record;
 /// how to send it; `parse` is one of the decoders above.
 macro_rules! endpoint {
     ($t:ty => $out:ty, $parse:ident, $offset:expr, idempotent = $idem:expr, |$s:ident, $q:ident| $body:block) => {
-        impl $crate::admitad::AdmitadEndpoint for $t {
+        impl $crate::Endpoint for $t {
+            type Api = $crate::admitad::AdmitadApi;
             type Output = $out;
             fn build(
                 &self,

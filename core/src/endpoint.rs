@@ -1,0 +1,80 @@
+//! One endpoint model for every vendor: an [`Endpoint`] is a request value that builds the exact
+//! [`HttpRequest`] for its vendor's [`Api`] context and parses the final [`Exchange`]; a [`Session`] is a
+//! vendor client that knows how to get an exchange for a request (credentials, token refresh, rate
+//! limits); [`send`] is the one build → exchange → parse path all three clients share.
+//!
+//! ```
+//! use adkit::Endpoint;
+//! use adkit::admitad::{AdmitadContext, GetBalance};
+//! use adkit::driver::parse_base_url;
+//!
+//! let base = parse_base_url("https://api.admitad.com/")?;
+//! let request = GetBalance { extended: true, ..Default::default() }
+//!     .build(&AdmitadContext { base_url: &base, access_token: "t" })?;
+//! assert_eq!(request.url, "https://api.admitad.com/me/balance/extended/");
+//! # Ok::<(), adkit::Error>(())
+//! ```
+
+use std::future::Future;
+
+use crate::driver::{Exchange, RequestPolicy};
+use crate::error::{Error, Vendor};
+use crate::http::HttpRequest;
+use crate::transport::MaybeSend;
+
+/// A vendor API: which vendor, and what its endpoints need to build a request (base URLs and
+/// credentials).
+pub trait Api {
+    /// The vendor.
+    const VENDOR: Vendor;
+    /// What an endpoint of this API builds its request from.
+    type Context<'a>;
+}
+
+/// The build context of API `A`.
+pub type Context<'a, A> = <A as Api>::Context<'a>;
+
+/// One endpoint of any vendor: a pure request builder and a pure response parser.
+pub trait Endpoint {
+    /// The vendor API the endpoint belongs to.
+    type Api: Api;
+    /// The typed result.
+    type Output;
+    /// Builds the exact request, or refuses bad input with [`Error::InvalidInput`] before anything is
+    /// sent.
+    fn build(&self, ctx: &Context<'_, Self::Api>) -> Result<HttpRequest, Error>;
+    /// Parses the final response of the exchange (the vendor's envelope and errors included).
+    fn parse(&self, exchange: &Exchange) -> Result<Self::Output, Error>;
+    /// Whether the request may be repeated and may follow redirects.
+    fn policy(&self) -> RequestPolicy;
+}
+
+/// Builds an endpoint's request for the context of the moment (an Admitad client calls it again with
+/// a renewed token).
+pub type Build<'b, A> = dyn for<'c> Fn(&Context<'c, A>) -> Result<HttpRequest, Error> + Sync + 'b;
+
+/// A vendor client: turns a request builder into the final exchange, with everything the vendor needs
+/// around it (credentials, a token refresh, a rate limit) and the driver's timeouts, retries and
+/// redirects.
+pub trait Session {
+    /// The vendor API of the client.
+    type Api: Api;
+    /// Builds the request with `build` (refusing bad input before anything is sent) and runs it under
+    /// `policy`.
+    fn exchange<'s>(
+        &'s self,
+        build: &'s Build<'s, Self::Api>,
+        policy: RequestPolicy,
+    ) -> impl Future<Output = Result<Exchange, Error>> + MaybeSend + 's;
+}
+
+/// The one call path of every endpoint of every vendor: build, exchange, parse.
+pub async fn send<S, E>(session: &S, endpoint: &E) -> Result<E::Output, Error>
+where
+    S: Session,
+    E: Endpoint<Api = S::Api> + Sync,
+{
+    let build = |ctx: &Context<'_, S::Api>| endpoint.build(ctx);
+    let exchange = session.exchange(&build, endpoint.policy()).await?;
+    endpoint.parse(&exchange)
+}
