@@ -38,6 +38,7 @@ pub mod limiter;
 pub mod native;
 mod open_enum;
 pub mod random;
+pub mod registry;
 mod secret;
 mod transport;
 pub mod validate;

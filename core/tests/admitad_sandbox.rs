@@ -406,9 +406,21 @@ async fn publisher_lists_loose_types_and_withdrawn_methods() {
         Some("https://ad.admitad.com/g/122/")
     );
     assert_eq!(programs[5].epc.as_str(), "0.06");
-    let one = client.program(7, Some("en")).await.unwrap();
+    let one = client
+        .program(&adkit::admitad::GetProgram {
+            id: 7,
+            language: Some("en".to_owned()),
+        })
+        .await
+        .unwrap();
     assert_eq!((one.id, one.rating.as_str()), (7, "7.5"));
-    let missing = client.program(999, None).await.unwrap_err();
+    let missing = client
+        .program(&adkit::admitad::GetProgram {
+            id: 999,
+            language: None,
+        })
+        .await
+        .unwrap_err();
     assert_eq!(missing.kind(), ErrorKind::NotFound);
     let coupons = client
         .collect_all(
@@ -429,16 +441,25 @@ async fn publisher_lists_loose_types_and_withdrawn_methods() {
             .all(|c| c.promocode.is_some() && c.rating.as_str() == "4.20")
     );
     let ok = client
-        .validate_link("https://ad.admitad.com/g/abc/")
+        .validate_link(&adkit::admitad::ValidateLink {
+            link: "https://ad.admitad.com/g/abc/".to_owned(),
+        })
         .await
         .unwrap();
     assert!(ok.valid);
     let bad = client
-        .validate_link("https://elsewhere.example/")
+        .validate_link(&adkit::admitad::ValidateLink {
+            link: "https://elsewhere.example/".to_owned(),
+        })
         .await
         .unwrap();
     assert_eq!((bad.valid, bad.message.as_str()), (false, "Wrong domain"));
-    let resolved = client.resolve_broken_links(&[10, 20]).await.unwrap();
+    let resolved = client
+        .resolve_broken_links(&adkit::admitad::ResolveBrokenLinks {
+            link_ids: vec![10, 20],
+        })
+        .await
+        .unwrap();
     assert_eq!(resolved.resolved, vec![10, 20]);
     let gone = client.send(&CreateWebsiteWithdrawn).await.unwrap_err();
     assert_eq!((gone.kind(), gone.status()), (ErrorKind::Api, Some(410)));
@@ -1439,7 +1460,9 @@ async fn documented_calls_and_fields_through_the_sandbox() {
         .unwrap();
     assert_eq!(joined.raw.value()["success"], "OK");
     let check = client
-        .validate_link("https://ad.admitad.com/g/abc/")
+        .validate_link(&adkit::admitad::ValidateLink {
+            link: "https://ad.admitad.com/g/abc/".to_owned(),
+        })
         .await
         .unwrap();
     assert_eq!(check.raw.value()["message"], "Link successfully tested.");

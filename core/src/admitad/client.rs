@@ -7,16 +7,10 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use futures_util::{Stream, StreamExt};
 
-use super::account::{GetMe, Me};
 use super::errors::is_invalid_token;
 use super::oauth::{self, AuthorizationUrl, TokenGrant, TokenRequest, TokenSet};
 use super::pagination::{Page, Paginated};
-use super::publisher::{
-    Coupon, GetProgram, LinkCheck, ListCoupons, ListPrograms, ListWebsites, Program,
-    ResolveBrokenLinks, ResolvedLinks, ValidateLink, Website,
-};
 use super::scopes::{Scope, check_scopes};
-use super::statistics::{Deeplink, DeeplinkRequest, StatisticsRequest, StatisticsRow};
 use super::{AdmitadContext, AdmitadEndpoint, DEFAULT_BASE_URL};
 use crate::driver::{ClientOptions, Driver, Exchange, RequestPolicy};
 use crate::error::{Error, ErrorKind};
@@ -354,64 +348,6 @@ impl<T: Transport, C: Timer> AdmitadClient<T, C> {
     /// token is refreshed once and the call repeated once.
     pub async fn send<E: AdmitadEndpoint + Sync>(&self, endpoint: &E) -> Result<E::Output, Error> {
         crate::endpoint::send(self, endpoint).await
-    }
-
-    /// GET /me/.
-    pub async fn me(&self) -> Result<Me, Error> {
-        self.send(&GetMe).await
-    }
-
-    /// One page of a report (`/statistics/<report>/`).
-    pub async fn statistics(
-        &self,
-        request: &StatisticsRequest,
-    ) -> Result<Page<StatisticsRow>, Error> {
-        self.send(request).await
-    }
-
-    /// GET /websites/v2/: the account's ad spaces (one page).
-    pub async fn websites(&self, request: &ListWebsites) -> Result<Page<Website>, Error> {
-        self.send(request).await
-    }
-
-    /// GET /advcampaigns/ (or /advcampaigns/website/{w_id}/): programs (one page).
-    pub async fn programs(&self, request: &ListPrograms) -> Result<Page<Program>, Error> {
-        self.send(request).await
-    }
-
-    /// GET /advcampaigns/{id}/.
-    pub async fn program(&self, id: u64, language: Option<&str>) -> Result<Program, Error> {
-        self.send(&GetProgram {
-            id,
-            language: language.map(str::to_owned),
-        })
-        .await
-    }
-
-    /// GET /coupons/ (or /coupons/website/{w_id}/): coupons (one page).
-    pub async fn coupons(&self, request: &ListCoupons) -> Result<Page<Coupon>, Error> {
-        self.send(request).await
-    }
-
-    /// GET /validate_links/: checks an affiliate link.
-    pub async fn validate_link(&self, link: &str) -> Result<LinkCheck, Error> {
-        self.send(&ValidateLink {
-            link: link.to_owned(),
-        })
-        .await
-    }
-
-    /// POST /broken_links/resolve/: marks broken links resolved.
-    pub async fn resolve_broken_links(&self, link_ids: &[u64]) -> Result<ResolvedLinks, Error> {
-        self.send(&ResolveBrokenLinks {
-            link_ids: link_ids.to_vec(),
-        })
-        .await
-    }
-
-    /// GET /deeplink/{w_id}/advcampaign/{c_id}/: one link per `ulp`.
-    pub async fn deeplinks(&self, request: &DeeplinkRequest) -> Result<Vec<Deeplink>, Error> {
-        self.send(request).await
     }
 
     /// Every page of a list, from the request's offset on, following `_meta` (the server may lower

@@ -15,6 +15,7 @@ mod decimal;
 mod errors;
 mod lost_orders;
 pub mod oauth;
+pub mod operations;
 mod pagination;
 mod partners;
 mod postbacks;

@@ -332,7 +332,7 @@ crate::admitad::wire::response_record! {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct StatisticsPage {
     /// The rows.
-    pub rows: Vec<StatisticsRow>,
+    pub items: Vec<StatisticsRow>,
     /// `_meta.count`.
     pub count: u64,
     /// `_meta.limit` (the server may lower it).
@@ -358,7 +358,7 @@ impl super::wire::WithRaw for StatisticsRow {
 impl From<Page<StatisticsRow>> for StatisticsPage {
     fn from(p: Page<StatisticsRow>) -> Self {
         StatisticsPage {
-            rows: p.items,
+            items: p.items,
             count: p.count,
             limit: p.limit,
             offset: p.offset,
