@@ -2,6 +2,6 @@
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-export const { AdmitadClient, StatisticsPaginator, ProgramPaginator, CouponPaginator, AdmitadPaginator, parseAdmitadCallback,
+export const { AdmitadClient, AdmitadPaginator, parseAdmitadCallback,
   verifyAdmitadSignedRequest } =
   require('./admitad.node.cjs');

@@ -13,7 +13,7 @@ let pages = 0;
 let rows = 0;
 for await (const page of client.statisticsPages({ report: 'websites', limit: 500 })) {
   pages += 1;
-  rows += page.rows.length;
+  rows += page.items.length;
 }
 const secs = (performance.now() - started) / 1000;
 console.log(`admitad statistics, Node: ${rows} rows in ${pages} pages (limit 500) in ${secs.toFixed(2)} s: ${(pages / secs).toFixed(0)} pages/s, ${(rows / secs).toFixed(0)} rows/s`);

@@ -3,12 +3,12 @@
 import { AdjustClient } from './adjust.browser.mjs';
 import { AdaptyClient, AdaptyWebhookReceiver } from './adapty.browser.mjs';
 import {
-  AdmitadClient, StatisticsPaginator, ProgramPaginator, CouponPaginator, AdmitadPaginator, parseAdmitadCallback,
+  AdmitadClient, AdmitadPaginator, parseAdmitadCallback,
   verifyAdmitadSignedRequest,
 } from './admitad.browser.mjs';
 
 export {
   AdjustClient, AdaptyClient, AdaptyWebhookReceiver,
-  AdmitadClient, StatisticsPaginator, ProgramPaginator, CouponPaginator, AdmitadPaginator, parseAdmitadCallback,
+  AdmitadClient, AdmitadPaginator, parseAdmitadCallback,
   verifyAdmitadSignedRequest,
 };

@@ -7,7 +7,7 @@ const adkit = require('./index.node.cjs');
 
 export const {
   AdjustClient, AdaptyClient, AdaptyWebhookReceiver,
-  AdmitadClient, StatisticsPaginator, ProgramPaginator, CouponPaginator, AdmitadPaginator, parseAdmitadCallback,
+  AdmitadClient, AdmitadPaginator, parseAdmitadCallback,
   verifyAdmitadSignedRequest,
 } = adkit;
 export default adkit;

@@ -25,7 +25,7 @@ for vendor in adjust adapty admitad; do
   cmp -s "$TMP/web-$vendor/adkit_${vendor}_bg.wasm" "$TMP/node-$vendor/adkit_${vendor}_bg.wasm" \
     || { echo "web and nodejs .wasm differ ($vendor)" >&2; exit 1; }
   mkdir -p "$OUT/$vendor"
-  wasm-opt -Oz "$TMP/web-$vendor/adkit_${vendor}_bg.wasm" -o "$OUT/$vendor/adkit_${vendor}_bg.wasm"
+  wasm-opt -Oz --converge --strip-producers "$TMP/web-$vendor/adkit_${vendor}_bg.wasm" -o "$OUT/$vendor/adkit_${vendor}_bg.wasm"
   cp "$TMP/web-$vendor/adkit_$vendor.js" "$OUT/$vendor/adkit_$vendor.web.mjs"
   cp "$TMP/node-$vendor/adkit_$vendor.js" "$OUT/$vendor/adkit_$vendor.node.cjs"
   cp "$TMP/node-$vendor/adkit_$vendor.d.ts" "$OUT/$vendor/adkit_$vendor.d.ts"
@@ -36,6 +36,9 @@ for vendor in adjust adapty admitad; do
   echo "size report: npm/pkg/$vendor/adkit_${vendor}_bg.wasm raw ${raw} bytes, gzip -9 ${gz} bytes ($(( gz / 1024 )) KiB; target 150 KiB: $verdict)"
   if [ "$vendor" = adjust ] && [ "$verdict" = OVER ]; then status=1; fi
 done
+# The named-method installer, in CommonJS for Node from its one ESM source.
+sed 's/^export function installOperations/function installOperations/' npm/operations.mjs > "$OUT/operations.cjs"
+echo 'module.exports = { installOperations };' >> "$OUT/operations.cjs"
 # index.d.ts: everything from the Adjust declarations, plus the Adapty names it does not already have
 # (the shared ones — CallOptions, AdkitError, JsonValue, ... — are identical in both files).
 node - "$OUT" <<'JS'
@@ -46,7 +49,7 @@ const seen = names(`${out}/adjust/adkit_adjust.d.ts`);
 let text = `export * from "./adjust/adkit_adjust.js";\n`;
 const valuesOf = {
   adapty: ['AdaptyClient', 'AdaptyWebhookReceiver'],
-  admitad: ['AdmitadClient', 'StatisticsPaginator', 'ProgramPaginator', 'CouponPaginator', 'AdmitadPaginator', 'parseAdmitadCallback', 'verifyAdmitadSignedRequest'],
+  admitad: ['AdmitadClient', 'AdmitadPaginator', 'parseAdmitadCallback', 'verifyAdmitadSignedRequest'],
 };
 for (const vendor of ['adapty', 'admitad']) {
   const own = [...names(`${out}/${vendor}/adkit_${vendor}.d.ts`)].filter((n) => !seen.has(n));

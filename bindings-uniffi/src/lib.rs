@@ -22,10 +22,9 @@ pub use adapty::{AdaptyClient, AdaptyClientOptions, AdaptyWebhookReceiver, BulkP
 pub use adjust::{AdjustClient, AdjustClientOptions, TicketProgressListener};
 pub use admitad::{
     AdmitadClient, AdmitadClientOptions, AdmitadSignedRequest, AdmitadTokenListener, AdmitadTokens,
-    CouponPaginator, ProgramPaginator, StatisticsPaginator, parse_admitad_callback,
-    verify_admitad_signed_request,
+    parse_admitad_callback, verify_admitad_signed_request,
 };
-pub use admitad_publisher::WebsitePaginator;
+pub use admitad_publisher::*;
 pub use errors::{AdkitError, Checked, ResponseInfo};
 pub use listeners::{ListenerError, ListenerFailure};
 pub use transport::{

@@ -5,22 +5,15 @@
 use std::rc::Rc;
 
 use adkit::Error;
-use adkit::admitad::{
-    DeeplinkRequest, GetMe, GetProgram, ListCoupons, ListPrograms, Page, ResolveBrokenLinks, Scope,
-    StatisticsPage, StatisticsRequest, StatisticsRow, TokenSet, ValidateLink,
-};
+use adkit::admitad::{Scope, TokenSet};
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 use web_sys::AbortSignal;
 
-use crate::admitad_publisher::{
-    AdmitadPaginator, Parsed, call, collect, job, page_shape, paginator, typed_page, value,
-};
-
 use crate::convert::{
-    MAX_SAFE_INTEGER, client_options, extra_query_of, from_js, js_error, options_object, prop,
-    prop_function, prop_string, prop_u32, prop_whole, signal_of, string_arg, to_js, whole,
+    MAX_SAFE_INTEGER, client_options, from_js, js_error, options_object, prop, prop_function,
+    prop_string, prop_u32, prop_whole, signal_of, string_arg, to_js,
 };
 use crate::fetch::{FetchTransport, JsTimer, aborted};
 
@@ -167,247 +160,6 @@ impl AdmitadClient {
     pub fn token_requests(&self) -> f64 {
         self.inner.token_requests() as f64
     }
-
-    /// GET /me/.
-    #[wasm_bindgen(unchecked_return_type = "Promise<AdmitadMe>")]
-    pub fn me(
-        &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-    ) -> Promise {
-        call(&self.inner, Ok(job(GetMe, |r| value(out(r)))), &options)
-    }
-
-    /// One page of a report.
-    #[wasm_bindgen(unchecked_return_type = "Promise<StatisticsPage>")]
-    pub fn statistics(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "StatisticsRequest")] request: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-    ) -> Promise {
-        let request: Result<StatisticsRequest, JsValue> = from_js(request, "request");
-        call(&self.inner, request.map(|r| job(r, report_page)), &options)
-    }
-
-    /// Pages of a report: `for await (const page of client.statisticsPages(request)) { … }` (or
-    /// `nextPage()` until `undefined`). Follows `_meta`: the server may lower `limit`.
-    #[wasm_bindgen(js_name = statisticsPages)]
-    pub fn statistics_pages(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "StatisticsRequest")] request: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "Pick<CallOptions, 'extraQuery'>")] options: JsValue,
-    ) -> Result<StatisticsPaginator, JsValue> {
-        let request: StatisticsRequest = from_js(request, "request")?;
-        let extra = extra_query_of(&options)?;
-        Ok(StatisticsPaginator(paginator(
-            &self.inner,
-            request,
-            report_page,
-            extra,
-        )))
-    }
-
-    /// Every row of a report; rejects (kind `invalid_input`, field `cap`) when there are more than `cap`.
-    #[wasm_bindgen(js_name = collectStatistics, unchecked_return_type = "Promise<StatisticsRow[]>")]
-    pub fn collect_statistics(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "StatisticsRequest")] request: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] cap: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-    ) -> Promise {
-        let request: Result<StatisticsRequest, JsValue> = from_js(request, "request");
-        collect(&self.inner, request, cap, typed_page, &options)
-    }
-
-    /// GET /advcampaigns/ or /advcampaigns/website/{website}/ (one page).
-    #[wasm_bindgen(unchecked_return_type = "Promise<AdmitadPage<Program>>")]
-    pub fn programs(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "ListPrograms")] request: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-    ) -> Promise {
-        let request: Result<ListPrograms, JsValue> = from_js(request, "request");
-        call(&self.inner, request.map(|r| job(r, typed_page)), &options)
-    }
-
-    /// Pages of programs: `for await (const page of client.programsPages(request)) { … }`.
-    #[wasm_bindgen(js_name = programsPages)]
-    pub fn programs_pages(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "ListPrograms")] request: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "Pick<CallOptions, 'extraQuery'>")] options: JsValue,
-    ) -> Result<ProgramPaginator, JsValue> {
-        let request: ListPrograms = from_js(request, "request")?;
-        let extra = extra_query_of(&options)?;
-        Ok(ProgramPaginator(paginator(
-            &self.inner,
-            request,
-            typed_page,
-            extra,
-        )))
-    }
-
-    /// Every program of the list; rejects when there are more than `cap`.
-    #[wasm_bindgen(js_name = collectPrograms, unchecked_return_type = "Promise<Program[]>")]
-    pub fn collect_programs(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "ListPrograms")] request: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] cap: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-    ) -> Promise {
-        let request: Result<ListPrograms, JsValue> = from_js(request, "request");
-        collect(&self.inner, request, cap, typed_page, &options)
-    }
-
-    /// GET /advcampaigns/{id}/.
-    #[wasm_bindgen(unchecked_return_type = "Promise<Program>")]
-    pub fn program(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "number")] id: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "string")] language: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-    ) -> Promise {
-        let request = (|| {
-            Ok(GetProgram {
-                id: whole(&id, "id", 0, MAX_SAFE_INTEGER)?,
-                language: if language.is_undefined() || language.is_null() {
-                    None
-                } else {
-                    Some(string_arg(&language, "language")?)
-                },
-            })
-        })();
-        call(
-            &self.inner,
-            request.map(|r| job(r, |p| value(out(p)))),
-            &options,
-        )
-    }
-
-    /// GET /coupons/ or /coupons/website/{website}/ (one page).
-    #[wasm_bindgen(unchecked_return_type = "Promise<AdmitadPage<Coupon>>")]
-    pub fn coupons(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "ListCoupons")] request: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-    ) -> Promise {
-        let request: Result<ListCoupons, JsValue> = from_js(request, "request");
-        call(&self.inner, request.map(|r| job(r, typed_page)), &options)
-    }
-
-    /// Pages of coupons: `for await (const page of client.couponsPages(request)) { … }`.
-    #[wasm_bindgen(js_name = couponsPages)]
-    pub fn coupons_pages(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "ListCoupons")] request: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "Pick<CallOptions, 'extraQuery'>")] options: JsValue,
-    ) -> Result<CouponPaginator, JsValue> {
-        let request: ListCoupons = from_js(request, "request")?;
-        let extra = extra_query_of(&options)?;
-        Ok(CouponPaginator(paginator(
-            &self.inner,
-            request,
-            typed_page,
-            extra,
-        )))
-    }
-
-    /// Every coupon of the list; rejects when there are more than `cap`.
-    #[wasm_bindgen(js_name = collectCoupons, unchecked_return_type = "Promise<Coupon[]>")]
-    pub fn collect_coupons(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "ListCoupons")] request: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] cap: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-    ) -> Promise {
-        let request: Result<ListCoupons, JsValue> = from_js(request, "request");
-        collect(&self.inner, request, cap, typed_page, &options)
-    }
-
-    /// GET /validate_links/.
-    #[wasm_bindgen(js_name = validateLink, unchecked_return_type = "Promise<LinkCheck>")]
-    pub fn validate_link(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] link: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-    ) -> Promise {
-        let request =
-            string_arg(&link, "link").map(|link| job(ValidateLink { link }, |r| value(out(r))));
-        call(&self.inner, request, &options)
-    }
-
-    /// POST /broken_links/resolve/.
-    #[wasm_bindgen(js_name = resolveBrokenLinks, unchecked_return_type = "Promise<ResolvedLinks>")]
-    pub fn resolve_broken_links(
-        &self,
-        #[wasm_bindgen(js_name = linkIds, unchecked_param_type = "number[]")] link_ids: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-    ) -> Promise {
-        let ids: Result<Vec<u64>, JsValue> = if js_sys::Array::is_array(&link_ids) {
-            link_ids
-                .unchecked_ref::<js_sys::Array>()
-                .iter()
-                .map(|i| whole(&i, "linkIds", 0, MAX_SAFE_INTEGER))
-                .collect()
-        } else {
-            Err(js_error(&Error::invalid(
-                "linkIds",
-                "must be an array of ids",
-            )))
-        };
-        let request = ids.map(|link_ids| job(ResolveBrokenLinks { link_ids }, |r| value(out(r))));
-        call(&self.inner, request, &options)
-    }
-
-    /// GET /deeplink/{websiteId}/advcampaign/{campaignId}/.
-    #[wasm_bindgen(unchecked_return_type = "Promise<Deeplink[]>")]
-    pub fn deeplinks(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "DeeplinkRequest")] request: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-    ) -> Promise {
-        let request: Result<DeeplinkRequest, JsValue> = from_js(request, "request");
-        call(
-            &self.inner,
-            request.map(|r| job(r, |d| value(out(d)))),
-            &options,
-        )
-    }
-}
-
-macro_rules! paginator {
-    ($($(#[$m:meta])* $name:ident($ret:literal)),+ $(,)?) => {$(
-        $(#[$m])*
-        #[wasm_bindgen]
-        pub struct $name(AdmitadPaginator);
-
-        #[wasm_bindgen]
-        impl $name {
-            /// The next page, or `undefined` when there is none.
-            #[wasm_bindgen(js_name = nextPage, unchecked_return_type = $ret)]
-            pub fn next_page(&self) -> Promise {
-                self.0.next_promise()
-            }
-        }
-    )+};
-}
-
-paginator! {
-    /// Pages of a report, one `nextPage()` at a time (`undefined` after the last); async-iterable.
-    StatisticsPaginator("Promise<StatisticsPage | undefined>"),
-    /// Pages of programs; async-iterable.
-    ProgramPaginator("Promise<AdmitadPage<Program> | undefined>"),
-    /// Pages of coupons; async-iterable.
-    CouponPaginator("Promise<AdmitadPage<Coupon> | undefined>"),
-}
-
-/// A report page as `{ rows, count, limit, offset }`.
-fn report_page(page: Result<Page<StatisticsRow>, Error>) -> Result<Parsed, JsValue> {
-    let page = page.map_err(|e| js_error(&e))?;
-    let shape = page_shape(&page);
-    Ok(Parsed {
-        value: to_js(&StatisticsPage::from(page))?,
-        page: Some(shape),
-    })
 }
 
 /// Checks Admitad's redirect back (`state` in constant time) and returns the `code`; throws an
@@ -504,10 +256,7 @@ export interface StatisticsRow {
   clickUserIp: string | null; clickUserReferer: string | null; clickCountryCode: string | null; /** seconds */ conversionTime: number | null;
   clickDate: string | null; actionDate: string | null; closingDate: string | null; statusUpdated: string | null; positions: ActionPosition[];
 }
-export interface StatisticsPage { rows: StatisticsRow[]; count: number; limit: number; offset: number }
-export interface StatisticsPaginator { [Symbol.asyncIterator](): AsyncIterator<StatisticsPage> }
-export interface ProgramPaginator { [Symbol.asyncIterator](): AsyncIterator<AdmitadPage<Program>> }
-export interface CouponPaginator { [Symbol.asyncIterator](): AsyncIterator<AdmitadPage<Coupon>> }
+export interface StatisticsPage { items: StatisticsRow[]; count: number; limit: number; offset: number }
 export interface DeeplinkRequest {
   websiteId: number; campaignId: number; /** 1..200 */ ulp: string[]; /** ≤ 50 */ subid?: string; subid1?: string;
   subid2?: string; subid3?: string; /** ≤ 120 */ subid4?: string;
@@ -546,6 +295,9 @@ export interface Coupon {
 }
 export interface LinkCheck { message: string; valid: boolean; success: string | null; raw: JsonValue }
 export interface ResolvedLinks { resolved: number[] }
+export interface GetProgram { id: number; language?: string }
+export interface ValidateLink { link: string }
+export interface ResolveBrokenLinks { linkIds: number[] }
 export interface SignedRequestPayload {
   username: string; id: number | null; firstName: string | null; lastName: string | null; language: string | null;
   algorithm: string; accessToken: string | null; refreshToken: string | null; expiresIn: number | null;

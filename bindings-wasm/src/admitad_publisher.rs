@@ -237,194 +237,124 @@ where
     })
 }
 
-macro_rules! calls {
-    ($($(#[$m:meta])* $name:ident = $js:literal ($req:ty, $ts:literal) -> $ret:literal $(, $raw:ident)?;)+) => {$(
-        #[wasm_bindgen]
-        impl AdmitadClient {
-            $(#[$m])*
-            #[wasm_bindgen(js_name = $js, unchecked_return_type = $ret)]
-            pub fn $name(
-                &self,
-                #[wasm_bindgen(unchecked_param_type = $ts)] request: JsValue,
-                #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-            ) -> Promise {
-                let request: Result<$req, JsValue> = request_of(request);
-                let job = request.map(|r| job(r, |result| value(calls!(@out result $(, $raw)?))));
-                call(self.core(), job, &options)
+/// One operation's call, paginator and collect, by name: the rows of core's declaration
+/// (`adkit::admitad_operations!`) expanded into one match each, behind the three exports below.
+macro_rules! wasm_admitad {
+    (
+        unit_calls { $( $(#[doc = $ud:literal])* $un:ident($ur:ident) -> $uo:ty; )* }
+        calls { $( $(#[doc = $cd:literal])* $cn:ident($cr:ident) -> $co:ty; )* }
+        raw_calls { $( $(#[doc = $rd:literal])* $rn:ident($rr:ident) -> $ro:ty; )* }
+        uploads { $( $(#[doc = $pd:literal])* $pn:ident($pr:ident) -> $po:ty; )* }
+        lists { $( $(#[doc = $ld:literal])* $ln:ident / $lp:ident / $lc:ident ($lr:ident => $li:ty, $lpage:ident, $lpag:ident); )* }
+        raw_lists { $( $(#[doc = $wd:literal])* $wn:ident / $wp:ident / $wc:ident ($wr:ident => $wi:ty, $wpage:ident, $wpag:ident); )* }
+    ) => {
+        /// The job of operation `op` for a JS request.
+        fn job_for(op: &str, request: JsValue) -> Result<Job, JsValue> {
+            match op {
+                $( stringify!($un) => Ok(job($ur, |r| value(out(r)))), )*
+                $( stringify!($cn) => request_of::<$cr>(request).map(|r| job(r, |o| value(out(o)))), )*
+                $( stringify!($rn) => request_of::<$rr>(request).map(|r| job(r, |o| value(raw_out(o)))), )*
+                $( stringify!($pn) => with_receipt(request, |r: &mut $pr, b| r.receipt.bytes = b).map(|r| job(r, |o| value(out(o)))), )*
+                $( stringify!($ln) => request_of::<$lr>(request).map(|r| job(r, typed_page)), )*
+                $( stringify!($wn) => request_of::<$wr>(request).map(|r| job(r, raw_page)), )*
+                _ => Err(unknown_operation(op)),
             }
         }
-    )+};
-    (@out $result:ident) => { out($result) };
-    (@out $result:ident, raw) => { raw_out($result) };
-    (@convert) => { typed_page };
-    (@convert raw) => { raw_page };
+
+        /// The paginator of list `op`.
+        fn paginator_for(
+            client: &Rc<Core>,
+            op: &str,
+            request: JsValue,
+            extra: Vec<(String, String)>,
+        ) -> Result<AdmitadPaginator, JsValue> {
+            match op {
+                $( stringify!($ln) => Ok(paginator(client, request_of::<$lr>(request)?, typed_page, extra)), )*
+                $( stringify!($wn) => Ok(paginator(client, request_of::<$wr>(request)?, raw_page, extra)), )*
+                _ => Err(unknown_operation(op)),
+            }
+        }
+
+        /// Every item of list `op`, under the cap.
+        fn collect_for(client: &Rc<Core>, op: &str, request: JsValue, cap: JsValue, options: &JsValue) -> Promise {
+            match op {
+                $( stringify!($ln) => collect(client, request_of::<$lr>(request), cap, typed_page, options), )*
+                $( stringify!($wn) => collect(client, request_of::<$wr>(request), cap, raw_page, options), )*
+                _ => Promise::reject(&unknown_operation(op)),
+            }
+        }
+
+        /// `[name, kind]` of every operation, in declaration order.
+        const OPERATIONS: &[(&str, &str)] = &[
+            $( (stringify!($un), "unit"), )*
+            $( (stringify!($cn), "call"), )*
+            $( (stringify!($rn), "call"), )*
+            $( (stringify!($pn), "call"), )*
+            $( (stringify!($ln), "list"), )*
+            $( (stringify!($wn), "list"), )*
+        ];
+    };
 }
 
-macro_rules! lists {
-    ($($(#[$m:meta])* $name:ident / $pages:ident / $collect:ident = $js:literal / $js_pages:literal / $js_collect:literal ($req:ty, $ts:literal, $page_ts:literal, $pages_ts:literal, $all_ts:literal) $(, $raw:ident)?;)+) => {$(
-        #[wasm_bindgen]
-        impl AdmitadClient {
-            $(#[$m])*
-            #[wasm_bindgen(js_name = $js, unchecked_return_type = $page_ts)]
-            pub fn $name(
-                &self,
-                #[wasm_bindgen(unchecked_optional_param_type = $ts)] request: JsValue,
-                #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-            ) -> Promise {
-                let request: Result<$req, JsValue> = request_of(request);
-                let job = request.map(|r| job(r, calls!(@convert $($raw)?)));
-                call(self.core(), job, &options)
-            }
-        }
+adkit::admitad_operations!(wasm_admitad);
 
-        #[wasm_bindgen]
-        impl AdmitadClient {
-            /// Pages of the same list: `for await (const page of client.xxxPages(request, { extraQuery })) { … }`
-            /// (`extraQuery` goes with every page).
-            #[wasm_bindgen(js_name = $js_pages, unchecked_return_type = $pages_ts)]
-            pub fn $pages(
-                &self,
-                #[wasm_bindgen(unchecked_optional_param_type = $ts)] request: JsValue,
-                #[wasm_bindgen(unchecked_optional_param_type = "Pick<CallOptions, 'extraQuery'>")] options: JsValue,
-            ) -> Result<AdmitadPaginator, JsValue> {
-                let request: $req = request_of(request)?;
-                Ok(paginator(self.core(), request, calls!(@convert $($raw)?), extra_query_of(&options)?))
-            }
-        }
+/// The named methods' declarations, generated from the same rows (`cargo run -p adkit-codegen`).
+#[wasm_bindgen(typescript_custom_section)]
+const TS_ADMITAD_METHODS: &str = include_str!("../generated/admitad-methods.d.ts");
 
-        #[wasm_bindgen]
-        impl AdmitadClient {
-            /// Every item of the list; rejects (kind `invalid_input`, field `cap`) when there are more than `cap`.
-            #[wasm_bindgen(js_name = $js_collect, unchecked_return_type = $all_ts)]
-            pub fn $collect(
-                &self,
-                #[wasm_bindgen(unchecked_param_type = $ts)] request: JsValue,
-                #[wasm_bindgen(unchecked_param_type = "number")] cap: JsValue,
-                #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-            ) -> Promise {
-                let request: Result<$req, JsValue> = request_of(request);
-                collect(self.core(), request, cap, calls!(@convert $($raw)?), &options)
-            }
-        }
-    )+};
+fn unknown_operation(op: &str) -> JsValue {
+    js_error(&Error::invalid(
+        "operation",
+        format!("`{op}` is not an Admitad operation"),
+    ))
 }
 
-calls! {
-    /// GET /me/balance/ (or, `{ extended: true }`, /me/balance/extended/).
-    balance = "balance" (GetBalance, "GetBalance | undefined") -> "Promise<Balance[]>";
-    /// GET /me/payment/settings/ (or for one currency).
-    payment_settings = "paymentSettings" (GetPaymentSettings, "GetPaymentSettings | undefined") -> "Promise<PaymentSetting[]>";
-    /// GET /languages/{code}/.
-    language = "language" (GetLanguage, "GetLanguage") -> "Promise<Language>";
-    /// GET /currencies/rate/.
-    currency_rate = "currencyRate" (GetCurrencyRate, "GetCurrencyRate") -> "Promise<CurrencyRate>";
-    /// GET /categories/{id}/.
-    category = "category" (GetCategory, "GetCategory") -> "Promise<Category>";
-    /// GET /adservices/{id}/.
-    ad_service = "adService" (GetAdService, "GetAdService") -> "Promise<AdService>";
-    /// GET /coupons/categories/{id}/.
-    coupon_category = "couponCategory" (GetCouponCategory, "GetCouponCategory") -> "Promise<CouponCategory>";
-    /// GET /websites/v2/{id}/.
-    website = "website" (GetWebsite, "GetWebsite") -> "Promise<Website>";
-    /// GET /websites/v2/{name}/?search_by=name: one ad space by its name (percent-encoded as UTF-8).
-    website_by_name = "websiteByName" (GetWebsiteByName, "GetWebsiteByName") -> "Promise<Website>";
-    /// GET /advcampaigns/{program}/website/{website}/.
-    program_for_website = "programForWebsite" (GetProgramForWebsite, "GetProgramForWebsite") -> "Promise<Program>";
-    /// POST /subnetworks/v1/websites/create/ (JSON; all or nothing; never repeated).
-    create_subnetwork_websites = "createSubnetworkWebsites" (CreateSubnetworkWebsites, "CreateSubnetworkWebsites") -> "Promise<Website[]>";
-    /// POST /advcampaigns/{program}/attach|detach/{website}/.
-    change_membership = "changeMembership" (ChangeMembership, "ChangeMembership") -> "Promise<ActionResult>";
-    /// GET /subnetworks/v1/advcampaign/{program}/statuses/.
-    program_statuses = "programStatuses" (ProgramStatuses, "ProgramStatuses") -> "Promise<ProgramConnection[]>";
-    /// GET /coupons/{id}/ (or for an ad space).
-    coupon = "coupon" (GetCoupon, "GetCoupon") -> "Promise<Coupon>";
-    /// GET /promo_offers/revocation_status/{offer}/.
-    promo_code_revocations = "promoCodeRevocations" (PromoCodeRevocations, "PromoCodeRevocations") -> "Promise<PromoCodeStatus[]>";
-    /// POST /tracking_promo_code/request-tracking-coupon/ (never repeated).
-    request_tracking_coupon = "requestTrackingCoupon" (RequestTrackingCoupon, "RequestTrackingCoupon") -> "Promise<TrackingCouponRequest>";
-    /// GET /tracking_promo_code/request-status/.
-    tracking_coupon_status = "trackingCouponStatus" (TrackingCouponStatus, "TrackingCouponStatus") -> "Promise<TrackingCouponState>";
-    /// POST /shortlink/modify/.
-    shorten_link = "shortenLink" (ShortenLink, "ShortenLink") -> "Promise<ShortLink>";
-    /// GET /referrals/{id}/.
-    referral = "referral" (GetReferral, "GetReferral") -> "Promise<Referral>";
-    /// GET /announcements/{id}/.
-    announcement = "announcement" (GetAnnouncement, "GetAnnouncement") -> "Promise<Announcement>";
-    /// GET /news/{id}/.
-    news_item = "newsItem" (GetNews, "GetNews") -> "Promise<News>";
-    /// POST …/{id}/mark_as_read/ or …/mark_all_as_read/: the answer as sent (`null` when empty).
-    mark_notifications_read = "markNotificationsRead" (MarkNotificationsRead, "MarkNotificationsRead | undefined") -> "Promise<JsonValue>", raw;
-    /// GET /opt_codes/{id}/.
-    opt_code = "optCode" (GetOptCode, "GetOptCode") -> "Promise<OptCode>";
-    /// Creates (no `id`) or updates a postback URL.
-    save_opt_code = "saveOptCode" (SaveOptCode, "SaveOptCode") -> "Promise<OptCode>";
-    /// POST /opt_codes/delete/{id}/.
-    delete_opt_code = "deleteOptCode" (DeleteOptCode, "DeleteOptCode") -> "Promise<JsonValue>", raw;
-    /// GET /retag/{id}/.
-    retag = "retag" (GetRetag, "GetRetag") -> "Promise<Retag>";
-    /// Creates (no `id`) or updates a ReTag tag.
-    save_retag = "saveRetag" (SaveRetag, "SaveRetag") -> "Promise<Retag>";
-    /// POST /retag/delete/{id}/.
-    delete_retag = "deleteRetag" (DeleteRetag, "DeleteRetag") -> "Promise<JsonValue>", raw;
-    /// GET /broken_links/{id}/.
-    broken_link = "brokenLink" (GetBrokenLink, "GetBrokenLink") -> "Promise<BrokenLink>";
-    /// GET /lost_orders/{id}/ or /appeals/{id}/.
-    lost_order = "lostOrder" (GetLostOrder, "GetLostOrder") -> "Promise<LostOrder>";
-    /// GET /lost_orders/payments_info/.
-    lost_order_payments = "lostOrderPayments" (LostOrderPayments, "LostOrderPayments") -> "Promise<OrderPayments>";
-    /// POST /aliexpress/commission_rates/ (JSON body).
-    aliexpress_commission_rates = "aliexpressCommissionRates" (AliexpressCommissionRates, "AliexpressCommissionRates") -> "Promise<CommissionRates>";
-    /// POST /website/{website}/broker/applications/create/ (never repeated).
-    create_broker_application = "createBrokerApplication" (CreateBrokerApplication, "CreateBrokerApplication") -> "Promise<BrokerApplication>";
-    /// GET /broker/campaign_settings/{program}/: the fields and patterns as sent.
-    broker_campaign_settings = "brokerCampaignSettings" (BrokerCampaignSettings, "BrokerCampaignSettings") -> "Promise<JsonValue>", raw;
-}
+#[wasm_bindgen]
+impl AdmitadClient {
+    /// `[name, kind]` of every operation (`kind` is `unit`, `call` or `list`): the package entry installs
+    /// a named method for each (`client.balance(request, options)`, and for lists `xxxPages` and
+    /// `collectXxx`), all calling the three methods below.
+    #[wasm_bindgen(unchecked_return_type = "[string, 'unit' | 'call' | 'list'][]")]
+    pub fn operations() -> Array {
+        OPERATIONS
+            .iter()
+            .map(|(name, kind)| Array::of2(&(*name).into(), &(*kind).into()))
+            .collect()
+    }
 
-lists! {
-    /// GET /websites/v2/ (one page of ad spaces).
-    websites / websites_pages / collect_websites = "websites" / "websitesPages" / "collectWebsites" (ListWebsites, "ListWebsites", "Promise<AdmitadPage<Website>>", "AdmitadPages<Website>", "Promise<Website[]>");
-    /// GET /websites/kinds/ or /websites/regions/ (one page of codes).
-    codes / codes_pages / collect_codes = "codes" / "codesPages" / "collectCodes" (ListCodes, "ListCodes", "Promise<AdmitadPage<string>>", "AdmitadPages<string>", "Promise<string[]>");
-    /// GET /languages/ (one page).
-    languages / languages_pages / collect_languages = "languages" / "languagesPages" / "collectLanguages" (ListLanguages, "ListLanguages", "Promise<AdmitadPage<Language>>", "AdmitadPages<Language>", "Promise<Language[]>");
-    /// GET /currencies/ (one page).
-    currencies / currencies_pages / collect_currencies = "currencies" / "currenciesPages" / "collectCurrencies" (ListCurrencies, "ListCurrencies", "Promise<AdmitadPage<Currency>>", "AdmitadPages<Currency>", "Promise<Currency[]>");
-    /// GET /categories/ or a program's categories (one page).
-    categories / categories_pages / collect_categories = "categories" / "categoriesPages" / "collectCategories" (ListCategories, "ListCategories", "Promise<AdmitadPage<Category>>", "AdmitadPages<Category>", "Promise<Category[]>");
-    /// GET /adservices/ (one page).
-    ad_services / ad_services_pages / collect_ad_services = "adServices" / "adServicesPages" / "collectAdServices" (ListAdServices, "ListAdServices", "Promise<AdmitadPage<AdService>>", "AdmitadPages<AdService>", "Promise<AdService[]>");
-    /// GET /traffic/ (one page).
-    traffic_types / traffic_types_pages / collect_traffic_types = "trafficTypes" / "trafficTypesPages" / "collectTrafficTypes" (ListTrafficTypes, "ListTrafficTypes", "Promise<AdmitadPage<TrafficType>>", "AdmitadPages<TrafficType>", "Promise<TrafficType[]>");
-    /// GET /coupons/categories/ (one page).
-    coupon_categories / coupon_categories_pages / collect_coupon_categories = "couponCategories" / "couponCategoriesPages" / "collectCouponCategories" (ListCouponCategories, "ListCouponCategories", "Promise<AdmitadPage<CouponCategory>>", "AdmitadPages<CouponCategory>", "Promise<CouponCategory[]>");
-    /// GET /banners/{program}/ (or for an ad space; one page).
-    banners / banners_pages / collect_banners = "banners" / "bannersPages" / "collectBanners" (ListBanners, "ListBanners", "Promise<AdmitadPage<Banner>>", "AdmitadPages<Banner>", "Promise<Banner[]>");
-    /// GET /landings/{program}/ (or for an ad space; one page).
-    landings / landings_pages / collect_landings = "landings" / "landingsPages" / "collectLandings" (ListLandings, "ListLandings", "Promise<AdmitadPage<Landing>>", "AdmitadPages<Landing>", "Promise<Landing[]>");
-    /// GET /promo_offers/{program}/ (one page; items as sent).
-    promo_offers / promo_offers_pages / collect_promo_offers = "promoOffers" / "promoOffersPages" / "collectPromoOffers" (ListPromoOffers, "ListPromoOffers", "Promise<AdmitadPage<JsonValue>>", "AdmitadPages<JsonValue>", "Promise<JsonValue[]>"), raw;
-    /// GET /referrals/ (one page).
-    referrals / referrals_pages / collect_referrals = "referrals" / "referralsPages" / "collectReferrals" (ListReferrals, "ListReferrals", "Promise<AdmitadPage<Referral>>", "AdmitadPages<Referral>", "Promise<Referral[]>");
-    /// GET /announcements/ (one page).
-    announcements / announcements_pages / collect_announcements = "announcements" / "announcementsPages" / "collectAnnouncements" (ListAnnouncements, "ListAnnouncements", "Promise<AdmitadPage<Announcement>>", "AdmitadPages<Announcement>", "Promise<Announcement[]>");
-    /// GET /news/ (one page).
-    news / news_pages / collect_news = "news" / "newsPages" / "collectNews" (ListNews, "ListNews", "Promise<AdmitadPage<News>>", "AdmitadPages<News>", "Promise<News[]>");
-    /// GET /web_notificator/v1/web_notificator/ (one page).
-    notifications / notifications_pages / collect_notifications = "notifications" / "notificationsPages" / "collectNotifications" (ListNotifications, "ListNotifications", "Promise<AdmitadPage<Notification>>", "AdmitadPages<Notification>", "Promise<Notification[]>");
-    /// GET /vendor_tool/v1/vendor_tool/ (one page).
-    vendor_bonuses / vendor_bonuses_pages / collect_vendor_bonuses = "vendorBonuses" / "vendorBonusesPages" / "collectVendorBonuses" (ListVendorBonuses, "ListVendorBonuses", "Promise<AdmitadPage<VendorBonus>>", "AdmitadPages<VendorBonus>", "Promise<VendorBonus[]>");
-    /// GET /opt_codes/ (one page).
-    opt_codes / opt_codes_pages / collect_opt_codes = "optCodes" / "optCodesPages" / "collectOptCodes" (ListOptCodes, "ListOptCodes", "Promise<AdmitadPage<OptCode>>", "AdmitadPages<OptCode>", "Promise<OptCode[]>");
-    /// GET /retag/ (one page).
-    retags / retags_pages / collect_retags = "retags" / "retagsPages" / "collectRetags" (ListRetags, "ListRetags", "Promise<AdmitadPage<Retag>>", "AdmitadPages<Retag>", "Promise<Retag[]>");
-    /// GET /retag/website/{w}/levels/ or /retag/advcampaign/{c}/levels/ (one page).
-    retag_levels / retag_levels_pages / collect_retag_levels = "retagLevels" / "retagLevelsPages" / "collectRetagLevels" (ListRetagLevels, "ListRetagLevels", "Promise<AdmitadPage<RetagLevel>>", "AdmitadPages<RetagLevel>", "Promise<RetagLevel[]>");
-    /// GET /broken_links/ (one page).
-    broken_links / broken_links_pages / collect_broken_links = "brokenLinks" / "brokenLinksPages" / "collectBrokenLinks" (ListBrokenLinks, "ListBrokenLinks", "Promise<AdmitadPage<BrokenLink>>", "AdmitadPages<BrokenLink>", "Promise<BrokenLink[]>");
-    /// GET /lost_orders/ or /appeals/ (one page).
-    lost_orders / lost_orders_pages / collect_lost_orders = "lostOrders" / "lostOrdersPages" / "collectLostOrders" (ListLostOrders, "ListLostOrders", "Promise<AdmitadPage<LostOrder>>", "AdmitadPages<LostOrder>", "Promise<LostOrder[]>");
-    /// GET /website/{website}/broker/applications/ (one page).
-    broker_applications / broker_applications_pages / collect_broker_applications = "brokerApplications" / "brokerApplicationsPages" / "collectBrokerApplications" (ListBrokerApplications, "ListBrokerApplications", "Promise<AdmitadPage<BrokerApplication>>", "AdmitadPages<BrokerApplication>", "Promise<BrokerApplication[]>");
+    /// Calls operation `op` (its snake_case name) with a request object (`undefined` for the defaults).
+    #[wasm_bindgen(js_name = callOperation, unchecked_return_type = "Promise<any>")]
+    pub fn call_operation(
+        &self,
+        op: &str,
+        #[wasm_bindgen(unchecked_optional_param_type = "object")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        call(self.core(), job_for(op, request), &options)
+    }
+
+    /// The pages of list `op`, one `nextPage()` at a time (async-iterable from the package entry).
+    #[wasm_bindgen(js_name = operationPages)]
+    pub fn operation_pages(
+        &self,
+        op: &str,
+        #[wasm_bindgen(unchecked_optional_param_type = "object")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Pick<CallOptions, 'extraQuery'>")] options: JsValue,
+    ) -> Result<AdmitadPaginator, JsValue> {
+        paginator_for(self.core(), op, request, extra_query_of(&options)?)
+    }
+
+    /// Every item of list `op`; rejects (kind `invalid_input`, field `cap`) when there are more than `cap`.
+    #[wasm_bindgen(js_name = collectOperation, unchecked_return_type = "Promise<any[]>")]
+    pub fn collect_operation(
+        &self,
+        op: &str,
+        #[wasm_bindgen(unchecked_param_type = "object | undefined")] request: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] cap: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        collect_for(self.core(), op, request, cap, &options)
+    }
 }
 
 /// Takes `receipt.bytes` (a `Uint8Array`, `ArrayBuffer` or array of numbers) out of the request before the
@@ -477,40 +407,4 @@ fn with_receipt<T: DeserializeOwned + Default>(
         set(&mut parsed, b);
     }
     Ok(parsed)
-}
-
-#[wasm_bindgen]
-impl AdmitadClient {
-    /// POST /lost_orders/create/ as multipart with the receipt (`receipt: { fileName, contentType, bytes }`,
-    /// `bytes` a `Uint8Array`). Never repeated.
-    #[wasm_bindgen(js_name = createLostOrder, unchecked_return_type = "Promise<LostOrder>")]
-    pub fn create_lost_order(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "CreateLostOrder")] request: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-    ) -> Promise {
-        let request: Result<CreateLostOrder, JsValue> =
-            with_receipt(request, |r: &mut CreateLostOrder, b| r.receipt.bytes = b);
-        call(
-            self.core(),
-            request.map(|r| job(r, |o| value(out(o)))),
-            &options,
-        )
-    }
-
-    /// POST /appeals/create/ as multipart with the receipt. Never repeated.
-    #[wasm_bindgen(js_name = createAppeal, unchecked_return_type = "Promise<LostOrder>")]
-    pub fn create_appeal(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "CreateAppeal")] request: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-    ) -> Promise {
-        let request: Result<CreateAppeal, JsValue> =
-            with_receipt(request, |r: &mut CreateAppeal, b| r.receipt.bytes = b);
-        call(
-            self.core(),
-            request.map(|r| job(r, |o| value(out(o)))),
-            &options,
-        )
-    }
 }

@@ -30,9 +30,6 @@ pub use adapty::{AdaptyClient, AdaptyWebhookReceiver};
 #[cfg(all(target_arch = "wasm32", feature = "adjust"))]
 pub use adjust::AdjustClient;
 #[cfg(all(target_arch = "wasm32", feature = "admitad"))]
-pub use admitad::{
-    AdmitadClient, CouponPaginator, ProgramPaginator, StatisticsPaginator, parse_admitad_callback,
-    verify_admitad_signed_request,
-};
+pub use admitad::{AdmitadClient, parse_admitad_callback, verify_admitad_signed_request};
 #[cfg(all(target_arch = "wasm32", feature = "admitad"))]
 pub use admitad_publisher::AdmitadPaginator;

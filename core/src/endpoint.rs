@@ -60,12 +60,15 @@ pub trait Session {
     /// The vendor API of the client.
     type Api: Api;
     /// Builds the request with `build` (refusing bad input before anything is sent) and runs it under
-    /// `policy`.
-    fn exchange<'s>(
+    /// `policy`. A client whose path is long (Admitad's token refresh) hands `build` on as a [`Build`]
+    /// trait object, so that path exists once however many endpoints there are.
+    fn exchange<'s, B>(
         &'s self,
-        build: &'s Build<'s, Self::Api>,
+        build: &'s B,
         policy: RequestPolicy,
-    ) -> impl Future<Output = Result<Exchange, Error>> + MaybeSend + 's;
+    ) -> impl Future<Output = Result<Exchange, Error>> + MaybeSend + 's
+    where
+        B: for<'c> Fn(&Context<'c, Self::Api>) -> Result<HttpRequest, Error> + Sync;
 }
 
 /// The one call path of every endpoint of every vendor: build, exchange, parse.

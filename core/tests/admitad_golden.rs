@@ -2165,3 +2165,144 @@ fn documented_postback_and_lost_order_requests_are_sent() {
         (6, Some("1200"), Some("7"), Some(""))
     );
 }
+
+/// The requests the registry found without a wire test: each one's exact method, URL and body.
+#[test]
+fn reference_community_retag_and_link_requests_byte_for_byte() {
+    let get = |e: &dyn Fn() -> Result<HttpRequest, adkit::Error>| {
+        let r = e().unwrap();
+        assert_eq!(r.method, adkit::Method::Get, "{}", r.url);
+        assert!(r.body.is_empty(), "{}", r.url);
+        r.url
+    };
+    assert_eq!(
+        get(&|| build(&GetAdService { id: 4 })),
+        format!("{API}/adservices/4/")
+    );
+    refused(&GetAdService { id: 0 }, "id");
+    assert_eq!(
+        get(&|| build(&GetProgram {
+            id: 7,
+            language: Some("en".into())
+        })),
+        format!("{API}/advcampaigns/7/?language=en")
+    );
+    refused(
+        &GetProgram {
+            id: 0,
+            language: None,
+        },
+        "id",
+    );
+    assert_eq!(
+        get(&|| build(&GetAnnouncement {
+            id: 3,
+            language: Some("de".into())
+        })),
+        format!("{API}/announcements/3/?language=de")
+    );
+    assert_eq!(
+        get(&|| build(&GetRetag { id: 9 })),
+        format!("{API}/retag/9/")
+    );
+    assert_eq!(
+        get(&|| build(&GetBrokenLink { id: 5 })),
+        format!("{API}/broken_links/5/")
+    );
+    assert_eq!(
+        get(&|| build(&ListLanguages {
+            limit: Some(2),
+            offset: Some(4)
+        })),
+        format!("{API}/languages/?limit=2&offset=4")
+    );
+    refused(
+        &ListLanguages {
+            limit: Some(501),
+            offset: None,
+        },
+        "limit",
+    );
+    assert_eq!(
+        get(&|| build(&ListCouponCategories::default())),
+        format!("{API}/coupons/categories/")
+    );
+    assert_eq!(
+        get(&|| build(&ListAnnouncements {
+            language: Some("de".into()),
+            limit: Some(20),
+            offset: None
+        })),
+        format!("{API}/announcements/?language=de&limit=20")
+    );
+    assert_eq!(
+        get(&|| build(&ListNews {
+            language: Some("en".into()),
+            limit: None,
+            offset: Some(40)
+        })),
+        format!("{API}/news/?language=en&offset=40")
+    );
+    assert_eq!(
+        get(&|| build(&ListBrokerApplications {
+            website: 22,
+            status: Some("approved".into()),
+            program: Some(6),
+            date_start: Some("01.03.2024".into()),
+            date_end: Some("31.03.2024".into()),
+            limit: Some(50),
+            offset: None,
+        })),
+        format!(
+            "{API}/website/22/broker/applications/?status=approved&campaign=6&date_start=01.03.2024&date_end=31.03.2024&limit=50"
+        )
+    );
+    refused(
+        &ListBrokerApplications {
+            website: 22,
+            status: Some("done".into()),
+            ..Default::default()
+        },
+        "status",
+    );
+    assert_eq!(
+        get(&|| build(&DeeplinkRequest {
+            website_id: 22,
+            campaign_id: 6,
+            ulp: vec![
+                "https://shop.example/a?b=1".into(),
+                "https://shop.example/c d".into()
+            ],
+            subid: Some("s 1".into()),
+            subid1: None,
+            subid2: None,
+            subid3: None,
+            subid4: None,
+        })),
+        format!(
+            "{API}/deeplink/22/advcampaign/6/?ulp=https%3A%2F%2Fshop.example%2Fa%3Fb%3D1&ulp=https%3A%2F%2Fshop.example%2Fc+d&subid=s+1"
+        )
+    );
+
+    let resolve = build(&ResolveBrokenLinks {
+        link_ids: vec![10, 20],
+    })
+    .unwrap();
+    assert_eq!(resolve.method, adkit::Method::Post);
+    assert_eq!(resolve.url, format!("{API}/broken_links/resolve/"));
+    assert_eq!(
+        resolve.header("content-type"),
+        Some("application/x-www-form-urlencoded")
+    );
+    assert_eq!(
+        String::from_utf8(resolve.body).unwrap(),
+        "link_id=10&link_id=20"
+    );
+    refused(&ResolveBrokenLinks { link_ids: vec![] }, "link_ids");
+
+    let delete = build(&DeleteRetag { id: 9 }).unwrap();
+    assert_eq!(delete.method, adkit::Method::Post);
+    assert_eq!(delete.url, format!("{API}/retag/delete/9/"));
+    assert!(delete.body.is_empty());
+    refused(&DeleteRetag { id: 0 }, "id");
+}

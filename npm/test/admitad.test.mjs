@@ -84,13 +84,13 @@ test('publisher lists: loose types, per-ad-space variants, link checker, broken 
   const programs = await c.collectPrograms({ website: 22, hasTool: ['deeplink'], limit: 50 }, 500);
   assert.equal(programs.length, 120);
   assert.equal(programs[5].epc, '0.06', 'money as exact text');
-  assert.equal((await c.program(7)).rating, '7.5');
-  await assert.rejects(c.program(999), { kind: 'not_found' });
+  assert.equal((await c.program({ id: 7 })).rating, '7.5');
+  await assert.rejects(c.program({ id: 999 }), { kind: 'not_found' });
   const coupons = await c.collectCoupons({ website: 22, campaign: [2, 3], limit: 500 }, 100);
   assert.equal(coupons.length, 20);
   assert.ok(coupons.every((x) => x.promocode));
-  assert.equal((await c.validateLink('https://elsewhere.example/')).valid, false);
-  assert.deepEqual((await c.resolveBrokenLinks([10, 20])).resolved, [10, 20]);
+  assert.equal((await c.validateLink({ link: 'https://elsewhere.example/' })).valid, false);
+  assert.deepEqual((await c.resolveBrokenLinks({ linkIds: [10, 20] })).resolved, [10, 20]);
   const sizes = [];
   for await (const page of c.couponsPages({ website: 22, limit: 25 })) sizes.push(page.items.length);
   assert.deepEqual(sizes, [25, 25, 10]);

@@ -58,7 +58,7 @@ async function admitadTour(stored?: AdmitadTokens): Promise<void> {
   await client.exchangeCode(code, 'https://example.com/cb');
   for await (const page of client.statisticsPages({ report: 'dates', dateStart: '01.01.2024', limit: 500 })) {
     const p: StatisticsPage = page;
-    console.log(p.rows[0]?.paymentSumApproved, url);
+    console.log(p.items[0]?.paymentSumApproved, url);
   }
   for await (const page of client.bannersPages({ program: 6, website: 22 })) {
     const b: Banner | undefined = page.items[0];

@@ -96,11 +96,13 @@ test('the other numbers: waitForTicket, paging, bulk, Admitad options and ids', 
   await invalid(() => admitad(admitadId(), { maxRequestsPerMinute: 0 }), 'maxRequestsPerMinute', 'maxRequestsPerMinute=0');
   const c = admitad();
   for (const bad of [...BAD_IDS, '7', undefined]) {
-    await invalid(() => c.program(bad), 'id', `program(${String(bad)})`);
-    await invalid(() => c.resolveBrokenLinks([1, bad]), 'linkIds', `resolveBrokenLinks([1, ${String(bad)}])`);
+    await invalid(() => c.program({ id: bad }), 'id', `program({ id: ${String(bad)} })`);
+    await invalid(() => c.resolveBrokenLinks({ linkIds: [1, bad] }), 'linkIds', `resolveBrokenLinks([1, ${String(bad)}])`);
   }
-  await invalid(() => c.resolveBrokenLinks(5), 'linkIds', 'resolveBrokenLinks(5)');
-  await invalid(() => c.program(7, 5), 'language', 'program(7, 5)');
+  await invalid(() => c.resolveBrokenLinks({ linkIds: 5 }), 'linkIds', 'resolveBrokenLinks({ linkIds: 5 })');
+  await invalid(() => c.resolveBrokenLinks(5), 'request', 'resolveBrokenLinks(5)');
+  await invalid(() => c.program({ id: 7, language: 5 }), 'language', 'program({ id: 7, language: 5 })');
+  await invalid(() => c.callOperation('no_such_operation', {}), 'operation', 'an unknown operation');
   // Members of request objects: NaN and Infinity would cross JSON as null (a default); the rest fail
   // the member's type, with the member named.
   for (const bad of BAD_NUMBERS) {
@@ -137,7 +139,7 @@ test('wrong types are invalid_input, not TypeError or RangeError', async () => {
   await invalid(() => c.authorizationUrl(5), 'redirectUri', 'authorizationUrl(5)');
   await invalid(() => c.exchangeCode(5, 'https://example.com/cb'), 'code', 'exchangeCode(5)');
   await invalid(() => c.exchangeCode('code', {}), 'redirectUri', 'exchangeCode(code, {})');
-  await invalid(() => c.validateLink(5), 'link', 'validateLink(5)');
+  await invalid(() => c.validateLink({ link: 5 }), 'link', 'validateLink({ link: 5 })');
   await invalid(() => parseAdmitadCallback(5, 'x'), 'callback', 'parseAdmitadCallback(5)');
   await invalid(() => parseAdmitadCallback('https://e/cb?code=1&state=x', undefined), 'expectedState', 'parseAdmitadCallback(url)');
   await invalid(() => verifyAdmitadSignedRequest(5, 'secret'), 'signedRequest', 'verifyAdmitadSignedRequest(5)');

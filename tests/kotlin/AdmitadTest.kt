@@ -49,11 +49,11 @@ fun admitadChecks(base: String, run: String) {
         val sizes = mutableListOf<Int>()
         while (true) { val p = pager.nextPage() ?: break; sizes.add(p.items.size) }
         expect(sizes == listOf(50, 50, 20), "program pages $sizes")
-        expect(c.program(7uL).rating == "7.5", "decimal rating")
-        expectThrows<AdkitException.NotFound> { runBlocking { c.program(999uL) } }
+        expect(c.program(GetProgram(7uL)).rating == "7.5", "decimal rating")
+        expectThrows<AdkitException.NotFound> { runBlocking { c.program(GetProgram(999uL)) } }
         expect(c.collectCoupons(ListCoupons(campaign = listOf(2uL, 3uL), limit = 500u), 100uL).size == 20, "coupons")
-        expect(!c.validateLink("https://elsewhere.example/").valid, "link check")
-        expect(c.resolveBrokenLinks(listOf(10uL, 20uL)).resolved == listOf(10uL, 20uL), "resolve")
+        expect(!c.validateLink(ValidateLink("https://elsewhere.example/")).valid, "link check")
+        expect(c.resolveBrokenLinks(ResolveBrokenLinks(listOf(10uL, 20uL))).resolved == listOf(10uL, 20uL), "resolve")
     }
 
     check("admitad paginator follows _meta, refresh storm makes one request") {

@@ -120,13 +120,13 @@ def test_publisher_lists():
         assert [w.id for w in sites.items] == [22, 23]
         programs = await c.collect_programs(ak.ListPrograms(website=22, limit=50), 500)
         assert len(programs) == 120 and programs[5].epc == "0.06"
-        assert (await c.program(7)).rating == "7.5"
+        assert (await c.program(ak.GetProgram(id=7))).rating == "7.5"
         with pytest.raises(ak.AdkitError.NotFound):
-            await c.program(999)
+            await c.program(ak.GetProgram(id=999))
         page = await c.coupons(ak.ListCoupons(campaign=[2, 3], limit=5))
         assert page.count == 20 and len(page.items) == 5
-        assert (await c.validate_link("https://ad.admitad.com/g/x/")).valid
-        assert (await c.resolve_broken_links([10, 20])).resolved == [10, 20]
+        assert (await c.validate_link(ak.ValidateLink(link="https://ad.admitad.com/g/x/"))).valid
+        assert (await c.resolve_broken_links(ak.ResolveBrokenLinks(link_ids=[10, 20]))).resolved == [10, 20]
         pager = c.programs_paginator(ak.ListPrograms(limit=50))
         sizes = []
         while (p := await pager.next_page()) is not None:

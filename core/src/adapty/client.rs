@@ -147,8 +147,11 @@ impl<T: Transport, C: Timer> AdaptyClient<T, C> {
 
     /// Builds, sends (through the driver) and parses any endpoint: [`crate::send`], the call path every
     /// vendor shares.
-    pub async fn send<E: AdaptyEndpoint + Sync>(&self, endpoint: &E) -> Result<E::Output, Error> {
-        crate::endpoint::send(self, endpoint).await
+    pub fn send<'a, E: AdaptyEndpoint + Sync>(
+        &'a self,
+        endpoint: &'a E,
+    ) -> impl std::future::Future<Output = Result<E::Output, Error>> + crate::MaybeSend + 'a {
+        crate::endpoint::send(self, endpoint)
     }
 
     /// GET /profile/ (getProfile).
@@ -498,11 +501,14 @@ impl<T: Transport, C: Timer> AdaptyClient<T, C> {
 impl<T: Transport, C: Timer> crate::Session for AdaptyClient<T, C> {
     type Api = super::AdaptyApi;
 
-    async fn exchange<'s>(
+    async fn exchange<'s, B>(
         &'s self,
-        build: &'s crate::endpoint::Build<'s, super::AdaptyApi>,
+        build: &'s B,
         policy: crate::driver::RequestPolicy,
-    ) -> Result<crate::driver::Exchange, Error> {
+    ) -> Result<crate::driver::Exchange, Error>
+    where
+        B: for<'c> Fn(&AdaptyContext<'c>) -> Result<crate::HttpRequest, Error> + Sync,
+    {
         let request = build(&self.context())?;
         self.driver.execute(request, policy).await
     }

@@ -102,8 +102,11 @@ impl<T: Transport, C: Timer> AdjustClient<T, C> {
 
     /// Builds, sends (through the driver) and parses any endpoint: [`crate::send`], the call path every
     /// vendor shares.
-    pub async fn send<E: AdjustEndpoint + Sync>(&self, endpoint: &E) -> Result<E::Output, Error> {
-        crate::endpoint::send(self, endpoint).await
+    pub fn send<'a, E: AdjustEndpoint + Sync>(
+        &'a self,
+        endpoint: &'a E,
+    ) -> impl std::future::Future<Output = Result<E::Output, Error>> + crate::MaybeSend + 'a {
+        crate::endpoint::send(self, endpoint)
     }
 
     /// POST /app: get-or-create the app; returns its token and the migration ticket.
@@ -221,11 +224,14 @@ impl<T: Transport, C: Timer> AdjustClient<T, C> {
 impl<T: Transport, C: Timer> crate::Session for AdjustClient<T, C> {
     type Api = super::AdjustApi;
 
-    async fn exchange<'s>(
+    async fn exchange<'s, B>(
         &'s self,
-        build: &'s crate::endpoint::Build<'s, super::AdjustApi>,
+        build: &'s B,
         policy: crate::driver::RequestPolicy,
-    ) -> Result<crate::driver::Exchange, Error> {
+    ) -> Result<crate::driver::Exchange, Error>
+    where
+        B: for<'c> Fn(&AdjustContext<'c>) -> Result<crate::HttpRequest, Error> + Sync,
+    {
         let request = build(&self.context())?;
         self.driver.execute(request, policy).await
     }

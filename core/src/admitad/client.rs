@@ -346,8 +346,11 @@ impl<T: Transport, C: Timer> AdmitadClient<T, C> {
 
     /// Builds, sends and parses any endpoint with the managed token: after a 401 `invalid_token` the
     /// token is refreshed once and the call repeated once.
-    pub async fn send<E: AdmitadEndpoint + Sync>(&self, endpoint: &E) -> Result<E::Output, Error> {
-        crate::endpoint::send(self, endpoint).await
+    pub fn send<'a, E: AdmitadEndpoint + Sync>(
+        &'a self,
+        endpoint: &'a E,
+    ) -> impl std::future::Future<Output = Result<E::Output, Error>> + crate::MaybeSend + 'a {
+        crate::endpoint::send(self, endpoint)
     }
 
     /// Every page of a list, from the request's offset on, following `_meta` (the server may lower
@@ -411,12 +414,25 @@ impl<T: Transport, C: Timer> AdmitadClient<T, C> {
 impl<T: Transport, C: Timer> crate::Session for AdmitadClient<T, C> {
     type Api = super::AdmitadApi;
 
-    /// The token and rate-limit path every endpoint shares: bad input is refused before anything is
-    /// sent (a token request included); after a 401 `invalid_token` the token is renewed once and the
-    /// request built and sent once more.
-    async fn exchange<'s>(
+    fn exchange<'s, B>(
         &'s self,
-        build: &'s crate::endpoint::Build<'s, super::AdmitadApi>,
+        build: &'s B,
+        policy: RequestPolicy,
+    ) -> impl std::future::Future<Output = Result<Exchange, Error>> + crate::MaybeSend + 's
+    where
+        B: for<'c> Fn(&AdmitadContext<'c>) -> Result<crate::HttpRequest, Error> + Sync,
+    {
+        self.exchange_with(build, policy)
+    }
+}
+
+impl<T: Transport, C: Timer> AdmitadClient<T, C> {
+    /// The token and rate-limit path every endpoint shares (one copy, `build` behind a trait object):
+    /// bad input is refused before anything is sent (a token request included); after a 401
+    /// `invalid_token` the token is renewed once and the request built and sent once more.
+    async fn exchange_with(
+        &self,
+        build: &crate::endpoint::Build<'_, super::AdmitadApi>,
         policy: RequestPolicy,
     ) -> Result<Exchange, Error> {
         let base_url = self.driver.base_url();

@@ -37,29 +37,6 @@ open_enum! {
     }
 }
 
-/// `dd.mm.yyyy` → (y, m, d), or a typed error.
-pub(crate) fn check_dotted_date(field: &str, value: &str) -> Result<(i32, u8, u8), Error> {
-    let bad = || {
-        Error::invalid(
-            field,
-            format!("`{value}` is not a date in the form dd.mm.yyyy (e.g. 01.05.2012)"),
-        )
-    };
-    let b = value.as_bytes();
-    if b.len() != 10 || b[2] != b'.' || b[5] != b'.' {
-        return Err(bad());
-    }
-    let num = |r: std::ops::Range<usize>| value.get(r)?.parse::<u32>().ok();
-    let (d, m, y) = (
-        num(0..2).ok_or_else(bad)?,
-        num(3..5).ok_or_else(bad)?,
-        num(6..10).ok_or_else(bad)?,
-    );
-    let month = time::Month::try_from(m as u8).map_err(|_| bad())?;
-    time::Date::from_calendar_date(y as i32, month, d as u8).map_err(|_| bad())?;
-    Ok((y as i32, m as u8, d as u8))
-}
-
 request_record! {
     /// A report request. Dates are `dd.mm.yyyy`; `order_by` entries may start with `-` (descending).
     StatisticsRequest {

@@ -1,0 +1,39 @@
+//! Each checked-in generated file is exactly what the operation declarations give.
+
+use std::path::Path;
+
+#[test]
+fn generated_files_match_the_declarations() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    for file in adkit_codegen::files() {
+        let on_disk = std::fs::read_to_string(root.join(file.path)).unwrap_or_default();
+        assert!(
+            on_disk == file.text,
+            "{} is stale: run `cargo run -p adkit-codegen`",
+            file.path
+        );
+    }
+}
+
+#[test]
+fn every_admitad_operation_has_its_typescript_method() {
+    let ts = adkit_codegen::typescript_methods(
+        adkit::Vendor::Admitad,
+        "AdmitadClient",
+        "AdmitadPage",
+        "AdmitadPages",
+    );
+    for op in adkit::registry::operations() {
+        assert!(ts.contains(&format!("  {}(", op.js_name())), "{}", op.name);
+    }
+    assert!(
+        ts.contains("  balance(request?: GetBalance, options?: CallOptions): Promise<Balance[]>;")
+    );
+    assert!(ts.contains("  me(options?: CallOptions): Promise<AdmitadMe>;"));
+    assert!(ts.contains(
+        "  banners(request: ListBanners, options?: CallOptions): Promise<AdmitadPage<Banner>>;"
+    ));
+    assert!(ts.contains(
+        "  collectStatistics(request: StatisticsRequest | undefined, cap: number, options?: CallOptions): Promise<StatisticsRow[]>;"
+    ));
+}
