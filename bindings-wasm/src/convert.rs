@@ -24,13 +24,11 @@ fn snake_json(value: JsValue, what: &str) -> Result<Vec<u8>, JsValue> {
     }
     let text = js_sys::JSON::stringify(&value).map_err(|_| not_plain())?;
     // JSON has no NaN or Infinity: `JSON.stringify` writes them as `null`, which would read as an
-    // absent member (a default). Refused instead, naming the member. (Checked after `stringify`, which
-    // has already refused cycles.)
-    if let Some(field) = non_finite(&value, what, 0) {
-        return Err(js_error(&Error::invalid(
-            field,
-            "must be a finite number (NaN and Infinity are not numbers JSON can carry)",
-        )));
+    // absent member (a default). Beyond ±(2^53 − 1) a JS number is not an exact integer (2^53 + 1
+    // reads as 2^53): an id there would silently be another id. Both refused, naming the member.
+    // (Checked after `stringify`, which has already refused cycles.)
+    if let Some((field, reason)) = bad_number(&value, what, 0) {
+        return Err(js_error(&Error::invalid(field, reason)));
     }
     let text: String = text.into();
     let json: serde_json::Value =
@@ -40,10 +38,23 @@ fn snake_json(value: JsValue, what: &str) -> Result<Vec<u8>, JsValue> {
     serde_json::to_vec(&adkit::case::to_snake_keys(json)).map_err(|_| not_plain())
 }
 
-/// The key of the first NaN or ±Infinity inside `value` (`key` names `value` itself).
-fn non_finite(value: &JsValue, key: &str, depth: u32) -> Option<String> {
+/// The key of the first number inside `value` that JSON cannot carry exactly (NaN, ±Infinity, or an
+/// integer beyond ±(2^53 − 1)), and why (`key` names `value` itself).
+fn bad_number(value: &JsValue, key: &str, depth: u32) -> Option<(String, &'static str)> {
     if let Some(n) = value.as_f64() {
-        return (!n.is_finite()).then(|| key.to_owned());
+        return if !n.is_finite() {
+            Some((
+                key.to_owned(),
+                "must be a finite number (NaN and Infinity are not numbers JSON can carry)",
+            ))
+        } else if n.abs() > MAX_SAFE_INTEGER as f64 {
+            Some((
+                key.to_owned(),
+                "is beyond ±(2^53 − 1), where a JS number is no longer an exact integer",
+            ))
+        } else {
+            None
+        };
     }
     if depth > 64 || !value.is_object() {
         return None;
@@ -52,14 +63,14 @@ fn non_finite(value: &JsValue, key: &str, depth: u32) -> Option<String> {
         value
             .unchecked_ref::<Array>()
             .iter()
-            .find_map(|item| non_finite(&item, key, depth + 1))
+            .find_map(|item| bad_number(&item, key, depth + 1))
     } else {
         Object::entries(value.unchecked_ref())
             .iter()
             .find_map(|entry| {
                 let pair: Array = entry.unchecked_into();
                 let name = pair.get(0).as_string().unwrap_or_default();
-                non_finite(&pair.get(1), &name, depth + 1)
+                bad_number(&pair.get(1), &name, depth + 1)
             })
     }
 }
@@ -224,7 +235,6 @@ pub(crate) fn prop_string(obj: &JsValue, key: &str) -> Result<Option<String>, Js
 }
 
 /// The largest integer a JS number holds exactly.
-#[cfg(any(feature = "adjust", feature = "admitad"))]
 pub(crate) const MAX_SAFE_INTEGER: u64 = 9_007_199_254_740_991;
 
 /// The longest delay JS timers accept (`setTimeout`, `AbortSignal.timeout`): 2^31 − 1 ms. A longer

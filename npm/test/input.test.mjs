@@ -109,7 +109,7 @@ test('the other numbers: waitForTicket, paging, bulk, Admitad options and ids', 
     await invalid(() => c.statistics({ report: 'websites', limit: bad }), 'limit', `statistics limit=${bad}`);
     await invalid(() => c.banners({ program: 6, limit: bad }), 'limit', `banners limit=${bad}`);
   }
-  for (const bad of [-1, NaN, 1.5, Infinity, -Infinity]) {
+  for (const bad of [-1, NaN, 1.5, Infinity, -Infinity, 2 ** 53, -(2 ** 53)]) {
     await invalid(() => c.banners({ program: bad }), 'program', `banners program=${bad}`);
   }
   await invalid(() => c.coupons({ campaign: [1, 2.5] }), 'campaign', 'coupons campaign=[1, 2.5]');
