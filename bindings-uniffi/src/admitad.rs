@@ -206,7 +206,7 @@ impl AdmitadClient {
                 });
                 f
             }),
-            refresh_skew_ms: options.refresh_skew_ms.unwrap_or(60_000),
+            refresh_skew_ms: options.refresh_skew_ms,
             max_requests_per_window: options.max_requests_per_minute,
             options: ClientOptions::for_surface(
                 "uniffi",

@@ -101,8 +101,7 @@ impl AdmitadClient {
             scopes,
             tokens,
             on_tokens,
-            refresh_skew_ms: prop_whole(&options, "refreshSkewMs", 0, MAX_SAFE_INTEGER)?
-                .unwrap_or(60_000),
+            refresh_skew_ms: prop_whole(&options, "refreshSkewMs", 0, MAX_SAFE_INTEGER)?,
             // At least one request a minute: 0 would be no limit or no requests, neither meant.
             max_requests_per_window: prop_u32(&options, "maxRequestsPerMinute", 1)?,
             options: client_options(&options, "js")?,

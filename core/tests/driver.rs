@@ -444,3 +444,43 @@ async fn config_is_checked() {
     }
     assert!(t.seen().is_empty());
 }
+
+/// A config left at its defaults refreshes a token 60 s before expiry (capped at half the token's
+/// life): the default lives in core, not in each binding.
+#[tokio::test]
+async fn an_admitad_config_at_its_defaults_refreshes_before_expiry() {
+    use adkit::admitad::{AdmitadClient, AdmitadConfig, GetMe, TokenSet};
+    let clock = VirtualClock::default();
+    *clock.now.lock().unwrap() = 1_000_000;
+    let transport = Scripted::new(vec![
+        resp(200, r#"{"id":1,"username":"u"}"#),
+        resp(
+            200,
+            r#"{"access_token":"new","refresh_token":"r2","expires_in":604800,"token_type":"bearer","scope":"private_data"}"#,
+        ),
+        resp(200, r#"{"id":1,"username":"u"}"#),
+    ]);
+    let config = AdmitadConfig {
+        client_id: "id".into(),
+        client_secret: Some("secret".into()),
+        tokens: Some(TokenSet {
+            access_token: "old".into(),
+            refresh_token: Some("r1".into()),
+            expires_at_ms: 1_000_000 + 100_000,
+            ..Default::default()
+        }),
+        ..Default::default()
+    }
+    .with_base_url("https://api.admitad.com/");
+    let client = AdmitadClient::new(config, transport.clone(), clock.clone()).unwrap();
+    client.send(&GetMe).await.unwrap();
+    assert_eq!(client.token_requests(), 0, "100 s left: fresh");
+    // 55 s later 45 s are left: within the default skew (60 s, capped at half the 100 s life). With
+    // no skew the token would still count as fresh.
+    *clock.now.lock().unwrap() += 55_000;
+    client.send(&GetMe).await.unwrap();
+    assert_eq!(client.token_requests(), 1, "refreshed before expiry");
+    let seen = transport.seen();
+    assert!(seen[1].url.ends_with("/token/"), "{}", seen[1].url);
+    assert_eq!(seen[2].header("authorization"), Some("Bearer new"));
+}

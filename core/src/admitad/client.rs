@@ -25,6 +25,9 @@ pub type TokenListener = std::sync::Arc<dyn Fn(&TokenSet) + Send + Sync>;
 #[cfg(target_arch = "wasm32")]
 pub type TokenListener = std::rc::Rc<dyn Fn(&TokenSet)>;
 
+/// How long before a token's expiry it is refreshed, unless the config says otherwise.
+pub const DEFAULT_REFRESH_SKEW_MS: u64 = 60_000;
+
 /// Credentials, scopes, stored tokens and options of an [`AdmitadClient`].
 #[derive(Clone, Default)]
 pub struct AdmitadConfig {
@@ -38,8 +41,8 @@ pub struct AdmitadConfig {
     pub tokens: Option<TokenSet>,
     /// Told every new token pair.
     pub on_tokens: Option<TokenListener>,
-    /// Refresh this long before expiry (default 60 000 ms).
-    pub refresh_skew_ms: u64,
+    /// Refresh this long before expiry; `None`: [`DEFAULT_REFRESH_SKEW_MS`] (60 000 ms).
+    pub refresh_skew_ms: Option<u64>,
     /// A client-side limit: at most this many requests per `options.rate_limit_window` (Admitad allows
     /// 600 a minute per application; `None`: no client-side limit).
     pub max_requests_per_window: Option<u32>,
@@ -71,8 +74,6 @@ impl AdmitadConfig {
             client_id: client_id.into(),
             client_secret: Some(client_secret.into()),
             scopes,
-            refresh_skew_ms: 60_000,
-            max_requests_per_window: None,
             ..Default::default()
         }
     }
@@ -166,7 +167,7 @@ impl<T: Transport, C: Timer> AdmitadClient<T, C> {
             refresh_lock: futures_util::lock::Mutex::new(()),
             flights: Mutex::new((0, None)),
             on_tokens: config.on_tokens,
-            skew_ms: config.refresh_skew_ms,
+            skew_ms: config.refresh_skew_ms.unwrap_or(DEFAULT_REFRESH_SKEW_MS),
             token_requests: AtomicU64::new(0),
             limiter,
         })

@@ -32,7 +32,7 @@ pub use campaigns::{
     ActionResult, ChangeMembership, CreateSubnetworkWebsites, GetProgramForWebsite, GetWebsite,
     GetWebsiteByName, Membership, NewWebsite, ProgramConnection, ProgramStatuses,
 };
-pub use client::{AdmitadClient, AdmitadConfig, TokenListener};
+pub use client::{AdmitadClient, AdmitadConfig, DEFAULT_REFRESH_SKEW_MS, TokenListener};
 pub use community::{
     Announcement, AnnouncementPage, GetAnnouncement, GetNews, GetReferral, ListAnnouncements,
     ListNews, ListNotifications, ListReferrals, ListVendorBonuses, MarkNotificationsRead, News,
