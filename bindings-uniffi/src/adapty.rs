@@ -104,6 +104,8 @@ impl AdaptyClient {
                 options.timeout_ms,
                 options.max_retries,
             ),
+            // Kotlin, Swift and Python run on servers and in apps, never in a web page.
+            allow_secret_key_in_browser: false,
         };
         let transport = crate::pick_transport(transport)?;
         let inner = adkit::adapty::AdaptyClient::new(config, Bridge(transport), TokioTimer)?;

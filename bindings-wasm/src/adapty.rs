@@ -257,22 +257,17 @@ impl AdaptyClient {
         #[wasm_bindgen(unchecked_param_type = "AdaptyClientOptions")] options: JsValue,
     ) -> Result<AdaptyClient, JsValue> {
         options_object(&options)?;
-        let secret_key = prop_string(&options, "secretKey")?;
-        if secret_key.is_some()
-            && in_browser()
-            && prop_bool(&options, "allowSecretKeyInBrowser")? != Some(true)
-        {
-            return Err(js_error(&Error::invalid(
-                "secretKey",
-                "the secret key must stay on a server; in a browser use the public key (Web API), or set allowSecretKeyInBrowser",
-            )));
+        let mut base = client_options(&options, "js")?;
+        if in_browser() {
+            base.runtime = adkit::driver::Runtime::Browser;
         }
-        let base = client_options(&options, "js")?;
         let config = AdaptyConfig {
-            secret_key: secret_key.map(adkit::Secret::new),
+            secret_key: prop_string(&options, "secretKey")?.map(adkit::Secret::new),
             public_key: prop_string(&options, "publicKey")?.map(adkit::Secret::new),
             export_base_url: prop_string(&options, "exportBaseUrl")?.or(base.base_url.clone()),
             options: base,
+            allow_secret_key_in_browser: prop_bool(&options, "allowSecretKeyInBrowser")?
+                .unwrap_or(false),
         };
         let fetch = prop_function(&options, "fetch")?;
         CoreClient::new(

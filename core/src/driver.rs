@@ -44,6 +44,19 @@ pub struct ClientOptions {
     pub rate_limit: Option<WindowRateLimit>,
     /// The vendor's rate-limit window (default 60 s).
     pub rate_limit_window: Duration,
+    /// Where the client runs, as the binding knows it (default [`Runtime::Server`]); a secret key is
+    /// refused in a [`Runtime::Browser`] unless the config allows it.
+    pub runtime: Runtime,
+}
+
+/// Where a client runs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Runtime {
+    /// A server, a CLI, a test: anywhere a secret can be kept.
+    #[default]
+    Server,
+    /// A web page or worker: anything in it is readable by whoever loads the page.
+    Browser,
 }
 
 impl Default for ClientOptions {
@@ -61,6 +74,7 @@ impl Default for ClientOptions {
             surface: "rust".to_owned(),
             rate_limit: None,
             rate_limit_window: Duration::from_secs(60),
+            runtime: Runtime::Server,
         }
     }
 }
@@ -530,7 +544,10 @@ impl<T: Transport, C: Timer> Driver<T, C> {
             self.timer.sleep(timeout).await;
             Err(Error::Transport {
                 kind: TransportErrorKind::Timeout,
-                message: format!("no response within {} ms", timeout.as_millis()),
+                message: format!(
+                    "no response within {} ms",
+                    u64::try_from(timeout.as_millis()).unwrap_or(u64::MAX)
+                ),
             })
         };
         let response = race(send, deadline).await?;

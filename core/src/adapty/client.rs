@@ -53,8 +53,11 @@ pub struct AdaptyConfig {
     /// Root of the Analytics Export API (default `https://api-admin.adapty.io/`). `options.base_url`
     /// is the root of the other families (default `https://api.adapty.io/`).
     pub export_base_url: Option<String>,
-    /// Driver options (base URL, timeout, retries, ...).
+    /// Driver options (base URL, timeout, retries, where the client runs, ...).
     pub options: ClientOptions,
+    /// Lets a client in a browser ([`Runtime::Browser`](crate::driver::Runtime)) hold the secret key,
+    /// which anyone loading the page could read (default false: refused).
+    pub allow_secret_key_in_browser: bool,
 }
 
 impl AdaptyConfig {
@@ -111,6 +114,14 @@ impl<T: Transport, C: Timer> AdaptyClient<T, C> {
         }
         if let Some(k) = &config.secret_key {
             validate::credential("secret_key", k.expose())?;
+            if config.options.runtime == crate::driver::Runtime::Browser
+                && !config.allow_secret_key_in_browser
+            {
+                return Err(Error::invalid(
+                    "secret_key",
+                    "the secret key must stay on a server; in a browser use the public key (Web API), or allow the secret key in a browser explicitly",
+                ));
+            }
         }
         if let Some(k) = &config.public_key {
             validate::credential("public_key", k.expose())?;
@@ -523,5 +534,32 @@ impl AdaptyClient<crate::native::ReqwestTransport, crate::native::TokioTimer> {
             crate::native::ReqwestTransport::new()?,
             crate::native::TokioTimer,
         )
+    }
+}
+
+#[cfg(all(test, feature = "reqwest"))]
+mod secret_key_tests {
+    use super::*;
+    use crate::driver::Runtime;
+    use crate::native::{ReqwestTransport, TokioTimer};
+
+    fn client(runtime: Runtime, allow: bool) -> Result<(), Error> {
+        let mut config = AdaptyConfig::secret("secret_live_x");
+        config.options.runtime = runtime;
+        config.allow_secret_key_in_browser = allow;
+        AdaptyClient::new(config, ReqwestTransport::new()?, TokioTimer).map(drop)
+    }
+
+    #[test]
+    fn a_secret_key_in_a_browser_is_refused_unless_allowed() {
+        match client(Runtime::Browser, false) {
+            Err(Error::InvalidInput { field, .. }) => assert_eq!(field, "secret_key"),
+            other => panic!("expected the secret key refused, got {other:?}"),
+        }
+        assert!(client(Runtime::Browser, true).is_ok());
+        assert!(client(Runtime::Server, false).is_ok());
+        let mut public = AdaptyConfig::public("public_live_x");
+        public.options.runtime = Runtime::Browser;
+        assert!(AdaptyClient::new(public, ReqwestTransport::new().unwrap(), TokioTimer).is_ok());
     }
 }
