@@ -231,7 +231,12 @@ async fn adapty_tour(sandbox: &adkit_sandbox::Sandbox) -> Result<(), adkit::Erro
         "set_transaction (one-time purchase)",
         &bought.non_subscriptions,
     );
-    let page = client.list_paywalls(Some(1), Some(3)).await?;
+    let page = client
+        .list_paywalls(&adkit::adapty::ListPaywalls {
+            page: Some(1),
+            page_size: Some(3),
+        })
+        .await?;
     show("list_paywalls (page 1, size 3)", &page.pagination);
     let credit = client
         .create_virtual_currency_transaction(
@@ -507,7 +512,13 @@ async fn real_adapty() {
         Ok(c) => c,
         Err(e) => return show_err("client", &e),
     };
-    match client.list_paywalls(Some(1), Some(5)).await {
+    match client
+        .list_paywalls(&adkit::adapty::ListPaywalls {
+            page: Some(1),
+            page_size: Some(5),
+        })
+        .await
+    {
         Ok(v) => show("list_paywalls", &v),
         Err(e) => show_err("list_paywalls", &e),
     }

@@ -81,3 +81,30 @@ where
     let exchange = session.exchange(&build, endpoint.policy()).await?;
     endpoint.parse(&exchange)
 }
+
+/// How a method parameter becomes the field of the endpoint value it builds: the operation tables
+/// write each named method's parameters as they are taken (`user: &AdaptyUser`, `app_token: &str`,
+/// `platform: Platform`) and the field is made from the parameter (a clone, an owned string, a copy).
+#[doc(hidden)]
+pub trait FieldFrom<P> {
+    /// The field made from the parameter.
+    fn field_from(parameter: P) -> Self;
+}
+
+impl<T: Clone> FieldFrom<&T> for T {
+    fn field_from(parameter: &T) -> T {
+        parameter.clone()
+    }
+}
+
+impl FieldFrom<&str> for String {
+    fn field_from(parameter: &str) -> String {
+        parameter.to_owned()
+    }
+}
+
+impl FieldFrom<crate::adjust::Platform> for crate::adjust::Platform {
+    fn field_from(parameter: crate::adjust::Platform) -> Self {
+        parameter
+    }
+}

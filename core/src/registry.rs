@@ -104,5 +104,8 @@ impl Operation {
 
 /// Every operation of every vendor.
 pub fn operations() -> Vec<Operation> {
-    crate::admitad::operations::operations()
+    let mut all = crate::adjust::operations::operations();
+    all.extend(crate::adapty::operations::operations());
+    all.extend(crate::admitad::operations::operations());
+    all
 }

@@ -676,3 +676,235 @@ fn every_request_record_can_be_written_with_default() {
     let e = ctx_build(&placements).unwrap_err();
     assert!(e.to_string().contains("placement_type"), "{e}");
 }
+
+/// The requests the registry found without a wire test: each one's exact method, URL, headers and body.
+#[test]
+fn access_levels_refund_saver_paddle_ids_paywall_visit_wire_bytes() {
+    let user = || AdaptyUser::customer_user_id("u1");
+    let server = |path: &str| format!("https://api.adapty.io/api/v2/server-side-api/{path}");
+    let json_headers = |profile: bool| {
+        let mut hs = vec![
+            AUTH,
+            ("Accept", "application/json"),
+            ("Content-Type", "application/json"),
+        ];
+        if profile {
+            hs.push(("adapty-customer-user-id", "u1"));
+        }
+        h(&hs)
+    };
+    let body = |req: &HttpRequest| String::from_utf8(req.body.clone()).unwrap();
+
+    let grant = ctx_build(&GrantAccessLevel {
+        user: user(),
+        request: GrantAccessLevelRequest {
+            access_level_id: "premium".into(),
+            starts_at: Some("2024-01-01T00:00:00Z".into()),
+            expires_at: Some("2025-01-01T00:00:00Z".into()),
+        },
+    })
+    .unwrap();
+    assert_eq!(
+        (grant.method, grant.url.as_str()),
+        (
+            Method::Post,
+            server("purchase/profile/grant/access-level/").as_str()
+        )
+    );
+    assert_eq!(headers(&grant), json_headers(true));
+    assert_eq!(
+        body(&grant),
+        r#"{"access_level_id":"premium","starts_at":"2024-01-01T00:00:00Z","expires_at":"2025-01-01T00:00:00Z"}"#
+    );
+
+    let revoke = ctx_build(&RevokeAccessLevel {
+        user: user(),
+        request: RevokeAccessLevelRequest {
+            access_level_id: "premium".into(),
+            revoke_at: None,
+        },
+    })
+    .unwrap();
+    assert_eq!(revoke.url, server("purchase/profile/revoke/access-level/"));
+    assert_eq!(headers(&revoke), json_headers(true));
+    assert_eq!(body(&revoke), r#"{"access_level_id":"premium"}"#);
+
+    let refund = ctx_build(&SetRefundSaverSettings {
+        user: user(),
+        request: SetRefundSaverSettingsRequest {
+            custom_preference: Some(RefundPreference::Decline),
+            consent: Some(true),
+        },
+    })
+    .unwrap();
+    assert_eq!(
+        refund.url,
+        server("purchase/profile/refund-saver/settings/")
+    );
+    assert_eq!(
+        body(&refund),
+        r#"{"custom_preference":"decline","consent":true}"#
+    );
+
+    let paddle = ctx_build(&ValidatePaddlePurchase {
+        request: ValidatePaddlePurchaseRequest {
+            customer_user_id: "u1".into(),
+            paddle_token: "txn_01".into(),
+        },
+    })
+    .unwrap();
+    assert_eq!(paddle.url, server("purchase/paddle/token/validate/"));
+    assert_eq!(headers(&paddle), json_headers(false));
+    assert_eq!(
+        body(&paddle),
+        r#"{"customer_user_id":"u1","paddle_token":"txn_01"}"#
+    );
+
+    let ids = ctx_build(&SetIntegrationIdentifiers {
+        user: user(),
+        identifiers: IntegrationIdentifiers {
+            appsflyer_id: Some("af-1".into()),
+            ..Default::default()
+        },
+    })
+    .unwrap();
+    assert_eq!(
+        ids.url,
+        server("integration/profile/set/integration-identifiers/")
+    );
+    assert_eq!(body(&ids), r#"{"appsflyer_id":"af-1"}"#);
+
+    let paywall = ctx_build(&UpdatePaywall {
+        paywall_id: "pw_1".into(),
+        request: UpdatePaywallRequest {
+            remote_configs: vec![RemoteConfig {
+                locale: "en".into(),
+                data: r#"{"title":"Hi"}"#.into(),
+            }],
+        },
+    })
+    .unwrap();
+    assert_eq!(
+        (paywall.method, paywall.url.as_str()),
+        (Method::Put, server("paywalls/pw_1/").as_str())
+    );
+    assert_eq!(
+        body(&paywall),
+        r#"{"remote_configs":[{"locale":"en","data":"{\"title\":\"Hi\"}"}]}"#
+    );
+    let bad_id = ctx_build(&UpdatePaywall {
+        paywall_id: "pw 1".into(),
+        request: UpdatePaywallRequest::default(),
+    })
+    .unwrap_err();
+    assert_eq!(bad_id.kind(), ErrorKind::InvalidInput);
+
+    let visit = ctx_build(&RecordWebPaywallVisit {
+        visit: WebPaywallVisit {
+            store: "app_store".into(),
+            variation_id: "v-1".into(),
+            customer_user_id: Some("u1".into()),
+            ..Default::default()
+        },
+    })
+    .unwrap();
+    assert_eq!(
+        visit.url,
+        "https://api.adapty.io/api/v2/web-api/paywall/visit/"
+    );
+    assert_eq!(
+        visit.header("authorization"),
+        Some("Api-Key public_live_abc")
+    );
+    assert_eq!(
+        body(&visit),
+        r#"{"store":"app_store","variation_id":"v-1","customer_user_id":"u1"}"#
+    );
+}
+
+/// Cohort, funnel, LTV and retention exports: the documented body (filters, the chart's own fields,
+/// `format`) and `Accept` from the format.
+#[test]
+fn cohort_funnel_ltv_retention_export_wire_bytes() {
+    let metrics =
+        |path: &str| format!("https://api-admin.adapty.io/api/v1/client-api/metrics/{path}/");
+    let q1 = || MetricsFilters {
+        date: vec!["2024-01-01".into(), "2024-03-31".into()],
+        ..Default::default()
+    };
+    let body = |req: &HttpRequest| String::from_utf8(req.body.clone()).unwrap();
+    let cohort = ctx_build(&CohortExportRequest {
+        filters: q1(),
+        period_unit: Some("month".into()),
+        period_type: Some("renewals".into()),
+        value_type: Some("absolute".into()),
+        prediction_months: Some(12),
+        ..Default::default()
+    })
+    .unwrap();
+    assert_eq!(
+        (cohort.method, cohort.url.as_str()),
+        (Method::Post, metrics("cohort").as_str())
+    );
+    assert_eq!(cohort.header("accept"), Some("application/json"));
+    assert_eq!(
+        body(&cohort),
+        r#"{"filters":{"date":["2024-01-01","2024-03-31"]},"period_unit":"month","period_type":"renewals","value_type":"absolute","prediction_months":12,"format":"json"}"#
+    );
+    let bad = ctx_build(&CohortExportRequest {
+        filters: q1(),
+        prediction_months: Some(5),
+        ..Default::default()
+    })
+    .unwrap_err();
+    assert!(
+        matches!(&bad, adkit::Error::InvalidInput { field, .. } if field == "prediction_months"),
+        "{bad}"
+    );
+
+    let funnel = ctx_build(&FunnelExportRequest {
+        filters: q1(),
+        show_value_as: Some("both".into()),
+        period_unit: Some("week".into()),
+        ..Default::default()
+    })
+    .unwrap();
+    assert_eq!(funnel.url, metrics("funnel"));
+    assert_eq!(
+        body(&funnel),
+        r#"{"filters":{"date":["2024-01-01","2024-03-31"]},"show_value_as":"both","period_unit":"week","format":"json"}"#
+    );
+
+    let ltv = ctx_build(&LtvExportRequest {
+        filters: q1(),
+        period_unit: Some("month".into()),
+        period_type: Some("days".into()),
+        format: ExportFormat::Csv,
+        ..Default::default()
+    })
+    .unwrap();
+    assert_eq!(ltv.url, metrics("ltv"));
+    assert_eq!(ltv.header("accept"), Some("text/csv"));
+    assert_eq!(
+        body(&ltv),
+        r#"{"filters":{"date":["2024-01-01","2024-03-31"]},"period_unit":"month","period_type":"days","format":"csv"}"#
+    );
+
+    let retention = ctx_build(&RetentionExportRequest {
+        filters: q1(),
+        period_unit: Some("day".into()),
+        use_trial: Some(true),
+        ..Default::default()
+    })
+    .unwrap();
+    assert_eq!(retention.url, metrics("retention"));
+    assert_eq!(
+        body(&retention),
+        r#"{"filters":{"date":["2024-01-01","2024-03-31"]},"period_unit":"day","use_trial":true,"format":"json"}"#
+    );
+    let no_dates = ctx_build(&RetentionExportRequest::default()).unwrap_err();
+    assert!(
+        matches!(&no_dates, adkit::Error::InvalidInput { field, .. } if field == "filters.date"),
+        "{no_dates}"
+    );
+}

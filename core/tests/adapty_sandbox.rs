@@ -208,7 +208,13 @@ async fn settings_identifiers_paywalls_and_validation() {
         .unwrap_err();
     assert_eq!(nobody.kind(), ErrorKind::NotFound);
 
-    let page = c.list_paywalls(Some(3), Some(20)).await.unwrap();
+    let page = c
+        .list_paywalls(&adkit::adapty::ListPaywalls {
+            page: Some(3),
+            page_size: Some(20),
+        })
+        .await
+        .unwrap();
     assert_eq!(
         (
             page.pagination.count,

@@ -16,6 +16,7 @@ mod errors;
 mod exports;
 mod integrations;
 mod models;
+pub mod operations;
 mod paywalls;
 mod profiles;
 mod purchases;

@@ -2,17 +2,7 @@
 
 use std::fmt;
 
-use super::apps::{
-    AppDetails, CreateAppRequest, CreateAppResponse, FindAppRequest, GetAppRequest,
-    UpdateAppRequest, UpdateAppResponse,
-};
-use super::campaigns::{CampaignUrls, CreateCampaignRequest};
-use super::channels::{ChannelList, ListChannelsRequest};
-use super::models::Platform;
-use super::signatures::{
-    GenerateSignatureRequest, GenerateSignatureResponse, GetSignatureRequest, SignatureLibraries,
-};
-use super::tickets::{GetTicketStatusRequest, TicketStatus, WaitOptions};
+use super::tickets::{TicketStatus, WaitOptions};
 use super::{AdjustContext, AdjustEndpoint, DEFAULT_BASE_URL};
 use crate::driver::{ClientOptions, Driver};
 use crate::error::{Error, TransportErrorKind};
@@ -107,73 +97,6 @@ impl<T: Transport, C: Timer> AdjustClient<T, C> {
         endpoint: &'a E,
     ) -> impl std::future::Future<Output = Result<E::Output, Error>> + crate::MaybeSend + 'a {
         crate::endpoint::send(self, endpoint)
-    }
-
-    /// POST /app: get-or-create the app; returns its token and the migration ticket.
-    pub async fn create_app(&self, request: &CreateAppRequest) -> Result<CreateAppResponse, Error> {
-        self.send(request).await
-    }
-
-    /// GET /app/{app_token}: the app's details.
-    pub async fn get_app(&self, app_token: &str) -> Result<AppDetails, Error> {
-        self.send(&GetAppRequest {
-            app_token: app_token.to_owned(),
-        })
-        .await
-    }
-
-    /// GET /app?store_id=&platform=: finds the app (following Adjust's redirect).
-    pub async fn find_app(&self, store_id: &str, platform: Platform) -> Result<AppDetails, Error> {
-        self.send(&FindAppRequest {
-            store_id: store_id.to_owned(),
-            platform,
-        })
-        .await
-    }
-
-    /// POST /campaign: click and impression URLs for a channel.
-    pub async fn create_campaign(
-        &self,
-        request: &CreateCampaignRequest,
-    ) -> Result<CampaignUrls, Error> {
-        self.send(request).await
-    }
-
-    /// GET /signature?bundle_id=: the signed SDK library links.
-    pub async fn get_signature(&self, bundle_id: &str) -> Result<SignatureLibraries, Error> {
-        self.send(&GetSignatureRequest {
-            bundle_id: bundle_id.to_owned(),
-        })
-        .await
-    }
-
-    /// GET /app/{app_token}/channels: channels with network trackers.
-    pub async fn list_channels(&self, app_token: &str) -> Result<ChannelList, Error> {
-        self.send(&ListChannelsRequest {
-            app_token: app_token.to_owned(),
-        })
-        .await
-    }
-
-    /// GET /status/{ticket_token}: one look at a background job.
-    pub async fn get_ticket_status(&self, ticket_token: &str) -> Result<TicketStatus, Error> {
-        self.send(&GetTicketStatusRequest {
-            ticket_token: ticket_token.to_owned(),
-        })
-        .await
-    }
-
-    /// POST /app/{app_token}: changes name, store id, bundle id or signature hash.
-    pub async fn update_app(&self, request: &UpdateAppRequest) -> Result<UpdateAppResponse, Error> {
-        self.send(request).await
-    }
-
-    /// POST /signature: generates SDK signatures (needs the signature token).
-    pub async fn generate_signature(
-        &self,
-        request: &GenerateSignatureRequest,
-    ) -> Result<GenerateSignatureResponse, Error> {
-        self.send(request).await
     }
 
     /// Polls a ticket until it is `COMPLETED` or `FAILED` (returned as `Ok`; check

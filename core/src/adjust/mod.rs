@@ -11,6 +11,7 @@ mod channels;
 mod client;
 mod errors;
 mod models;
+pub mod operations;
 mod signatures;
 mod tickets;
 
