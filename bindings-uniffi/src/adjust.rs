@@ -4,19 +4,17 @@
 use std::fmt;
 use std::sync::Arc;
 
-use adkit::adjust::{
-    AdjustEndpoint, AppDetails, CampaignUrls, ChannelList, CreateAppRequest, CreateAppResponse,
-    CreateCampaignRequest, FindAppRequest, GenerateSignatureRequest, GenerateSignatureResponse,
-    GetAppRequest, GetSignatureRequest, GetTicketStatusRequest, ListChannelsRequest, Platform,
-    SignatureLibraries, TicketStatus, UpdateAppRequest, UpdateAppResponse, WaitOptions,
-};
+use adkit::adjust::*;
 use adkit::driver::ClientOptions;
 use adkit::native::TokioTimer;
 
-use crate::errors::{AdkitError, Checked};
+use crate::errors::AdkitError;
 use crate::listeners::{ListenerError, ListenerFailure, ListenerFailures};
 use crate::transport::{Bridge, HttpTransport};
-use crate::{QueryParam, with_query};
+
+macro_rules! adjust_uniffi {
+    ($($rows:tt)*) => { crate::operations::uniffi_operations!(AdjustClient; $($rows)*); };
+}
 
 /// Options of an [`AdjustClient`]. Holds no credential, so printing it (Kotlin `toString`, Python
 /// `repr`) can never leak one: the tokens are separate constructor arguments.
@@ -92,105 +90,6 @@ impl AdjustClient {
         }))
     }
 
-    /// POST /app: get-or-create the app; returns its token and the migration ticket. Raw JSON text
-    /// that is not JSON (`override_settings`, `channel_setup`) is `InvalidInput` for `request`.
-    /// `extra_query`: parameters adkit does not know yet (see [`QueryParam`]).
-    #[uniffi::method(default(extra_query = None))]
-    pub async fn create_app(
-        &self,
-        request: CreateAppRequest,
-        extra_query: Option<Vec<QueryParam>>,
-    ) -> Checked<CreateAppResponse> {
-        Checked(self.send(with_query(request, extra_query)).await)
-    }
-
-    /// GET /app/{app_token}.
-    #[uniffi::method(default(extra_query = None))]
-    pub async fn get_app(
-        &self,
-        app_token: String,
-        extra_query: Option<Vec<QueryParam>>,
-    ) -> Result<AppDetails, AdkitError> {
-        self.send(with_query(GetAppRequest { app_token }, extra_query))
-            .await
-    }
-
-    /// GET /app?store_id=&platform= (follows Adjust's redirect).
-    #[uniffi::method(default(extra_query = None))]
-    pub async fn find_app(
-        &self,
-        store_id: String,
-        platform: Platform,
-        extra_query: Option<Vec<QueryParam>>,
-    ) -> Result<AppDetails, AdkitError> {
-        let request = FindAppRequest { store_id, platform };
-        self.send(with_query(request, extra_query)).await
-    }
-
-    /// POST /campaign: click and impression URLs. Raw JSON text that is not JSON (`channel_setup`)
-    /// is `InvalidInput` for `request`.
-    #[uniffi::method(default(extra_query = None))]
-    pub async fn create_campaign(
-        &self,
-        request: CreateCampaignRequest,
-        extra_query: Option<Vec<QueryParam>>,
-    ) -> Checked<CampaignUrls> {
-        Checked(self.send(with_query(request, extra_query)).await)
-    }
-
-    /// GET /signature?bundle_id=.
-    #[uniffi::method(default(extra_query = None))]
-    pub async fn get_signature(
-        &self,
-        bundle_id: String,
-        extra_query: Option<Vec<QueryParam>>,
-    ) -> Result<SignatureLibraries, AdkitError> {
-        self.send(with_query(GetSignatureRequest { bundle_id }, extra_query))
-            .await
-    }
-
-    /// GET /app/{app_token}/channels.
-    #[uniffi::method(default(extra_query = None))]
-    pub async fn list_channels(
-        &self,
-        app_token: String,
-        extra_query: Option<Vec<QueryParam>>,
-    ) -> Result<ChannelList, AdkitError> {
-        self.send(with_query(ListChannelsRequest { app_token }, extra_query))
-            .await
-    }
-
-    /// GET /status/{ticket_token}.
-    #[uniffi::method(default(extra_query = None))]
-    pub async fn get_ticket_status(
-        &self,
-        ticket_token: String,
-        extra_query: Option<Vec<QueryParam>>,
-    ) -> Result<TicketStatus, AdkitError> {
-        let request = GetTicketStatusRequest { ticket_token };
-        self.send(with_query(request, extra_query)).await
-    }
-
-    /// POST /app/{app_token}.
-    #[uniffi::method(default(extra_query = None))]
-    pub async fn update_app(
-        &self,
-        request: UpdateAppRequest,
-        extra_query: Option<Vec<QueryParam>>,
-    ) -> Result<UpdateAppResponse, AdkitError> {
-        self.send(with_query(request, extra_query)).await
-    }
-
-    /// POST /signature (needs the signature token).
-    #[uniffi::method(default(extra_query = None))]
-    pub async fn generate_signature(
-        &self,
-        request: GenerateSignatureRequest,
-        extra_query: Option<Vec<QueryParam>>,
-    ) -> Result<GenerateSignatureResponse, AdkitError> {
-        self.send(with_query(request, extra_query)).await
-    }
-
     /// Polls until COMPLETED or FAILED (returned) or the deadline (a Transport/Timeout error). A
     /// `listener` that throws changes nothing about the polling (see [`TicketProgressListener`]).
     #[uniffi::method(default(options = None, listener = None))]
@@ -221,3 +120,5 @@ impl AdjustClient {
         self.listener_failures.take()
     }
 }
+
+adkit::adjust_operations!(adjust_uniffi);

@@ -16,6 +16,7 @@ mod admitad;
 mod admitad_publisher;
 mod errors;
 mod listeners;
+mod operations;
 mod transport;
 
 pub use adapty::{AdaptyClient, AdaptyClientOptions, AdaptyWebhookReceiver, BulkProgressListener};

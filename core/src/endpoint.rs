@@ -108,3 +108,19 @@ impl FieldFrom<crate::adjust::Platform> for crate::adjust::Platform {
         parameter
     }
 }
+
+/// The type a named Rust method takes for a field of the operation tables: `&str` for a `String`,
+/// a plain `Platform` (it is `Copy`), `&T` for anything else.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! param_type {
+    (String) => {
+        &str
+    };
+    (Platform) => {
+        $crate::adjust::Platform
+    };
+    ($t:ident) => {
+        &$t
+    };
+}

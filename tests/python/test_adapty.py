@@ -84,7 +84,7 @@ def test_bad_input_is_refused_before_sending():
 def test_paywalls_vc_exports_and_web_api():
     async def run():
         c = client(f"secret_py_misc_{RUN}")
-        page = await c.list_paywalls(page=1, page_size=10)
+        page = await c.list_paywalls(ak.ListPaywalls(page=1, page_size=10))
         assert page.pagination.count == 45 and len(page.paywalls) == 10
         u = user("wallet")
         await c.create_profile(u, ak.ProfileRequest())

@@ -54,8 +54,8 @@ def test_adjust_and_adapty_calls_carry_the_extra_pairs():
         await adapty.create_profile(user, ak.ProfileRequest(), extra_query=EXTRA)
         await adapty.get_profile(user)
         await adapty.get_profile(user, EXTRA)
-        await adapty.list_paywalls(page_size=5)
-        await adapty.list_paywalls(page_size=5, extra_query=EXTRA)
+        await adapty.list_paywalls(ak.ListPaywalls(page_size=5))
+        await adapty.list_paywalls(ak.ListPaywalls(page_size=5), extra_query=EXTRA)
         log = [r["path"] for r in requests_of(key)]
         assert log[0] == log[1] + "?" + SUFFIX, log
         assert log[2] == with_suffix(log[1]) and log[4] == with_suffix(log[3]), log

@@ -18,49 +18,49 @@ macro_rules! adapty_operations {
         $callback! {
             field_calls {
                 /// GET /api/v2/server-side-api/profile/: a profile.
-                get_profile(GetProfile { user: &AdaptyUser }) -> Profile;
+                get_profile(GetProfile { user: AdaptyUser }) -> Profile;
                 /// POST /api/v2/server-side-api/profile/: creates a profile (a customer user id alone), or links both ids.
-                create_profile(CreateProfile { user: &AdaptyUser, profile: &ProfileRequest }) -> Profile;
+                create_profile(CreateProfile { user: AdaptyUser, profile: ProfileRequest }) -> Profile;
                 /// PATCH /api/v2/server-side-api/profile/: changes a profile.
-                update_profile(UpdateProfile { user: &AdaptyUser, profile: &ProfileRequest }) -> Profile;
+                update_profile(UpdateProfile { user: AdaptyUser, profile: ProfileRequest }) -> Profile;
                 /// DELETE /api/v2/server-side-api/profile/: deletes a profile.
-                delete_profile(DeleteProfile { user: &AdaptyUser }) -> ();
+                delete_profile(DeleteProfile { user: AdaptyUser }) -> ();
                 /// POST /api/v2/server-side-api/purchase/set/transaction/: records a transaction.
-                set_transaction(SetTransaction { user: &AdaptyUser, transaction: &Transaction }) -> Profile;
+                set_transaction(SetTransaction { user: AdaptyUser, transaction: Transaction }) -> Profile;
                 /// POST /api/v2/server-side-api/purchase/profile/grant/access-level/: grants an access level.
-                grant_access_level(GrantAccessLevel { user: &AdaptyUser, request: &GrantAccessLevelRequest }) -> Profile;
+                grant_access_level(GrantAccessLevel { user: AdaptyUser, request: GrantAccessLevelRequest }) -> Profile;
                 /// POST /api/v2/server-side-api/purchase/profile/revoke/access-level/: revokes an access level.
-                revoke_access_level(RevokeAccessLevel { user: &AdaptyUser, request: &RevokeAccessLevelRequest }) -> Profile;
+                revoke_access_level(RevokeAccessLevel { user: AdaptyUser, request: RevokeAccessLevelRequest }) -> Profile;
                 /// GET /api/v2/server-side-api/purchase/profile/refund-saver/settings/: a profile's Refund Saver settings.
-                get_refund_saver_settings(GetRefundSaverSettings { user: &AdaptyUser }) -> RefundSaverSettings;
+                get_refund_saver_settings(GetRefundSaverSettings { user: AdaptyUser }) -> RefundSaverSettings;
                 /// POST /api/v2/server-side-api/purchase/profile/refund-saver/settings/: sets a profile's Refund Saver settings.
-                set_refund_saver_settings(SetRefundSaverSettings { user: &AdaptyUser, request: &SetRefundSaverSettingsRequest }) -> RefundSaverSettings;
+                set_refund_saver_settings(SetRefundSaverSettings { user: AdaptyUser, request: SetRefundSaverSettingsRequest }) -> RefundSaverSettings;
                 /// POST /api/v1/sdk/purchase/stripe/token/validate/: validates a Stripe purchase.
-                validate_stripe_purchase(ValidateStripePurchase { request: &ValidateStripePurchaseRequest }) -> ();
+                validate_stripe_purchase(ValidateStripePurchase { request: ValidateStripePurchaseRequest }) -> ();
                 /// POST /api/v2/server-side-api/purchase/paddle/token/validate/: validates a Paddle purchase.
-                validate_paddle_purchase(ValidatePaddlePurchase { request: &ValidatePaddlePurchaseRequest }) -> Profile;
+                validate_paddle_purchase(ValidatePaddlePurchase { request: ValidatePaddlePurchaseRequest }) -> Profile;
                 /// GET /api/v2/server-side-api/integration/profile/set/integration-identifiers/: a profile's integration identifiers.
-                get_integration_identifiers(GetIntegrationIdentifiers { user: &AdaptyUser }) -> IntegrationIdentifiers;
+                get_integration_identifiers(GetIntegrationIdentifiers { user: AdaptyUser }) -> IntegrationIdentifiers;
                 /// POST /api/v2/server-side-api/integration/profile/set/integration-identifiers/: sets them.
-                set_integration_identifiers(SetIntegrationIdentifiers { user: &AdaptyUser, identifiers: &IntegrationIdentifiers }) -> ();
+                set_integration_identifiers(SetIntegrationIdentifiers { user: AdaptyUser, identifiers: IntegrationIdentifiers }) -> ();
                 /// GET /api/v2/server-side-api/paywalls/{paywall_id}/: one paywall.
-                get_paywall(GetPaywall { paywall_id: &str }) -> Paywall;
+                get_paywall(GetPaywall { paywall_id: String }) -> Paywall;
                 /// PUT /api/v2/server-side-api/paywalls/{paywall_id}/: replaces a paywall's remote configs.
-                update_paywall(UpdatePaywall { paywall_id: &str, request: &UpdatePaywallRequest }) -> Paywall;
+                update_paywall(UpdatePaywall { paywall_id: String, request: UpdatePaywallRequest }) -> Paywall;
                 /// GET /api/v2/server-side-api/vc/transactions/: one page of a profile's virtual-currency history, newest first.
-                list_virtual_currency_transactions(ListVirtualCurrencyTransactions { user: &AdaptyUser, query: &VirtualCurrencyHistoryQuery }) -> VirtualCurrencyHistory;
+                list_virtual_currency_transactions(ListVirtualCurrencyTransactions { user: AdaptyUser, query: VirtualCurrencyHistoryQuery = default }) -> VirtualCurrencyHistory;
                 /// GET /api/v2/server-side-api/vc/balances/: a profile's virtual-currency balances.
-                list_virtual_currency_balances(ListVirtualCurrencyBalances { user: &AdaptyUser }) -> VirtualCurrencyBalances;
+                list_virtual_currency_balances(ListVirtualCurrencyBalances { user: AdaptyUser }) -> VirtualCurrencyBalances;
                 /// POST /api/v2/web-api/paywall/: the paywall for a placement (public key).
-                get_web_paywall(GetWebPaywall { request: &WebPaywallRequest }) -> WebPaywall;
+                get_web_paywall(GetWebPaywall { request: WebPaywallRequest }) -> WebPaywall;
                 /// POST /api/v2/web-api/paywall/visit/: records a paywall visit (public key).
-                record_web_paywall_visit(RecordWebPaywallVisit { visit: &WebPaywallVisit }) -> ();
+                record_web_paywall_visit(RecordWebPaywallVisit { visit: WebPaywallVisit }) -> ();
                 /// POST /api/v2/web-api/attribution/: sets a profile's attribution (public key).
-                set_web_attribution(SetWebAttribution { request: &WebAttributionRequest }) -> ();
+                set_web_attribution(SetWebAttribution { request: WebAttributionRequest }) -> ();
             }
             new_calls {
                 /// POST /api/v2/server-side-api/vc/transactions/: a virtual-currency transaction (an `Idempotency-Key` is drawn when absent and returned).
-                create_virtual_currency_transaction(CreateVirtualCurrencyTransaction::new(user: &AdaptyUser, request: &VirtualCurrencyTransactionRequest)) -> VirtualCurrencyTransactionResult;
+                create_virtual_currency_transaction(CreateVirtualCurrencyTransaction::new(user: AdaptyUser, request: VirtualCurrencyTransactionRequest)) -> VirtualCurrencyTransactionResult;
             }
             calls {
                 /// GET /api/v2/server-side-api/paywalls/: one page of paywalls.
@@ -87,20 +87,20 @@ macro_rules! adapty_operations {
 /// Expands the rows into the client's named methods and the registry entries.
 macro_rules! adapty_client {
     (
-        field_calls { $( $(#[doc = $fd:literal])* $fname:ident($freq:ident { $($field:ident: $fty:ty),* }) -> $fout:ty; )* }
-        new_calls { $( $(#[doc = $nd:literal])* $nname:ident($nreq:ident::new($($arg:ident: $aty:ty),*)) -> $nout:ty; )* }
+        field_calls { $( $(#[doc = $fd:literal])* $fname:ident($freq:ident { $($field:ident: $fty:tt $(= $fdef:ident)?),* }) -> $fout:ty; )* }
+        new_calls { $( $(#[doc = $nd:literal])* $nname:ident($nreq:ident::new($($arg:ident: $aty:tt),*)) -> $nout:ty; )* }
         calls { $( $(#[doc = $cd:literal])* $cname:ident($creq:ident) -> $cout:ty; )* }
     ) => {
         impl<T: Transport, C: Timer> AdaptyClient<T, C> {
             $(
                 $(#[doc = $fd])*
-                pub async fn $fname(&self, $($field: $fty),*) -> Result<$fout, Error> {
+                pub async fn $fname(&self, $($field: $crate::param_type!($fty)),*) -> Result<$fout, Error> {
                     self.send(&$freq { $($field: FieldFrom::field_from($field)),* }).await
                 }
             )*
             $(
                 $(#[doc = $nd])*
-                pub async fn $nname(&self, $($arg: $aty),*) -> Result<$nout, Error> {
+                pub async fn $nname(&self, $($arg: $crate::param_type!($aty)),*) -> Result<$nout, Error> {
                     self.send(&$nreq::new($(FieldFrom::field_from($arg)),*)?).await
                 }
             )*

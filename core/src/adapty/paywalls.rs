@@ -158,11 +158,15 @@ struct MetaWire {
 }
 
 /// GET /paywalls/?page[number]=&page[size]= (listPaywalls).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(default)]
 pub struct ListPaywalls {
     /// `page[number]` (≥ 1; default 1).
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub page: Option<u32>,
     /// `page[size]` (1..=100; default 20).
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub page_size: Option<u32>,
 }
 

@@ -8,15 +8,15 @@ macro_rules! adjust_operations {
         $callback! {
             field_calls {
                 /// GET /app/{app_token}/: the app's details.
-                get_app(GetAppRequest { app_token: &str }) -> AppDetails;
+                get_app(GetAppRequest { app_token: String }) -> AppDetails;
                 /// GET /app?store_id=&platform=: finds the app by store id (following Adjust's redirect).
-                find_app(FindAppRequest { store_id: &str, platform: Platform }) -> AppDetails;
+                find_app(FindAppRequest { store_id: String, platform: Platform }) -> AppDetails;
                 /// GET /signature?bundle_id=: the signed SDK library links.
-                get_signature(GetSignatureRequest { bundle_id: &str }) -> SignatureLibraries;
+                get_signature(GetSignatureRequest { bundle_id: String }) -> SignatureLibraries;
                 /// GET /app/{app_token}/channels: channels with network trackers.
-                list_channels(ListChannelsRequest { app_token: &str }) -> ChannelList;
+                list_channels(ListChannelsRequest { app_token: String }) -> ChannelList;
                 /// GET /status/{ticket_token}: one look at a background job.
-                get_ticket_status(GetTicketStatusRequest { ticket_token: &str }) -> TicketStatus;
+                get_ticket_status(GetTicketStatusRequest { ticket_token: String }) -> TicketStatus;
             }
             new_calls {
             }
@@ -37,14 +37,14 @@ macro_rules! adjust_operations {
 /// Expands the rows into the client's named methods and the registry entries.
 macro_rules! adjust_client {
     (
-        field_calls { $( $(#[doc = $fd:literal])* $fname:ident($freq:ident { $($field:ident: $fty:ty),* }) -> $fout:ty; )* }
+        field_calls { $( $(#[doc = $fd:literal])* $fname:ident($freq:ident { $($field:ident: $fty:tt $(= $fdef:ident)?),* }) -> $fout:ty; )* }
         new_calls { }
         calls { $( $(#[doc = $cd:literal])* $cname:ident($creq:ident) -> $cout:ty; )* }
     ) => {
         impl<T: Transport, C: Timer> AdjustClient<T, C> {
             $(
                 $(#[doc = $fd])*
-                pub async fn $fname(&self, $($field: $fty),*) -> Result<$fout, Error> {
+                pub async fn $fname(&self, $($field: $crate::param_type!($fty)),*) -> Result<$fout, Error> {
                     self.send(&$freq { $($field: FieldFrom::field_from($field)),* }).await
                 }
             )*
