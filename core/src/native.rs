@@ -94,9 +94,7 @@ async fn exchange(
     if !request.body.is_empty() {
         builder = builder.body(request.body);
     }
-    if let Some(timeout) = options.timeout {
-        builder = builder.timeout(timeout);
-    }
+    // No reqwest timeout of its own: the driver's deadline races the whole exchange, body included.
     let mut response = builder.send().await.map_err(|e| classify(&e))?;
     let too_large = || {
         TransportError::new(
@@ -141,6 +139,8 @@ impl Transport for ReqwestTransport {
         request: HttpRequest,
         options: TransportOptions,
     ) -> Result<HttpResponse, TransportError> {
+        // A task of its own on the current runtime (so many calls in flight from one task still use
+        // every worker thread), or on the private runtime under another executor.
         let handle = runtime_handle()?;
         let task = handle.spawn(exchange(self.client.clone(), request, options));
         // A caller that stops waiting (a cancelled coroutine, a lost timeout race) aborts the request.
@@ -159,7 +159,9 @@ impl Timer for TokioTimer {
     async fn sleep(&self, duration: Duration) {
         // No runtime means no transport either: the call then fails without waiting, rather than
         // blocking the caller's executor thread.
-        if let Ok(handle) = runtime_handle() {
+        if Handle::try_current().is_ok() {
+            tokio::time::sleep(duration).await;
+        } else if let Ok(handle) = runtime_handle() {
             // Created inside the task: `tokio::time::sleep` needs the runtime context when it is built.
             let task = handle.spawn(async move { tokio::time::sleep(duration).await });
             let _abort = AbortOnDrop(task.abort_handle());

@@ -42,43 +42,48 @@ struct Meta {
     offset: Option<u64>,
 }
 
+/// A page as Admitad sends it: `results` and `_meta`.
 #[derive(Deserialize)]
-#[serde(untagged)]
-enum ListWire<T> {
-    Paged {
-        results: Vec<T>,
-        #[serde(rename = "_meta")]
-        meta: Option<Meta>,
-    },
-    Bare(Vec<T>),
+struct PagedWire<T> {
+    results: Vec<T>,
+    #[serde(rename = "_meta")]
+    meta: Option<Meta>,
 }
 
-/// Decodes `{"results": [...], "_meta": {...}}` or a bare array (one page holding everything).
+/// Decodes `{"results": [...], "_meta": {...}}` or a bare array (one page holding everything). The
+/// shape is told from the body's first byte, so the items are decoded straight into `T` (an untagged
+/// enum would first buffer the whole body in serde's intermediate form).
 pub(crate) fn decode_page<T: DeserializeOwned>(
     exchange: &Exchange,
     asked_offset: u64,
 ) -> Result<Page<T>, Error> {
-    Ok(match decode::<ListWire<T>>(exchange)? {
-        ListWire::Paged { results, meta } => {
-            let meta = meta.unwrap_or(Meta {
-                count: asked_offset + results.len() as u64,
-                limit: results.len() as u64,
-                offset: Some(asked_offset),
-            });
-            Page {
-                count: meta.count,
-                limit: u32::try_from(meta.limit).unwrap_or(MAX_LIMIT),
-                // A `_meta` without an offset answered the page that was asked for.
-                offset: meta.offset.unwrap_or(asked_offset),
-                items: results,
-            }
-        }
-        ListWire::Bare(items) => Page {
+    let bare = exchange
+        .response
+        .body
+        .iter()
+        .find(|b| !b.is_ascii_whitespace())
+        == Some(&b'[');
+    if bare {
+        let items: Vec<T> = decode(exchange)?;
+        return Ok(Page {
             count: asked_offset + items.len() as u64,
             limit: items.len() as u32,
             offset: asked_offset,
             items,
-        },
+        });
+    }
+    let PagedWire { results, meta } = decode::<PagedWire<T>>(exchange)?;
+    let meta = meta.unwrap_or(Meta {
+        count: asked_offset + results.len() as u64,
+        limit: results.len() as u64,
+        offset: Some(asked_offset),
+    });
+    Ok(Page {
+        count: meta.count,
+        limit: u32::try_from(meta.limit).unwrap_or(MAX_LIMIT),
+        // A `_meta` without an offset answered the page that was asked for.
+        offset: meta.offset.unwrap_or(asked_offset),
+        items: results,
     })
 }
 
