@@ -124,17 +124,18 @@ fn string_start(json: &[u8], close: usize) -> Option<usize> {
 
 /// A core value as a plain JS object with camelCase keys.
 pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    match serde_json::to_value(value) {
-        Ok(json) => camel_js(json),
+    match serde_json::to_string(value) {
+        Ok(text) => camel_js(&text),
         Err(e) => Err(JsValue::from(js_sys::Error::new(&e.to_string()))),
     }
 }
 
-/// JSON as a JS object with camelCase keys (not generic).
-fn camel_js(json: serde_json::Value) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(&adkit::case::to_camel_keys(json))
-        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
-    js_sys::JSON::parse(&text)
+/// JSON text as a JS object with camelCase keys, renamed in one pass over the text (no tree is built;
+/// not generic).
+fn camel_js(text: &str) -> Result<JsValue, JsValue> {
+    let camel = adkit::case::to_camel_keys_text(text)
+        .ok_or_else(|| JsValue::from(js_sys::Error::new("a result that is not JSON")))?;
+    js_sys::JSON::parse(&camel)
 }
 
 /// `"abc"` becomes `{ [key]: "abc" }`; objects pass through.
