@@ -11,6 +11,7 @@ paginators are plain iterables (`for page in blocking.banners_paginator(request)
 import asyncio as _asyncio
 import functools as _functools
 import inspect as _inspect
+import threading as _threading
 
 from .adkit import *  # noqa: F401,F403
 from .adkit_uniffi import *  # noqa: F401,F403
@@ -34,6 +35,19 @@ for _name, _cls in list(globals().items()):
         _cls.__aiter__ = _pages_async
 
 
+_loops = _threading.local()
+
+
+def _run(coroutine):
+    """Runs a coroutine to completion on this thread's event loop, made once and reused (a new loop for
+    every call costs more than a short call itself). Each thread has its own, so blocking clients may be
+    shared between threads."""
+    loop = getattr(_loops, "loop", None)
+    if loop is None or loop.is_closed():
+        loop = _loops.loop = _asyncio.new_event_loop()
+    return loop.run_until_complete(coroutine)
+
+
 class _BlockingPages:
     """A paginator for blocking code: `for page in client.codes_paginator(request)`."""
 
@@ -42,7 +56,7 @@ class _BlockingPages:
 
     def next_page(self):
         """The next page, or None after the last one."""
-        return _asyncio.run(self._paginator.next_page())
+        return _run(self._paginator.next_page())
 
     def __iter__(self):
         while (page := self.next_page()) is not None:
@@ -50,8 +64,9 @@ class _BlockingPages:
 
 
 class _Blocking:
-    """Wraps an async client: every coroutine method becomes a blocking call on its own event loop.
-    Not for use inside a running event loop (await the async client there)."""
+    """Wraps an async client: every coroutine method becomes a blocking call, run on the calling thread's
+    own event loop (made once per thread). Not for use inside a running event loop (await the async client
+    there)."""
 
     _client_class = None
 
@@ -67,7 +82,7 @@ class _Blocking:
 
         @_functools.wraps(attr)
         def call(*args, **kwargs):
-            return _asyncio.run(attr(*args, **kwargs))
+            return _run(attr(*args, **kwargs))
 
         return call
 

@@ -139,6 +139,44 @@ def test_publisher_lists():
     assert [w.id for w in blocking.websites().items] == [22, 23]
 
 
+def test_blocking_calls_reuse_one_event_loop_per_thread(monkeypatch):
+    import asyncio.events
+    import threading
+
+    created = []
+    real = asyncio.events.new_event_loop
+
+    def counting():
+        loop = real()
+        created.append(loop)
+        return loop
+
+    monkeypatch.setattr(asyncio.events, "new_event_loop", counting)
+    monkeypatch.setattr(asyncio, "new_event_loop", counting)
+    blocking = ak.BlockingAdmitadClient(f"adm_py_loop_{RUN}", f"secret_adm_py_loop_{RUN}", [ak.Scope.WEBSITES()],
+                                        options=ak.AdmitadClientOptions(base_url=ROOT))
+    for _ in range(5):
+        assert [w.id for w in blocking.websites().items] == [22, 23]
+    assert len(created) <= 1, f"{len(created)} event loops for 5 calls on one thread"
+    # Shared between threads: each thread gets a loop of its own, once.
+    results, errors = [], []
+
+    def worker():
+        try:
+            for _ in range(3):
+                results.append(len(blocking.websites().items))
+        except Exception as e:  # noqa: BLE001 - reported below
+            errors.append(e)
+
+    threads = [threading.Thread(target=worker) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == [] and results == [2] * 12
+    assert len(created) <= 5
+
+
 def test_a_throwing_token_listener_keeps_the_token():
     told = []
 
