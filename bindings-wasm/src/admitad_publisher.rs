@@ -311,14 +311,23 @@ fn unknown_operation(op: &str) -> JsValue {
 
 #[wasm_bindgen]
 impl AdmitadClient {
-    /// `[name, kind]` of every operation (`kind` is `unit`, `call` or `list`): the package entry installs
-    /// a named method for each (`client.balance(request, options)`, and for lists `xxxPages` and
+    /// `[name, kind, method, pagesMethod, collectMethod]` of every operation (`kind` is `unit`, `call` or
+    /// `list`; the method names follow core's one rule, `adkit::registry::js_methods`): the package entry
+    /// installs a named method for each (`client.balance(request, options)`, and for lists `xxxPages` and
     /// `collectXxx`), all calling the three methods below.
-    #[wasm_bindgen(unchecked_return_type = "[string, 'unit' | 'call' | 'list'][]")]
+    #[wasm_bindgen(
+        unchecked_return_type = "[string, 'unit' | 'call' | 'list', string, string, string][]"
+    )]
     pub fn operations() -> Array {
         OPERATIONS
             .iter()
-            .map(|(name, kind)| Array::of2(&(*name).into(), &(*kind).into()))
+            .map(|(name, kind)| {
+                let names = adkit::registry::js_methods(name);
+                [*name, *kind, &names.call, &names.pages, &names.collect]
+                    .iter()
+                    .map(|s| JsValue::from_str(s))
+                    .collect::<Array>()
+            })
             .collect()
     }
 

@@ -107,7 +107,8 @@ pub fn typescript_methods(vendor: Vendor, client: &str, page: &str, pages: &str)
         .into_iter()
         .filter(|o| o.vendor == vendor)
     {
-        let name = op.js_name();
+        let names = adkit::registry::js_methods(op.name);
+        let name = &names.call;
         let request = op.request;
         let (param, req_type) = if op.request_optional {
             (
@@ -133,21 +134,21 @@ pub fn typescript_methods(vendor: Vendor, client: &str, page: &str, pages: &str)
             }
             OperationKind::List | OperationKind::RawList => {
                 let item = ts_type(vendor, op.item.unwrap_or("Json"));
-                let upper = format!("{}{}", name[..1].to_uppercase(), &name[1..]);
+                let (pages_name, collect_name) = (&names.pages, &names.collect);
                 out.push_str(&format!(
                     "  {name}({param}, options?: CallOptions): Promise<{page}<{item}>>;\n"
                 ));
                 out.push_str(&format!(
-                    "  /** Every page of `{name}`: `for await (const page of client.{name}Pages(request))` (`extraQuery` goes with every page). */\n"
+                    "  /** Every page of `{name}`: `for await (const page of client.{pages_name}(request))` (`extraQuery` goes with every page). */\n"
                 ));
                 out.push_str(&format!(
-                    "  {name}Pages({param}, options?: Pick<CallOptions, 'extraQuery'>): {pages}<{item}>;\n"
+                    "  {pages_name}({param}, options?: Pick<CallOptions, 'extraQuery'>): {pages}<{item}>;\n"
                 ));
                 out.push_str(&format!(
                     "  /** Every item of `{name}`; rejects (kind `invalid_input`, field `cap`) when there are more than `cap`. */\n"
                 ));
                 out.push_str(&format!(
-                    "  collect{upper}(request: {req_type}, cap: number, options?: CallOptions): Promise<{item}[]>;\n"
+                    "  {collect_name}(request: {req_type}, cap: number, options?: CallOptions): Promise<{item}[]>;\n"
                 ));
             }
         }

@@ -9,6 +9,7 @@
 //! assert_eq!(balance.http_method(), "GET");
 //! assert_eq!(balance.js_name(), "balance");
 //! assert!(ops.iter().any(|o| o.js_name() == "resolveBrokenLinks"));
+//! assert_eq!(adkit::registry::js_methods("broken_links").collect, "collectBrokenLinks");
 //! ```
 
 use crate::error::Vendor;
@@ -98,7 +99,33 @@ impl Operation {
 
     /// The name in lower camel case: the JS method.
     pub fn js_name(&self) -> String {
-        crate::case::snake_to_camel(self.name)
+        js_methods(self.name).call
+    }
+}
+
+/// The JS methods of one operation: the call, and for a list the every-page and capped-collect forms.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JsMethods {
+    /// `statistics`.
+    pub call: String,
+    /// `statisticsPages`.
+    pub pages: String,
+    /// `collectStatistics`.
+    pub collect: String,
+}
+
+/// The JS method names of operation `name` (snake_case): the one naming rule the wasm module installs
+/// and the TypeScript declarations use.
+pub fn js_methods(name: &str) -> JsMethods {
+    let call = crate::case::snake_to_camel(name);
+    let mut upper = call.clone();
+    if let Some(first) = upper.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    JsMethods {
+        pages: format!("{call}Pages"),
+        collect: format!("collect{upper}"),
+        call,
     }
 }
 
