@@ -2,4 +2,4 @@
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-export const { AdaptyClient, AdaptyWebhookReceiver } = require('./pkg/adapty/adkit_adapty.node.cjs');
+export const { AdaptyClient, AdaptyPaginator, AdaptyWebhookReceiver } = require('./adapty.node.cjs');

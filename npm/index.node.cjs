@@ -1,11 +1,10 @@
 // Node CommonJS entry: every vendor's module (each loaded once, shared with the ESM entry).
 const adjust = require('./pkg/adjust/adkit_adjust.node.cjs');
-const adapty = require('./pkg/adapty/adkit_adapty.node.cjs');
+const adapty = require('./adapty.node.cjs');
 const admitad = require('./admitad.node.cjs');
 
 module.exports = {
   AdjustClient: adjust.AdjustClient,
-  AdaptyClient: adapty.AdaptyClient,
-  AdaptyWebhookReceiver: adapty.AdaptyWebhookReceiver,
+  ...adapty,
   ...admitad,
 };

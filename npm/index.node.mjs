@@ -6,7 +6,7 @@ const require = createRequire(import.meta.url);
 const adkit = require('./index.node.cjs');
 
 export const {
-  AdjustClient, AdaptyClient, AdaptyWebhookReceiver,
+  AdjustClient, AdaptyClient, AdaptyPaginator, AdaptyWebhookReceiver,
   AdmitadClient, AdmitadPaginator, parseAdmitadCallback,
   verifyAdmitadSignedRequest,
 } = adkit;

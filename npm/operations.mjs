@@ -7,6 +7,11 @@ async function* pages() {
   for (let page = await this.nextPage(); page !== undefined; page = await this.nextPage()) yield page;
 }
 
+// Makes a paginator class async-iterable (`for await (const page of client.paywallsPages())`).
+export function installPages(Paginator) {
+  Paginator.prototype[Symbol.asyncIterator] = pages;
+}
+
 export function installOperations(Client, Paginator) {
   const define = (name, value) => Object.defineProperty(Client.prototype, name, { value, writable: true, configurable: true });
   for (const [op, kind, name, pagesName, collectName] of Client.operations()) {
@@ -22,5 +27,5 @@ export function installOperations(Client, Paginator) {
       });
     }
   }
-  Paginator.prototype[Symbol.asyncIterator] = pages;
+  installPages(Paginator);
 }

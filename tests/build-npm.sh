@@ -37,8 +37,8 @@ for vendor in adjust adapty admitad; do
   if [ "$vendor" = adjust ] && [ "$verdict" = OVER ]; then status=1; fi
 done
 # The named-method installer, in CommonJS for Node from its one ESM source.
-sed 's/^export function installOperations/function installOperations/' npm/operations.mjs > "$OUT/operations.cjs"
-echo 'module.exports = { installOperations };' >> "$OUT/operations.cjs"
+sed 's/^export function /function /' npm/operations.mjs > "$OUT/operations.cjs"
+echo 'module.exports = { installOperations, installPages };' >> "$OUT/operations.cjs"
 # index.d.ts: everything from the Adjust declarations, plus the Adapty names it does not already have
 # (the shared ones — CallOptions, AdkitError, JsonValue, ... — are identical in both files).
 node - "$OUT" <<'JS'
@@ -48,7 +48,7 @@ const names = (f) => new Set([...fs.readFileSync(f, 'utf8').matchAll(/^export (?
 const seen = names(`${out}/adjust/adkit_adjust.d.ts`);
 let text = `export * from "./adjust/adkit_adjust.js";\n`;
 const valuesOf = {
-  adapty: ['AdaptyClient', 'AdaptyWebhookReceiver'],
+  adapty: ['AdaptyClient', 'AdaptyPaginator', 'AdaptyWebhookReceiver'],
   admitad: ['AdmitadClient', 'AdmitadPaginator', 'parseAdmitadCallback', 'verifyAdmitadSignedRequest'],
 };
 for (const vendor of ['adapty', 'admitad']) {

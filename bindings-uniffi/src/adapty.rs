@@ -52,7 +52,7 @@ pub trait BulkProgressListener: Send + Sync {
 /// A client of Adapty's APIs.
 #[derive(uniffi::Object)]
 pub struct AdaptyClient {
-    inner: adkit::adapty::AdaptyClient<Bridge, TokioTimer>,
+    inner: Arc<adkit::adapty::AdaptyClient<Bridge, TokioTimer>>,
     listener_failures: ListenerFailures,
 }
 
@@ -60,6 +60,13 @@ impl AdaptyClient {
     /// One endpoint through core's driver.
     async fn send<E: AdaptyEndpoint + Sync>(&self, endpoint: E) -> Result<E::Output, AdkitError> {
         Ok(self.inner.send(&endpoint).await?)
+    }
+}
+
+impl crate::operations::CoreClient for AdaptyClient {
+    type Core = adkit::adapty::AdaptyClient<Bridge, TokioTimer>;
+    fn core(&self) -> &Arc<Self::Core> {
+        &self.inner
     }
 }
 
@@ -97,7 +104,7 @@ impl AdaptyClient {
         let transport = crate::pick_transport(transport)?;
         let inner = adkit::adapty::AdaptyClient::new(config, Bridge(transport), TokioTimer)?;
         Ok(Arc::new(AdaptyClient {
-            inner,
+            inner: Arc::new(inner),
             listener_failures: ListenerFailures::default(),
         }))
     }

@@ -163,6 +163,13 @@ impl AdmitadClient {
     }
 }
 
+impl crate::operations::CoreClient for AdmitadClient {
+    type Core = Core;
+    fn core(&self) -> &Arc<Core> {
+        &self.inner
+    }
+}
+
 impl fmt::Debug for AdmitadClient {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.inner.fmt(f)

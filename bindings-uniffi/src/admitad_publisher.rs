@@ -3,13 +3,10 @@
 //! optional trailing `extra_query`), and for every list a page call, a paginator object and a collect
 //! helper with a mandatory cap.
 
-use std::fmt;
-use std::sync::Arc;
-
+use adkit::Json;
 use adkit::admitad::*;
-use adkit::{Json, WithQuery};
 
-use crate::admitad::{AdmitadClient, Core};
+use crate::admitad::AdmitadClient;
 use crate::errors::AdkitError;
 use crate::{QueryParam, with_query};
 
@@ -73,54 +70,11 @@ macro_rules! lists {
                 let request = with_query(request.unwrap_or_default(), extra_query);
                 Ok(self.core().send(&request).await?.into())
             }
-
-            /// A paginator over the same list: call `next_page()` until it returns null. `extra_query`
-            /// goes with every page.
-            #[uniffi::method(default(request = None, extra_query = None))]
-            pub fn $paginator(
-                &self,
-                request: Option<$req>,
-                extra_query: Option<Vec<QueryParam>>,
-            ) -> Arc<$pag> {
-                Arc::new($pag {
-                    client: self.core().clone(),
-                    cursor: PageCursor::new(with_query(request.unwrap_or_default(), extra_query)),
-                })
-            }
-
-            /// Every item of the list, refusing more than `cap` (`extra_query` on every page).
-            #[uniffi::method(default(extra_query = None))]
-            pub async fn $collect(
-                &self,
-                request: $req,
-                cap: u64,
-                extra_query: Option<Vec<QueryParam>>,
-            ) -> Result<Vec<$item>, AdkitError> {
-                let request = with_query(request, extra_query);
-                Ok(self.core().collect_all(request, crate::admitad::cap_of(cap)?).await?)
-            }
         }
 
-        /// Pages of a list, one `next_page()` at a time (follows `_meta`; null after the last page).
-        #[derive(uniffi::Object)]
-        pub struct $pag {
-            client: Arc<Core>,
-            cursor: PageCursor<WithQuery<$req>>,
-        }
-
-        impl fmt::Debug for $pag {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.debug_struct(stringify!($pag)).finish_non_exhaustive()
-            }
-        }
-
-        #[uniffi::export]
-        impl $pag {
-            /// The next page, or null when there is none.
-            pub async fn next_page(&self) -> Result<Option<$page>, AdkitError> {
-                Ok(self.cursor.next_page(&self.client).await?.map(Into::into))
-            }
-        }
+        crate::operations::uniffi_pages!(@page $page; AdmitadClient, $req, $paginator, $collect, $item, $pag,
+            [request: Option<$req>,] [(default(request = None, extra_query = None))] [request.unwrap_or_default()]
+            [request: $req,] [request]);
     )+};
 }
 

@@ -6,7 +6,8 @@ use adkit::Endpoint;
 use adkit::adapty::webhooks::WebhookReceiver;
 use adkit::adapty::*;
 use adkit::driver::RequestPolicy;
-use adkit::{Error, HttpRequest, race};
+use adkit::pagination::{Pager, collect_from};
+use adkit::{Error, HttpRequest, WithQuery, race};
 use js_sys::{Function, Promise};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -103,15 +104,7 @@ async fn run(
     extra: Vec<(String, String)>,
 ) -> Result<JsValue, JsValue> {
     let call = call?;
-    let client = CoreClient::new(
-        config,
-        FetchTransport {
-            fetch,
-            signal: signal.clone(),
-        },
-        JsTimer,
-    )
-    .map_err(|e| js_error(&e))?;
+    let client = core_client(config, fetch, signal.clone())?;
     let work = async {
         if let Call::Bulk(b) = &call {
             if !extra.is_empty() {
@@ -151,6 +144,100 @@ fn user_of(user: JsValue) -> Result<AdaptyUser, JsValue> {
     from_js(user, "user")
 }
 
+/// `{ page?, pageSize? }` (or nothing: the first page of the default size).
+fn paywalls_request(paging: &JsValue) -> Result<ListPaywalls, JsValue> {
+    options_object(paging)?;
+    Ok(ListPaywalls {
+        page: prop_u32(paging, "page", 0)?,
+        page_size: prop_u32(paging, "pageSize", 0)?,
+    })
+}
+
+fn history_request(
+    user: JsValue,
+    query: JsValue,
+) -> Result<ListVirtualCurrencyTransactions, JsValue> {
+    Ok(ListVirtualCurrencyTransactions {
+        user: user_of(user)?,
+        query: if query.is_undefined() || query.is_null() {
+            VirtualCurrencyHistoryQuery::default()
+        } else {
+            from_js(query, "query")?
+        },
+    })
+}
+
+/// The endpoint with the call's `extraQuery` (sent with every page).
+fn with_extra<E>(endpoint: E, options: &JsValue) -> Result<WithQuery<E>, JsValue> {
+    Ok(WithQuery::new(endpoint).with_params(extra_query_of(options)?))
+}
+
+/// Which Adapty list a paginator walks (core's pager, one page per `nextPage()`).
+enum Walk {
+    Paywalls(Pager<WithQuery<ListPaywalls>>),
+    History(Pager<WithQuery<ListVirtualCurrencyTransactions>>),
+}
+
+/// Pages of an Adapty list, one `nextPage()` at a time; the npm entry makes it async-iterable.
+#[wasm_bindgen]
+pub struct AdaptyPaginator {
+    config: AdaptyConfig,
+    fetch: Option<Function>,
+    signal: Option<AbortSignal>,
+    walk: std::rc::Rc<Walk>,
+}
+
+#[wasm_bindgen]
+impl AdaptyPaginator {
+    /// The next page, or `undefined` when there is none (after an error there is none either).
+    #[wasm_bindgen(js_name = nextPage, unchecked_return_type = "Promise<any>")]
+    pub fn next_page(&self) -> Promise {
+        let job = Ok(PageJob::Next(self.walk.clone()));
+        let (config, fetch) = (self.config.clone(), self.fetch.clone());
+        future_to_promise(page_job(config, fetch, Ok(self.signal.clone()), job))
+    }
+}
+
+/// What a paging call does: the next page of a paginator, or every item under a cap.
+enum PageJob {
+    Next(std::rc::Rc<Walk>),
+    Collect(Walk, usize),
+}
+
+/// Every paging call of the Adapty client through one future (one copy of the request path).
+async fn page_job(
+    config: AdaptyConfig,
+    fetch: Option<Function>,
+    signal: Result<Option<AbortSignal>, JsValue>,
+    job: Result<PageJob, JsValue>,
+) -> Result<JsValue, JsValue> {
+    let (job, signal) = (job?, signal?);
+    let client = core_client(config, fetch, signal.clone())?;
+    let work = async {
+        match &job {
+            PageJob::Next(walk) => match &**walk {
+                Walk::Paywalls(p) => out(p.next_page(&client).await),
+                Walk::History(p) => out(p.next_page(&client).await),
+            },
+            PageJob::Collect(Walk::Paywalls(p), cap) => out(collect_from(&client, p, *cap).await),
+            PageJob::Collect(Walk::History(p), cap) => out(collect_from(&client, p, *cap).await),
+        }
+    };
+    race(work, async {
+        aborted(signal).await;
+        Err(js_error(&Error::Cancelled))
+    })
+    .await
+}
+
+fn core_client(
+    config: AdaptyConfig,
+    fetch: Option<Function>,
+    signal: Option<AbortSignal>,
+) -> Result<CoreClient, JsValue> {
+    CoreClient::new(config, FetchTransport { fetch, signal }, JsTimer).map_err(|e| js_error(&e))
+}
+
 /// Whether this runs in a web page or worker (not Node): a secret key must not be there.
 fn in_browser() -> bool {
     let global = js_sys::global();
@@ -159,6 +246,24 @@ fn in_browser() -> bool {
 }
 
 impl AdaptyClient {
+    fn paginator(&self, walk: Walk, options: &JsValue) -> Result<AdaptyPaginator, JsValue> {
+        Ok(AdaptyPaginator {
+            config: self.config.clone(),
+            fetch: self.fetch.clone(),
+            signal: signal_of(options)?,
+            walk: std::rc::Rc::new(walk),
+        })
+    }
+
+    /// Every item of a list through core's collect, under its cap rule.
+    fn collect(&self, walk: Result<Walk, JsValue>, cap: JsValue, options: &JsValue) -> Promise {
+        // The cap is a whole number 0..=2^32 − 1: never wrapped, clamped or defaulted.
+        let cap = crate::convert::whole(&cap, "cap", 0, u32::MAX.into());
+        let job = walk.and_then(|w| Ok(PageJob::Collect(w, cap? as usize)));
+        let (config, fetch) = (self.config.clone(), self.fetch.clone());
+        future_to_promise(page_job(config, fetch, signal_of(options), job))
+    }
+
     fn start(&self, call: Result<Call, JsValue>, options: &JsValue) -> Promise {
         let config = self.config.clone();
         let fetch = self.fetch.clone();
@@ -308,14 +413,66 @@ impl AdaptyClient {
         paging: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        let call = (|| {
-            options_object(&paging)?;
-            Ok(Call::ListPaywalls(Box::new(ListPaywalls {
-                page: prop_u32(&paging, "page", 0)?,
-                page_size: prop_u32(&paging, "pageSize", 0)?,
-            })))
-        })();
+        let call = paywalls_request(&paging).map(|r| Call::ListPaywalls(Box::new(r)));
         self.start(call, &options)
+    }
+
+    /// Every page of paywalls from `request` on: `for await (const page of client.paywallsPages())`.
+    #[wasm_bindgen(js_name = paywallsPages, unchecked_return_type = "AdaptyPages<PaywallList>")]
+    pub fn paywalls_pages(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "{ page?: number; pageSize?: number }")]
+        paging: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Result<AdaptyPaginator, JsValue> {
+        let first = with_extra(paywalls_request(&paging)?, &options)?;
+        self.paginator(Walk::Paywalls(Pager::new(first)), &options)
+    }
+
+    /// Every paywall from `request` on, refusing more than `cap` (nothing is silently cut).
+    #[wasm_bindgen(js_name = collectPaywalls, unchecked_return_type = "Promise<Paywall[]>")]
+    pub fn collect_paywalls(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "{ page?: number; pageSize?: number } | undefined")]
+        paging: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] cap: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        let first = paywalls_request(&paging).and_then(|r| with_extra(r, &options));
+        self.collect(first.map(|f| Walk::Paywalls(Pager::new(f))), cap, &options)
+    }
+
+    /// Every page of a profile's virtual-currency history, newest first.
+    #[wasm_bindgen(
+        js_name = virtualCurrencyTransactionsPages,
+        unchecked_return_type = "AdaptyPages<VirtualCurrencyHistory>"
+    )]
+    pub fn virtual_currency_transactions_pages(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "AdaptyUser")] user: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "VirtualCurrencyHistoryQuery")]
+        query: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Result<AdaptyPaginator, JsValue> {
+        let first = with_extra(history_request(user, query)?, &options)?;
+        self.paginator(Walk::History(Pager::new(first)), &options)
+    }
+
+    /// Every entry of a profile's virtual-currency history, refusing more than `cap`.
+    #[wasm_bindgen(
+        js_name = collectVirtualCurrencyTransactions,
+        unchecked_return_type = "Promise<VirtualCurrencyTransaction[]>"
+    )]
+    pub fn collect_virtual_currency_transactions(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "AdaptyUser")] user: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "VirtualCurrencyHistoryQuery | undefined")]
+        query: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] cap: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        let first = history_request(user, query).and_then(|r| with_extra(r, &options));
+        self.collect(first.map(|f| Walk::History(Pager::new(f))), cap, &options)
     }
 
     /// GET /paywalls/{paywallId}/.

@@ -89,7 +89,9 @@ export interface Paywall {
   webPurchaseUrl: string | null; products: PaywallProduct[]; remoteConfigs: RemoteConfig[];
   mainScreenshot: { imageId: number; url: string } | null; requestId: string | null;
 }
-export interface PaywallList { paywalls: Paywall[]; pagination: { count: number; page: number; pages: number } }
+export interface PaywallList { items: Paywall[]; pagination: { count: number; page: number; pages: number } }
+/** Pages of an Adapty list: `for await (const page of client.paywallsPages())`, or `nextPage()` until `undefined`. */
+export interface AdaptyPages<P> { nextPage(): Promise<P | undefined>; [Symbol.asyncIterator](): AsyncIterator<P> }
 export interface UpdatePaywallRequest { remoteConfigs: RemoteConfig[] }
 export interface CurrencyAmount { currencyCode: string; amount: number }
 export interface VirtualCurrencyTransactionRequest {
@@ -98,9 +100,10 @@ export interface VirtualCurrencyTransactionRequest {
 export interface CurrencyBalance { code: string; name: string; balance: number; held: number; available: number }
 export interface VirtualCurrencyTransactionResult { transactionId: string; balances: CurrencyBalance[]; idempotencyKey: string }
 export interface VirtualCurrencyHistoryQuery { currencyCode?: string; cursor?: string; limit?: number }
+export interface VirtualCurrencyTransaction { transactionId: string; transactionType: string; items: { currencyCode: string; amount: number; balanceAfter: number }[];
+                  metadata: Record<string, string> | null; createdAt: string }
 export interface VirtualCurrencyHistory {
-  transactions: { transactionId: string; transactionType: string; items: { currencyCode: string; amount: number; balanceAfter: number }[];
-                  metadata: Record<string, string> | null; createdAt: string }[];
+  items: VirtualCurrencyTransaction[];
   nextCursor: string | null;
 }
 export interface VirtualCurrencyBalances { responseCreatedAt: number; balances: CurrencyBalance[] }

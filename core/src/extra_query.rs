@@ -1,16 +1,16 @@
 //! Query parameters this version of adkit does not know yet, on any request of any vendor: when a
 //! vendor adds a filter, send it now instead of waiting for a release.
 
-use crate::admitad::{AdmitadEndpoint, Page, Paginated};
 use crate::driver::{Exchange, RequestPolicy};
 use crate::endpoint::{Context, Endpoint};
 use crate::error::Error;
 use crate::http::HttpRequest;
+use crate::pagination::Paged;
 use crate::validate;
 
 /// An endpoint with extra query parameters appended to the URL it builds, after the ones adkit sends
 /// (a name adkit also sends is sent twice: the vendor decides which wins). Parsing and the retry policy
-/// are the endpoint's own; a paged Admitad list stays paged.
+/// are the endpoint's own; a paged list stays paged.
 ///
 /// ```
 /// use adkit::WithQuery;
@@ -114,19 +114,28 @@ impl<E: Endpoint> Endpoint for WithQuery<E> {
     }
 }
 
-impl<E: Paginated> Paginated for WithQuery<E>
-where
-    E: AdmitadEndpoint<Output = Page<<E as Paginated>::Item>>,
-{
-    type Item = <E as Paginated>::Item;
-    fn at_offset(&self, offset: u64) -> Self {
-        WithQuery {
-            endpoint: self.endpoint.at_offset(offset),
-            params: self.params.clone(),
-        }
+impl<E: Paged> Paged for WithQuery<E> {
+    type Item = E::Item;
+    fn items(page: &E::Output) -> &[E::Item] {
+        E::items(page)
     }
-    fn offset(&self) -> u64 {
-        self.endpoint.offset()
+    fn into_items(page: E::Output) -> Vec<E::Item> {
+        E::into_items(page)
+    }
+    fn next_request(&self, page: &E::Output) -> Result<Option<Self>, Error> {
+        Ok(self.endpoint.next_request(page)?.map(|endpoint| WithQuery {
+            endpoint,
+            params: self.params.clone(),
+        }))
+    }
+    fn remaining(&self, page: &E::Output) -> Option<u64> {
+        self.endpoint.remaining(page)
+    }
+    fn first(self) -> Self {
+        WithQuery {
+            endpoint: self.endpoint.first(),
+            params: self.params,
+        }
     }
 }
 

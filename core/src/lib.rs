@@ -37,6 +37,7 @@ pub mod limiter;
 #[cfg(feature = "reqwest")]
 pub mod native;
 mod open_enum;
+pub mod pagination;
 pub mod random;
 pub mod registry;
 mod secret;

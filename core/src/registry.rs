@@ -118,12 +118,14 @@ pub struct JsMethods {
 /// and the TypeScript declarations use.
 pub fn js_methods(name: &str) -> JsMethods {
     let call = crate::case::snake_to_camel(name);
-    let mut upper = call.clone();
+    // A list named `list_xxx` pages and collects as `xxxPages` / `collectXxx`.
+    let noun = crate::case::snake_to_camel(name.strip_prefix("list_").unwrap_or(name));
+    let mut upper = noun.clone();
     if let Some(first) = upper.get_mut(..1) {
         first.make_ascii_uppercase();
     }
     JsMethods {
-        pages: format!("{call}Pages"),
+        pages: format!("{noun}Pages"),
         collect: format!("collect{upper}"),
         call,
     }

@@ -9,6 +9,7 @@ use adkit::adapty::*;
 use adkit::native::{ReqwestTransport, TokioTimer};
 use adkit::{ErrorKind, Secret};
 use adkit_sandbox::Sandbox;
+use futures_util::StreamExt;
 
 type Client = AdaptyClient<ReqwestTransport, TokioTimer>;
 
@@ -219,11 +220,40 @@ async fn settings_identifiers_paywalls_and_validation() {
         (
             page.pagination.count,
             page.pagination.pages,
-            page.paywalls.len()
+            page.items.len()
         ),
         (45, 3, 5)
     );
-    let id = page.paywalls[0].paywall_id.clone();
+    let id = page.items[0].paywall_id.clone();
+    // Every paywall through core's pager: 45 in pages of 20 (3 requests), none twice.
+    let before = sb.state.requests_for("secret_misc").len();
+    let all = c
+        .collect_all(
+            adkit::adapty::ListPaywalls {
+                page_size: Some(20),
+                ..Default::default()
+            },
+            45,
+        )
+        .await
+        .unwrap();
+    let mut ids: Vec<_> = all.iter().map(|p| p.paywall_id.clone()).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 45);
+    assert_eq!(sb.state.requests_for("secret_misc").len() - before, 3);
+    // A cap below the count is refused after the first page, from `meta.pagination.count`.
+    let over = c
+        .collect_all(adkit::adapty::ListPaywalls::default(), 44)
+        .await
+        .unwrap_err();
+    assert_eq!(over.kind(), ErrorKind::InvalidInput);
+    assert!(over.to_string().contains("cap"), "{over}");
+    assert_eq!(
+        sb.state.requests_for("secret_misc").len() - before,
+        4,
+        "one page, then refused"
+    );
     let updated = c
         .update_paywall(
             &id,
@@ -318,7 +348,7 @@ async fn virtual_currency_is_idempotent() {
         )
         .await
         .unwrap();
-    assert_eq!(page.transactions.len(), 3);
+    assert_eq!(page.items.len(), 3);
     let rest = c
         .list_virtual_currency_transactions(
             &user,
@@ -330,7 +360,34 @@ async fn virtual_currency_is_idempotent() {
         )
         .await
         .unwrap();
-    assert_eq!((rest.transactions.len(), rest.next_cursor), (1, None));
+    assert_eq!((rest.items.len(), rest.next_cursor), (1, None));
+    // The same history walked by core's pager: every entry once, newest first, across cursor pages.
+    let first = ListVirtualCurrencyTransactions {
+        user: user.clone(),
+        query: VirtualCurrencyHistoryQuery {
+            limit: Some(3),
+            ..Default::default()
+        },
+    };
+    let pages: Vec<_> = c.pages(first.clone()).collect().await;
+    assert_eq!(
+        pages
+            .iter()
+            .map(|p| p.as_ref().unwrap().items.len())
+            .collect::<Vec<_>>(),
+        [3, 1]
+    );
+    let all = c.collect_all(first.clone(), 4).await.unwrap();
+    let ids: Vec<_> = all.iter().map(|t| t.transaction_id.clone()).collect();
+    let paged: Vec<_> = page
+        .items
+        .iter()
+        .chain(&rest.items)
+        .map(|t| t.transaction_id.clone())
+        .collect();
+    assert_eq!(ids, paged);
+    let over = c.collect_all(first, 3).await.unwrap_err();
+    assert_eq!(over.kind(), ErrorKind::InvalidInput);
     let debit = c
         .create_virtual_currency_transaction(
             &user,

@@ -43,6 +43,11 @@ fun adaptyChecks(base: String, run: String) {
             val s = c.exportPlacements(PlacementsExportRequest(PlacementType.Paywall, ExportFormat.CSV))
             expect(j.rows == s.rows && j.rows.size == 5, "same rows")
             expect(s.raw.startsWith("developer_id,"), "raw csv")
+            val pages = c.paywallsPaginator(ListPaywalls(pageSize = 20u))
+            val sizes = generateSequence { runBlocking { pages.nextPage() } }.map { it.items.size }.toList()
+            expect(sizes == listOf(20, 20, 5), "paywall pages $sizes")
+            expect(c.collectPaywalls(ListPaywalls(), 45uL).map { it.paywallId }.toSet().size == 45, "collected")
+            expectThrows<AdkitException.InvalidInput> { runBlocking { c.collectPaywalls(ListPaywalls(), 44uL) } }
             val web = AdaptyClient(publicKey = "public_kt_${run}_$mode", options = AdaptyClientOptions(baseUrl = root), transport = transport)
             val pw = web.getWebPaywall(WebPaywallRequest(store = "app_store", placementId = "main", customerUserId = "kt-web"))
             expect(pw.products[0].basePlanId == null, "\"null\" base plan reads as null")

@@ -85,14 +85,32 @@ def test_paywalls_vc_exports_and_web_api():
     async def run():
         c = client(f"secret_py_misc_{RUN}")
         page = await c.list_paywalls(ak.ListPaywalls(page=1, page_size=10))
-        assert page.pagination.count == 45 and len(page.paywalls) == 10
+        assert page.pagination.count == 45 and len(page.items) == 10
+        # Every paywall through core's pager, then the capped collect: same paywalls, refused over the cap.
+        pages = c.paywalls_paginator(ak.ListPaywalls(page_size=20))
+        sizes = []
+        while (p := await pages.next_page()) is not None:
+            sizes.append(len(p.items))
+        assert sizes == [20, 20, 5]
+        everything = await c.collect_paywalls(ak.ListPaywalls(page_size=20), 45)
+        assert len({pw.paywall_id for pw in everything}) == 45
+        with pytest.raises(ak.AdkitError.InvalidInput):
+            await c.collect_paywalls(ak.ListPaywalls(), 44)
         u = user("wallet")
         await c.create_profile(u, ak.ProfileRequest())
         r = await c.create_virtual_currency_transaction(u, ak.VirtualCurrencyTransactionRequest(
             items=[ak.CurrencyAmount(currency_code="coins", amount=5)]))
         assert r.balances[0].balance == 5 and len(r.idempotency_key) == 36
+        for _ in range(2):
+            await c.create_virtual_currency_transaction(u, ak.VirtualCurrencyTransactionRequest(
+                items=[ak.CurrencyAmount(currency_code="coins", amount=1)]))
+        history = c.virtual_currency_transactions_paginator(u, ak.VirtualCurrencyHistoryQuery(limit=2))
+        first, second = await history.next_page(), await history.next_page()
+        assert (len(first.items), len(second.items), await history.next_page()) == (2, 1, None)
+        walked = await c.collect_virtual_currency_transactions(u, ak.VirtualCurrencyHistoryQuery(limit=2), 3)
+        assert [t.transaction_id for t in walked] == [t.transaction_id for t in first.items + second.items]
         bal = await c.list_virtual_currency_balances(u)
-        assert {b.code: b.balance for b in bal.balances} == {"coins": 5, "gems": 0}
+        assert {b.code: b.balance for b in bal.balances} == {"coins": 7, "gems": 0}
         j = await c.export_placements(ak.PlacementsExportRequest(
             placement_type=ak.PlacementType.PAYWALL(), format=ak.ExportFormat.JSON))
         s = await c.export_placements(ak.PlacementsExportRequest(

@@ -137,6 +137,8 @@ impl<T: Transport, C: Timer> AdaptyClient<T, C> {
         crate::endpoint::send(self, endpoint)
     }
 
+    crate::pagination::paged_methods!();
+
     /// Applies `operation` to every user with at most `options.concurrency` requests in flight (each
     /// through the driver, with its retries). Returns one item per user in input order; `on_progress`
     /// runs after each user finishes. Input is checked for every user before anything is sent.

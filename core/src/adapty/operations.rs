@@ -10,6 +10,10 @@
 //! - `field_calls`: the method takes the endpoint's fields (`get_profile(&user)`);
 //! - `new_calls`: the method takes the arguments of the endpoint's checked constructor;
 //! - `calls`: the method takes the endpoint value itself (`export_cohort(&request)`).
+//!
+//! A paged list adds `pages(paginator / collect => Item, PaginatorType)`: the bindings' paginator
+//! method and object and the collect-with-cap method; in Rust the client's generic `pages`, `items`
+//! and `collect_all` take the request (the endpoint is [`Paged`](crate::pagination::Paged)).
 
 /// Calls `$callback! { … }` with every Adapty operation (see [`crate::adapty::operations`]).
 #[macro_export]
@@ -48,7 +52,8 @@ macro_rules! adapty_operations {
                 /// PUT /api/v2/server-side-api/paywalls/{paywall_id}/: replaces a paywall's remote configs.
                 update_paywall(UpdatePaywall { paywall_id: String, request: UpdatePaywallRequest }) -> Paywall;
                 /// GET /api/v2/server-side-api/vc/transactions/: one page of a profile's virtual-currency history, newest first.
-                list_virtual_currency_transactions(ListVirtualCurrencyTransactions { user: AdaptyUser, query: VirtualCurrencyHistoryQuery = default }) -> VirtualCurrencyHistory;
+                list_virtual_currency_transactions(ListVirtualCurrencyTransactions { user: AdaptyUser, query: VirtualCurrencyHistoryQuery = default }) -> VirtualCurrencyHistory,
+                    pages(virtual_currency_transactions_paginator / collect_virtual_currency_transactions => VirtualCurrencyTransaction, VirtualCurrencyTransactionPaginator);
                 /// GET /api/v2/server-side-api/vc/balances/: a profile's virtual-currency balances.
                 list_virtual_currency_balances(ListVirtualCurrencyBalances { user: AdaptyUser }) -> VirtualCurrencyBalances;
                 /// POST /api/v2/web-api/paywall/: the paywall for a placement (public key).
@@ -64,7 +69,8 @@ macro_rules! adapty_operations {
             }
             calls {
                 /// GET /api/v2/server-side-api/paywalls/: one page of paywalls.
-                list_paywalls(ListPaywalls) -> PaywallList;
+                list_paywalls(ListPaywalls) -> PaywallList,
+                    pages(paywalls_paginator / collect_paywalls => Paywall, PaywallPaginator);
                 /// POST /api/v1/client-api/exports/placements/: placements as JSON or CSV.
                 export_placements(PlacementsExportRequest) -> PlacementExport;
                 /// POST /api/v1/client-api/metrics/analytics/: analytics metrics.
@@ -87,9 +93,9 @@ macro_rules! adapty_operations {
 /// Expands the rows into the client's named methods and the registry entries.
 macro_rules! adapty_client {
     (
-        field_calls { $( $(#[doc = $fd:literal])* $fname:ident($freq:ident { $($field:ident: $fty:tt $(= $fdef:ident)?),* }) -> $fout:ty; )* }
+        field_calls { $( $(#[doc = $fd:literal])* $fname:ident($freq:ident { $($field:ident: $fty:tt $(= $fdef:ident)?),* }) -> $fout:ty $(, pages($fpag:ident / $fcol:ident => $fitem:ty, $fpt:ident))?; )* }
         new_calls { $( $(#[doc = $nd:literal])* $nname:ident($nreq:ident::new($($arg:ident: $aty:tt),*)) -> $nout:ty; )* }
-        calls { $( $(#[doc = $cd:literal])* $cname:ident($creq:ident) -> $cout:ty; )* }
+        calls { $( $(#[doc = $cd:literal])* $cname:ident($creq:ident) -> $cout:ty $(, pages($cpag:ident / $ccol:ident => $citem:ty, $cpt:ident))?; )* }
     ) => {
         impl<T: Transport, C: Timer> AdaptyClient<T, C> {
             $(
@@ -127,13 +133,22 @@ macro_rules! adapty_client {
             };
             let _ = &defaults_valid;
             vec![
-                $(Operation::new(Vendor::Adapty, stringify!($fname), OperationKind::Call, stringify!($freq), stringify!($fout), None, concat!($($fd),*), false),)*
+                $(Operation::new(Vendor::Adapty, stringify!($fname), list_kind(&[$(stringify!($fitem))?]), stringify!($freq), stringify!($fout), [$(stringify!($fitem))?].first().copied(), concat!($($fd),*), false),)*
                 $(Operation::new(Vendor::Adapty, stringify!($nname), OperationKind::Call, stringify!($nreq), stringify!($nout), None, concat!($($nd),*), false),)*
-                $(Operation::new(Vendor::Adapty, stringify!($cname), OperationKind::Call, stringify!($creq), stringify!($cout), None, concat!($($cd),*),
+                $(Operation::new(Vendor::Adapty, stringify!($cname), list_kind(&[$(stringify!($citem))?]), stringify!($creq), stringify!($cout), [$(stringify!($citem))?].first().copied(), concat!($($cd),*),
                     defaults_valid(&|c| <$creq>::default().build(c).is_ok())),)*
             ]
         }
     };
+}
+
+/// A row with a `pages(…)` part is a paged list.
+fn list_kind(item: &[&str]) -> OperationKind {
+    if item.is_empty() {
+        OperationKind::Call
+    } else {
+        OperationKind::List
+    }
 }
 
 use super::*;

@@ -137,8 +137,8 @@ pub struct Pagination {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PaywallList {
-    /// `data`.
-    pub paywalls: Vec<Paywall>,
+    /// `data`: the paywalls of this page.
+    pub items: Vec<Paywall>,
     /// `meta.pagination`.
     pub pagination: Pagination,
 }
@@ -195,12 +195,44 @@ impl crate::Endpoint for ListPaywalls {
     fn parse(&self, exchange: &Exchange) -> Result<PaywallList, Error> {
         let wire: ListWire = decode(exchange)?;
         Ok(PaywallList {
-            paywalls: wire.data,
+            items: wire.data,
             pagination: wire.meta.map(|m| m.pagination).unwrap_or_default(),
         })
     }
     fn policy(&self) -> RequestPolicy {
         RequestPolicy::for_method(Method::Get)
+    }
+}
+
+/// Adapty's page size when none is asked for.
+const DEFAULT_PAYWALL_PAGE_SIZE: u32 = 20;
+
+impl crate::pagination::Paged for ListPaywalls {
+    type Item = Paywall;
+    fn items(page: &PaywallList) -> &[Paywall] {
+        &page.items
+    }
+    fn into_items(page: PaywallList) -> Vec<Paywall> {
+        page.items
+    }
+    fn next_request(&self, page: &PaywallList) -> Result<Option<Self>, Error> {
+        let p = &page.pagination;
+        let next = crate::pagination::next_page_number(
+            crate::Vendor::Adapty,
+            self.page.unwrap_or(1),
+            p.page,
+            p.pages,
+            page.items.len(),
+        )?;
+        Ok(next.map(|n| ListPaywalls {
+            page: Some(n),
+            ..self.clone()
+        }))
+    }
+    fn remaining(&self, page: &PaywallList) -> Option<u64> {
+        let size = u64::from(self.page_size.unwrap_or(DEFAULT_PAYWALL_PAGE_SIZE));
+        let before = u64::from(page.pagination.page.saturating_sub(1)).saturating_mul(size);
+        Some(u64::from(page.pagination.count).saturating_sub(before))
     }
 }
 

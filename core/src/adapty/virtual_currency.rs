@@ -238,8 +238,8 @@ pub struct VirtualCurrencyTransaction {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct VirtualCurrencyHistory {
-    /// `data`.
-    pub transactions: Vec<VirtualCurrencyTransaction>,
+    /// `data`: the entries of this page.
+    pub items: Vec<VirtualCurrencyTransaction>,
     /// `pagination.next_cursor`: `None` at the end.
     pub next_cursor: Option<String>,
 }
@@ -317,7 +317,7 @@ impl crate::Endpoint for ListVirtualCurrencyTransactions {
     fn parse(&self, exchange: &Exchange) -> Result<VirtualCurrencyHistory, Error> {
         let wire: HistoryWire = decode(exchange)?;
         Ok(VirtualCurrencyHistory {
-            transactions: wire.data,
+            items: wire.data,
             next_cursor: wire
                 .pagination
                 .and_then(|p| p.next_cursor)
@@ -326,6 +326,36 @@ impl crate::Endpoint for ListVirtualCurrencyTransactions {
     }
     fn policy(&self) -> RequestPolicy {
         RequestPolicy::for_method(Method::Get)
+    }
+}
+
+impl crate::pagination::Paged for ListVirtualCurrencyTransactions {
+    type Item = VirtualCurrencyTransaction;
+    fn items(page: &VirtualCurrencyHistory) -> &[VirtualCurrencyTransaction] {
+        &page.items
+    }
+    fn into_items(page: VirtualCurrencyHistory) -> Vec<VirtualCurrencyTransaction> {
+        page.items
+    }
+    fn next_request(&self, page: &VirtualCurrencyHistory) -> Result<Option<Self>, Error> {
+        if page.items.is_empty() {
+            return Ok(None);
+        }
+        let next = crate::pagination::next_cursor(
+            crate::Vendor::Adapty,
+            self.query.cursor.as_deref(),
+            page.next_cursor.as_deref(),
+        )?;
+        Ok(next.map(|cursor| ListVirtualCurrencyTransactions {
+            user: self.user.clone(),
+            query: VirtualCurrencyHistoryQuery {
+                cursor: Some(cursor),
+                ..self.query.clone()
+            },
+        }))
+    }
+    fn remaining(&self, _page: &VirtualCurrencyHistory) -> Option<u64> {
+        None
     }
 }
 

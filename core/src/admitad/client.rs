@@ -5,11 +5,8 @@ use std::fmt;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use futures_util::{Stream, StreamExt};
-
 use super::errors::is_invalid_token;
 use super::oauth::{self, AuthorizationUrl, TokenGrant, TokenRequest, TokenSet};
-use super::pagination::{Page, Paginated};
 use super::scopes::{Scope, check_scopes};
 use super::{AdmitadContext, AdmitadEndpoint, DEFAULT_BASE_URL};
 use crate::driver::{ClientOptions, Driver, Exchange, RequestPolicy};
@@ -354,62 +351,7 @@ impl<T: Transport, C: Timer> AdmitadClient<T, C> {
         crate::endpoint::send(self, endpoint)
     }
 
-    /// Every page of a list, from the request's offset on, following `_meta` (the server may lower
-    /// `limit`); ends after the last page or the first error.
-    pub fn pages<'a, R>(
-        &'a self,
-        request: R,
-    ) -> impl Stream<Item = Result<Page<R::Item>, Error>> + 'a
-    where
-        R: Paginated + Sync + 'a,
-        R::Item: 'a,
-    {
-        let cursor = super::pagination::PageCursor::new(request);
-        futures_util::stream::unfold(cursor, move |cursor| async move {
-            // After an error the cursor holds nothing, so the stream ends with it.
-            match cursor.next_page(self).await {
-                Ok(Some(page)) => Some((Ok(page), cursor)),
-                Ok(None) => None,
-                Err(e) => Some((Err(e), cursor)),
-            }
-        })
-    }
-
-    /// Every item of a list (the pages flattened).
-    pub fn items<'a, R>(&'a self, request: R) -> impl Stream<Item = Result<R::Item, Error>> + 'a
-    where
-        R: Paginated + Sync + 'a,
-        R::Item: 'a,
-    {
-        self.pages(request).flat_map(|page| {
-            futures_util::stream::iter(match page {
-                Ok(p) => p.items.into_iter().map(Ok).collect::<Vec<_>>(),
-                Err(e) => vec![Err(e)],
-            })
-        })
-    }
-
-    /// Collects every item, refusing to hold more than `cap` (an `InvalidInput` error on `cap` once the
-    /// list turns out longer; nothing is silently cut).
-    pub async fn collect_all<R>(&self, request: R, cap: usize) -> Result<Vec<R::Item>, Error>
-    where
-        R: Paginated + Sync,
-    {
-        let mut out = Vec::new();
-        let mut pages = std::pin::pin!(self.pages(request));
-        while let Some(page) = pages.next().await {
-            let page = page?;
-            super::pagination::check_cap(
-                out.len(),
-                page.items.len(),
-                page.count,
-                page.offset,
-                cap,
-            )?;
-            out.extend(page.items);
-        }
-        Ok(out)
-    }
+    crate::pagination::paged_methods!();
 }
 
 impl<T: Transport, C: Timer> crate::Session for AdmitadClient<T, C> {

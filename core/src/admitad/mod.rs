@@ -51,7 +51,7 @@ pub use oauth::{
     AuthorizationUrl, SignedRequestPayload, TokenGrant, TokenRequest, TokenSet, authorization_url,
     parse_callback, verify_signed_request,
 };
-pub use pagination::{MAX_LIMIT, OffsetCursor, Page, PageCursor, Paginated, check_cap};
+pub use pagination::{MAX_LIMIT, OffsetCursor, Page, Paginated, check_cap};
 pub use partners::{
     AliexpressCommissionRates, BrokerApplication, BrokerApplicationPage, BrokerCampaignSettings,
     CommissionRate, CommissionRates, CreateBrokerApplication, ListBrokerApplications,

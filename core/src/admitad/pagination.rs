@@ -87,9 +87,8 @@ pub(crate) fn decode_page<T: DeserializeOwned>(
     })
 }
 
-/// The collect helpers' cap rule, shared by every surface: with `held` items already collected and this
-/// page just read, refuse (an `InvalidInput` on `cap`) once the list turns out longer than `cap` — nothing is
-/// silently cut.
+/// The cap rule ([`crate::pagination::check_cap`]) in `_meta` terms: with `held` items collected and a
+/// page of `page_len` items at `offset` of `count` just read.
 pub fn check_cap(
     held: usize,
     page_len: usize,
@@ -97,15 +96,7 @@ pub fn check_cap(
     offset: u64,
     cap: usize,
 ) -> Result<(), Error> {
-    // Items still to come from this page on, plus those already held.
-    let total = (held as u64).saturating_add(count.saturating_sub(offset));
-    if held.saturating_add(page_len) > cap || total > cap as u64 {
-        return Err(Error::invalid(
-            "cap",
-            format!("the list holds {total} items from here, more than the cap of {cap}"),
-        ));
-    }
-    Ok(())
+    crate::pagination::check_cap(held, page_len, Some(count.saturating_sub(offset)), cap)
 }
 
 /// Checks `limit` (1..=500).
@@ -116,37 +107,6 @@ pub(crate) fn check_limit(limit: Option<u32>) -> Result<(), Error> {
             format!("must be between 1 and {MAX_LIMIT}"),
         )),
         _ => Ok(()),
-    }
-}
-
-/// Pages of a list one at a time, for surfaces without streams (paginator objects in Kotlin, Swift,
-/// Python and JS): holds the next request; `None` after the last page or an error.
-#[derive(Debug)]
-pub struct PageCursor<R> {
-    request: R,
-    offsets: OffsetCursor,
-}
-
-impl<R: Paginated + Sync> PageCursor<R> {
-    /// A cursor starting at `request`'s offset.
-    pub fn new(request: R) -> Self {
-        PageCursor {
-            offsets: OffsetCursor::new(request.offset()),
-            request,
-        }
-    }
-
-    /// The next page through `client`, or `None` when there is none. Follows `_meta`.
-    pub async fn next_page<T: crate::Transport, C: crate::Timer>(
-        &self,
-        client: &super::AdmitadClient<T, C>,
-    ) -> Result<Option<Page<R::Item>>, Error> {
-        let Some(offset) = self.offsets.take() else {
-            return Ok(None);
-        };
-        let page = client.send(&self.request.at_offset(offset)).await?;
-        self.offsets.advance(&page)?;
-        Ok(Some(page))
     }
 }
 
@@ -196,34 +156,36 @@ impl OffsetCursor {
             return Ok(());
         };
         s.next = None;
-        if len == 0 {
-            return Ok(());
-        }
-        if offset < s.asked {
-            return Err(no_progress(format!(
-                "asked for offset {} and the server answered offset {offset}: it makes no progress",
-                s.asked
-            )));
-        }
-        let Some(next) = offset.checked_add(len as u64) else {
-            return Err(no_progress(format!(
-                "the next offset after {offset} + {len} does not fit in 64 bits"
-            )));
-        };
-        if next < count {
-            s.next = Some(next);
-        }
+        s.next = next_offset(s.asked, len, count, offset)?;
         Ok(())
     }
 }
 
-fn no_progress(message: String) -> Error {
-    let mut d = crate::error::ResponseDetails::new(crate::Vendor::Admitad, 200, b"");
-    d.message = format!("pagination stopped: {message}");
-    Error::Decode(Box::new(d))
+/// The offset of the page after `len` items at `offset` of `count`, asked for at `asked`: `None` at the
+/// end; an error when the server makes no progress.
+fn next_offset(asked: u64, len: usize, count: u64, offset: u64) -> Result<Option<u64>, Error> {
+    if len == 0 {
+        return Ok(None);
+    }
+    if offset < asked {
+        return Err(no_progress(format!(
+            "asked for offset {asked} and the server answered offset {offset}: it makes no progress"
+        )));
+    }
+    let Some(next) = offset.checked_add(len as u64) else {
+        return Err(no_progress(format!(
+            "the next offset after {offset} + {len} does not fit in 64 bits"
+        )));
+    };
+    Ok((next < count).then_some(next))
 }
 
-/// A list request that can be re-issued for another page.
+fn no_progress(message: String) -> Error {
+    crate::pagination::no_progress(crate::Vendor::Admitad, message)
+}
+
+/// An Admitad list request that can be re-issued for another page (every one is a
+/// [`Paged`](crate::pagination::Paged) endpoint).
 pub trait Paginated: super::AdmitadEndpoint<Output = Page<Self::Item>> + Clone {
     /// The item type.
     type Item;
@@ -231,6 +193,28 @@ pub trait Paginated: super::AdmitadEndpoint<Output = Page<Self::Item>> + Clone {
     fn at_offset(&self, offset: u64) -> Self;
     /// The offset this request asks for.
     fn offset(&self) -> u64;
+}
+
+impl<R: Paginated> crate::pagination::Paged for R {
+    type Item = <R as Paginated>::Item;
+    fn items(page: &Page<Self::Item>) -> &[Self::Item] {
+        &page.items
+    }
+    fn into_items(page: Page<Self::Item>) -> Vec<Self::Item> {
+        page.items
+    }
+    fn next_request(&self, page: &Page<Self::Item>) -> Result<Option<Self>, Error> {
+        Ok(
+            next_offset(self.offset(), page.items.len(), page.count, page.offset)?
+                .map(|next| self.at_offset(next)),
+        )
+    }
+    fn remaining(&self, page: &Page<Self::Item>) -> Option<u64> {
+        Some(page.count.saturating_sub(page.offset))
+    }
+    fn first(self) -> Self {
+        self.at_offset(self.offset())
+    }
 }
 
 #[cfg(test)]
