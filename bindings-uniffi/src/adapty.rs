@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::sync::Arc;
 
+use adkit::Ack;
 use adkit::adapty::webhooks::{WebhookDelivery, WebhookReceiver};
 use adkit::adapty::*;
 use adkit::driver::ClientOptions;

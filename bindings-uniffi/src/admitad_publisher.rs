@@ -3,8 +3,8 @@
 //! optional trailing `extra_query`), and for every list a page call, a paginator object and a collect
 //! helper with a mandatory cap.
 
-use adkit::Json;
 use adkit::admitad::*;
+use adkit::{Json, JsonReply};
 
 use crate::admitad::AdmitadClient;
 use crate::errors::AdkitError;

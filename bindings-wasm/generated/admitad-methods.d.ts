@@ -3,9 +3,9 @@ export interface AdmitadClient {
   /** GET /me/: the account behind the token. */
   me(options?: CallOptions): Promise<AdmitadMe>;
   /** GET /me/balance/ (or /me/balance/extended/): the balance per currency. */
-  balance(request?: GetBalance, options?: CallOptions): Promise<Balance[]>;
+  balance(request?: GetBalance, options?: CallOptions): Promise<BalanceList>;
   /** GET /me/payment/settings/ (or for one currency): payout settings. */
-  paymentSettings(request?: GetPaymentSettings, options?: CallOptions): Promise<PaymentSetting[]>;
+  paymentSettings(request?: GetPaymentSettings, options?: CallOptions): Promise<PaymentSettingList>;
   /** GET /languages/{code}/: one language. */
   language(request: GetLanguage, options?: CallOptions): Promise<Language>;
   /** GET /currencies/rate/: an exchange rate on a day. */
@@ -25,15 +25,15 @@ export interface AdmitadClient {
   /** GET /advcampaigns/{program}/website/{website}/: one program as it applies to an ad space. */
   programForWebsite(request: GetProgramForWebsite, options?: CallOptions): Promise<Program>;
   /** POST /subnetworks/v1/websites/create/: ad spaces of a subnetwork (JSON; all or nothing; never repeated). */
-  createSubnetworkWebsites(request: CreateSubnetworkWebsites, options?: CallOptions): Promise<Website[]>;
+  createSubnetworkWebsites(request: CreateSubnetworkWebsites, options?: CallOptions): Promise<WebsiteList>;
   /** POST /advcampaigns/{program}/attach|detach/{website}/: joins or leaves a program. */
   changeMembership(request: ChangeMembership, options?: CallOptions): Promise<ActionResult>;
   /** GET /subnetworks/v1/advcampaign/{program}/statuses/: connection statuses of a program. */
-  programStatuses(request: ProgramStatuses, options?: CallOptions): Promise<ProgramConnection[]>;
+  programStatuses(request: ProgramStatuses, options?: CallOptions): Promise<ProgramConnectionList>;
   /** GET /coupons/{id}/ (or for an ad space): one coupon. */
   coupon(request: GetCoupon, options?: CallOptions): Promise<Coupon>;
   /** GET /promo_offers/revocation_status/{offer}/: revocation status of promo codes. */
-  promoCodeRevocations(request: PromoCodeRevocations, options?: CallOptions): Promise<PromoCodeStatus[]>;
+  promoCodeRevocations(request: PromoCodeRevocations, options?: CallOptions): Promise<PromoCodeStatusList>;
   /** POST /tracking_promo_code/request-tracking-coupon/: asks for a tracking coupon (never repeated). */
   requestTrackingCoupon(request: RequestTrackingCoupon, options?: CallOptions): Promise<TrackingCouponRequest>;
   /** GET /tracking_promo_code/request-status/: where a tracking-coupon request stands. */
@@ -45,7 +45,7 @@ export interface AdmitadClient {
   /** POST /broken_links/resolve/: marks broken links resolved. */
   resolveBrokenLinks(request: ResolveBrokenLinks, options?: CallOptions): Promise<ResolvedLinks>;
   /** GET /deeplink/{website}/advcampaign/{program}/: one affiliate link per landing URL. */
-  deeplinks(request: DeeplinkRequest, options?: CallOptions): Promise<Deeplink[]>;
+  deeplinks(request: DeeplinkRequest, options?: CallOptions): Promise<DeeplinkList>;
   /** GET /referrals/{id}/: one referral. */
   referral(request: GetReferral, options?: CallOptions): Promise<Referral>;
   /** GET /announcements/{id}/: one announcement. */
@@ -71,13 +71,13 @@ export interface AdmitadClient {
   /** POST /website/{website}/broker/applications/create/: a broker application (never repeated). */
   createBrokerApplication(request: CreateBrokerApplication, options?: CallOptions): Promise<BrokerApplication>;
   /** POST /web_notificator/v1/web_notificator/{id}/mark_as_read/ or …/mark_all_as_read/: the answer as sent (`null` when empty). */
-  markNotificationsRead(request?: MarkNotificationsRead, options?: CallOptions): Promise<JsonValue>;
+  markNotificationsRead(request?: MarkNotificationsRead, options?: CallOptions): Promise<JsonReply>;
   /** POST /opt_codes/delete/{id}/: deletes a postback URL; the answer as sent. */
-  deleteOptCode(request: DeleteOptCode, options?: CallOptions): Promise<JsonValue>;
+  deleteOptCode(request: DeleteOptCode, options?: CallOptions): Promise<JsonReply>;
   /** POST /retag/delete/{id}/: deletes a ReTag tag; the answer as sent. */
-  deleteRetag(request: DeleteRetag, options?: CallOptions): Promise<JsonValue>;
+  deleteRetag(request: DeleteRetag, options?: CallOptions): Promise<JsonReply>;
   /** GET /broker/campaign_settings/{program}/: the fields and patterns as sent. */
-  brokerCampaignSettings(request: BrokerCampaignSettings, options?: CallOptions): Promise<JsonValue>;
+  brokerCampaignSettings(request: BrokerCampaignSettings, options?: CallOptions): Promise<JsonReply>;
   /** POST /lost_orders/create/: a lost order, multipart with the receipt (never repeated). */
   createLostOrder(request: CreateLostOrder, options?: CallOptions): Promise<LostOrder>;
   /** POST /appeals/create/: an appeal, multipart with the receipt (never repeated). */

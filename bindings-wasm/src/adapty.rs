@@ -49,7 +49,7 @@ macro_rules! calls {
 
         fn parse(call: &Call, exchange: &adkit::driver::Exchange) -> Result<JsValue, JsValue> {
             match call {
-                $(Call::$variant(e) => out(e.parse(exchange)),)+
+                $(Call::$variant(e) => out(e.parse_reply(exchange)),)+
                 Call::Bulk(_) => Ok(JsValue::UNDEFINED),
             }
         }
@@ -544,7 +544,7 @@ user_and!(/// POST /profile/ (a customer user id alone creates a profile; both i
 user_and!(/// PATCH /profile/.
     update_profile, "updateProfile", "ProfileRequest", "Promise<Profile>", UpdateProfile, UpdateProfile, profile);
 user_only!(/// DELETE /profile/.
-    delete_profile, "deleteProfile", "Promise<void>", DeleteProfile, DeleteProfile);
+    delete_profile, "deleteProfile", "Promise<Ack>", DeleteProfile, DeleteProfile);
 user_and!(/// POST /purchase/set/transaction/.
     set_transaction, "setTransaction", "Transaction", "Promise<Profile>", SetTransaction, SetTransaction, transaction);
 user_and!(/// POST /purchase/profile/grant/access-level/.
@@ -556,13 +556,13 @@ user_only!(/// GET /purchase/profile/refund-saver/settings/.
 user_and!(/// POST /purchase/profile/refund-saver/settings/.
     set_refund_saver_settings, "setRefundSaverSettings", "SetRefundSaverSettingsRequest", "Promise<RefundSaverSettings>", SetRefund, SetRefundSaverSettings, request);
 request_only!(/// POST /api/v1/sdk/purchase/stripe/token/validate/ (JSON:API).
-    validate_stripe_purchase, "validateStripePurchase", "ValidateStripePurchaseRequest", "Promise<void>", Stripe, ValidateStripePurchase, request);
+    validate_stripe_purchase, "validateStripePurchase", "ValidateStripePurchaseRequest", "Promise<Ack>", Stripe, ValidateStripePurchase, request);
 request_only!(/// POST /purchase/paddle/token/validate/.
     validate_paddle_purchase, "validatePaddlePurchase", "ValidatePaddlePurchaseRequest", "Promise<Profile>", Paddle, ValidatePaddlePurchase, request);
 user_only!(/// GET …/integration-identifiers/.
     get_integration_identifiers, "getIntegrationIdentifiers", "Promise<IntegrationIdentifiers>", GetIds, GetIntegrationIdentifiers);
 user_and!(/// POST …/integration-identifiers/.
-    set_integration_identifiers, "setIntegrationIdentifiers", "IntegrationIdentifiers", "Promise<void>", SetIds, SetIntegrationIdentifiers, identifiers);
+    set_integration_identifiers, "setIntegrationIdentifiers", "IntegrationIdentifiers", "Promise<Ack>", SetIds, SetIntegrationIdentifiers, identifiers);
 
 user_and!(/// GET /vc/transactions/ (one page, newest first).
     list_virtual_currency_transactions, "listVirtualCurrencyTransactions", "VirtualCurrencyHistoryQuery", "Promise<VirtualCurrencyHistory>", ListVc, ListVirtualCurrencyTransactions, query);
@@ -585,9 +585,9 @@ export_op!(/// POST /metrics/retention/.
 request_only!(/// Web API POST /paywall/ (public key).
     get_web_paywall, "getWebPaywall", "WebPaywallRequest", "Promise<WebPaywall>", WebPaywall, GetWebPaywall, request);
 request_only!(/// Web API POST /paywall/visit/ (public key).
-    record_web_paywall_visit, "recordWebPaywallVisit", "WebPaywallVisit", "Promise<void>", Visit, RecordWebPaywallVisit, visit);
+    record_web_paywall_visit, "recordWebPaywallVisit", "WebPaywallVisit", "Promise<Ack>", Visit, RecordWebPaywallVisit, visit);
 request_only!(/// Web API POST /attribution/ (public key).
-    set_web_attribution, "setWebAttribution", "WebAttributionRequest", "Promise<void>", Attribution, SetWebAttribution, request);
+    set_web_attribution, "setWebAttribution", "WebAttributionRequest", "Promise<Ack>", Attribution, SetWebAttribution, request);
 
 /// Checks and decodes Adapty webhook deliveries (for Node servers):
 /// `new AdaptyWebhookReceiver({ productionAuthorization?, sandboxAuthorization?, eventNames? })`.

@@ -121,15 +121,15 @@ async fn run(
             .await
             .map_err(|e| js_error(&e))?;
         match &call {
-            Call::CreateApp(r) => out(r.parse(&exchange)),
-            Call::GetApp(r) => out(r.parse(&exchange)),
-            Call::FindApp(r) => out(r.parse(&exchange)),
-            Call::CreateCampaign(r) => out(r.parse(&exchange)),
-            Call::GetSignature(r) => out(r.parse(&exchange)),
-            Call::ListChannels(r) => out(r.parse(&exchange)),
-            Call::GetTicketStatus(r) => out(r.parse(&exchange)),
-            Call::UpdateApp(r) => out(r.parse(&exchange)),
-            Call::GenerateSignature(r) => out(r.parse(&exchange)),
+            Call::CreateApp(r) => out(r.parse_reply(&exchange)),
+            Call::GetApp(r) => out(r.parse_reply(&exchange)),
+            Call::FindApp(r) => out(r.parse_reply(&exchange)),
+            Call::CreateCampaign(r) => out(r.parse_reply(&exchange)),
+            Call::GetSignature(r) => out(r.parse_reply(&exchange)),
+            Call::ListChannels(r) => out(r.parse_reply(&exchange)),
+            Call::GetTicketStatus(r) => out(r.parse_reply(&exchange)),
+            Call::UpdateApp(r) => out(r.parse_reply(&exchange)),
+            Call::GenerateSignature(r) => out(r.parse_reply(&exchange)),
         }
     };
     race(work, async {

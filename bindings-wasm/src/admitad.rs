@@ -229,7 +229,7 @@ export interface AdmitadClientOptions {
   maxRequestsPerMinute?: number;
 }
 export interface AuthorizationUrl { url: string; state: string }
-export interface AdmitadMe {
+export interface AdmitadMe extends Reply {
   id: number; username: string; firstName: string | null; lastName: string | null; language: string | null;
   defaultCurrency: string | null; country: string | null; email: string | null; phone: string | null; raw: JsonValue;
 }
@@ -261,9 +261,9 @@ export interface DeeplinkRequest {
   subid2?: string; subid3?: string; /** ≤ 120 */ subid4?: string;
 }
 export interface Deeplink { link: string; isAffiliateProduct: boolean | null }
-export interface AdmitadPage<T> { items: T[]; count: number; limit: number; offset: number }
+export interface AdmitadPage<T> extends Reply { items: T[]; count: number; limit: number; offset: number }
 export interface ListWebsites { status?: string; campaignStatus?: string; limit?: number; offset?: number }
-export interface Website {
+export interface Website extends Reply {
   id: number; name: string; status: string; kind: string; siteUrl: string; verificationCode: string | null;
   validationPassed: boolean | null; creationDate: string | null; isOld: boolean | null; accountId: string | null; isLite: boolean | null;
   raw: JsonValue;
@@ -275,7 +275,7 @@ export interface ListPrograms {
   promoCodeProgramsOnly?: boolean; takefluenceEnabledOnly?: boolean;
 }
 /** Money and rates are exact decimal text. */
-export interface Program {
+export interface Program extends Reply {
   id: number; name: string; status: string | null; rating: string; siteUrl: string | null; currency: string | null;
   connectionStatus: string | null; gotolink: string | null; epc: string; cr: string; raw: JsonValue;
 }
@@ -286,14 +286,14 @@ export interface ListCoupons {
   /** repeated, in order: `["name", "-rating"]` */ orderBy?: CouponOrder | CouponOrder[];
 }
 export type CouponOrder = "name" | "-name" | "rating" | "-rating" | "date_start" | "-date_start" | "date_end" | "-date_end";
-export interface Coupon {
+export interface Coupon extends Reply {
   id: number; name: string; status: string | null; rating: string; discount: string | null; dateStart: string | null;
   dateEnd: string | null; gotoLink: string | null; promocode: string | null; shortName: string | null; description: string | null;
   exclusive: boolean | null; species: string | null; types: NamedRef[]; categories: NamedRef[]; campaign: CouponCampaign | null;
   regions: string[]; language: string | null; image: string | null; framesetLink: string | null; raw: JsonValue;
 }
-export interface LinkCheck { message: string; valid: boolean; success: string | null; raw: JsonValue }
-export interface ResolvedLinks { resolved: number[] }
+export interface LinkCheck extends Reply { message: string; valid: boolean; success: string | null; raw: JsonValue }
+export interface ResolvedLinks extends Reply { resolved: number[] }
 export interface GetProgram { id: number; language?: string }
 export interface ValidateLink { link: string }
 export interface ResolveBrokenLinks { linkIds: number[] }

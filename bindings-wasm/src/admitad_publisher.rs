@@ -67,7 +67,7 @@ where
     Job {
         build: Box::new(move |ctx| builder.build(ctx)),
         policy,
-        parse: Box::new(move |exchange| convert(endpoint.parse(exchange))),
+        parse: Box::new(move |exchange| convert(endpoint.parse_reply(exchange))),
         extra: Rc::new([]),
     }
 }

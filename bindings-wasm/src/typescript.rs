@@ -31,6 +31,13 @@ export interface AdjustClientOptions {
   maxRetries?: number;
 }
 
+/** What every result carries: the vendor's request id of the response that answered it (for a support
+ * ticket or a log line), when the vendor sent one. Items of a list carry none; their page does. */
+export interface Reply { requestId?: string | null }
+/** The answer of an operation with nothing else to return. */
+export interface Ack extends Reply {}
+/** A JSON answer kept exactly as the vendor sent it (`null` for an empty body), with the request id. */
+export interface JsonReply extends Reply { body: JsonValue }
 /** A value of `CallOptions.extraQuery`: text, a finite number or a boolean (sent as `true`/`false`). */
 export type QueryValue = string | number | boolean;
 

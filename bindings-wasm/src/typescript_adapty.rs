@@ -53,7 +53,7 @@ export interface NonSubscription {
   storeOriginalTransactionId: string; purchasedAt: string | null; environment: string | null; isRefund: boolean;
   isConsumable: boolean;
 }
-export interface Profile {
+export interface Profile extends Reply {
   appId: string; profileId: string; customerUserId: string | null; totalRevenueUsd: number; segmentHash: string;
   /** Epoch ms of the response: discard a profile older than one already applied. */
   timestamp: number; customAttributes: CustomAttribute[]; accessLevels: AccessLevel[]; subscriptions: Subscription[];
@@ -70,10 +70,10 @@ export interface GrantAccessLevelRequest { accessLevelId: string; startsAt?: str
 export interface RevokeAccessLevelRequest { accessLevelId: string; revokeAt?: string }
 export type RefundPreference = "grant" | "no_preference" | "decline";
 export interface SetRefundSaverSettingsRequest { customPreference?: RefundPreference; consent?: boolean }
-export interface RefundSaverSettings { profileId: string; consent: boolean | null; customPreference: RefundPreference | null }
+export interface RefundSaverSettings extends Reply { profileId: string; consent: boolean | null; customPreference: RefundPreference | null }
 export interface ValidateStripePurchaseRequest { customerUserId: string; stripeToken: string }
 export interface ValidatePaddlePurchaseRequest { customerUserId: string; paddleToken: string }
-export interface IntegrationIdentifiers {
+export interface IntegrationIdentifiers extends Reply {
   adjustDeviceId?: string | null; airbridgeDeviceId?: string | null; amplitudeDeviceId?: string | null;
   amplitudeUserId?: string | null; appmetricaDeviceId?: string | null; appmetricaProfileId?: string | null;
   appsflyerId?: string | null; branchId?: string | null; facebookAnonymousId?: string | null;
@@ -83,13 +83,13 @@ export interface IntegrationIdentifiers {
 }
 export interface RemoteConfig { locale: string; /** JSON text */ data: string }
 export interface PaywallProduct { productId: string; title: string; productSet: string; offer: { productOfferId: string; title: string } | null }
-export interface Paywall {
+export interface Paywall extends Reply {
   paywallId: string; title: string; usePaywallBuilder: boolean; usePaywallBuilderLegacy: boolean; createdAt: string;
   updatedAt: string; state: "draft" | "live" | "inactive" | "archived" | (string & {}) | null; isDeleted: boolean;
   webPurchaseUrl: string | null; products: PaywallProduct[]; remoteConfigs: RemoteConfig[];
   mainScreenshot: { imageId: number; url: string } | null; requestId: string | null;
 }
-export interface PaywallList { items: Paywall[]; pagination: { count: number; page: number; pages: number } }
+export interface PaywallList extends Reply { items: Paywall[]; pagination: { count: number; page: number; pages: number } }
 /** Pages of an Adapty list: `for await (const page of client.paywallsPages())`, or `nextPage()` until `undefined`. */
 export interface AdaptyPages<P> { nextPage(): Promise<P | undefined>; [Symbol.asyncIterator](): AsyncIterator<P> }
 export interface UpdatePaywallRequest { remoteConfigs: RemoteConfig[] }
@@ -98,15 +98,15 @@ export interface VirtualCurrencyTransactionRequest {
   items: CurrencyAmount[]; metadata?: Record<string, string>; /** UUID; drawn when absent */ idempotencyKey?: string;
 }
 export interface CurrencyBalance { code: string; name: string; balance: number; held: number; available: number }
-export interface VirtualCurrencyTransactionResult { transactionId: string; balances: CurrencyBalance[]; idempotencyKey: string }
+export interface VirtualCurrencyTransactionResult extends Reply { transactionId: string; balances: CurrencyBalance[]; idempotencyKey: string }
 export interface VirtualCurrencyHistoryQuery { currencyCode?: string; cursor?: string; limit?: number }
 export interface VirtualCurrencyTransaction { transactionId: string; transactionType: string; items: { currencyCode: string; amount: number; balanceAfter: number }[];
                   metadata: Record<string, string> | null; createdAt: string }
-export interface VirtualCurrencyHistory {
+export interface VirtualCurrencyHistory extends Reply {
   items: VirtualCurrencyTransaction[];
   nextCursor: string | null;
 }
-export interface VirtualCurrencyBalances { responseCreatedAt: number; balances: CurrencyBalance[] }
+export interface VirtualCurrencyBalances extends Reply { responseCreatedAt: number; balances: CurrencyBalance[] }
 export type ExportFormat = "json" | "csv";
 export interface PlacementsExportRequest { placementType: "paywall" | "onboarding"; format?: ExportFormat }
 export interface PlacementRow {
@@ -114,7 +114,7 @@ export interface PlacementRow {
   crossPlacementAbTestName: string | null; abTestName: string | null; paywallName: string | null;
   onboardingName: string | null; /** unknown CSV columns, by name */ extra: Record<string, string>;
 }
-export interface PlacementExport { format: ExportFormat; rows: PlacementRow[]; /** the body as received */ raw: string }
+export interface PlacementExport extends Reply { format: ExportFormat; rows: PlacementRow[]; /** the body as received */ raw: string }
 export interface MetricsFilters {
   /** [start, end] as YYYY-MM-DD */ date: string[]; compareDate?: string[]; store?: string[]; country?: string[];
   storeProductId?: string[]; duration?: string[]; attributionSource?: string[]; attributionStatus?: string[];
@@ -131,12 +131,12 @@ export interface ConversionExportRequest extends MetricsExportBase { fromPeriod:
 export interface FunnelExportRequest extends MetricsExportBase { showValueAs?: "absolute" | "relative" | "both" }
 export interface LtvExportRequest extends MetricsExportBase { periodType?: "renewals" | "days" }
 export interface RetentionExportRequest extends MetricsExportBase { periodType?: "renewals" | "days"; useTrial?: boolean }
-export interface MetricsExport {
+export interface MetricsExport extends Reply {
   format: ExportFormat; /** vendor JSON, keys as sent */ json: JsonValue | null;
   table: { columns: string[]; rows: string[][] } | null; raw: string;
 }
 export interface WebPaywallRequest { store: string; placementId: string; locale?: string; customerUserId?: string; profileId?: string }
-export interface WebPaywall {
+export interface WebPaywall extends Reply {
   placementId: string; variationId: string; paywallId: string; abTestName: string | null; paywallName: string;
   products: { title: string | null; isConsumable: boolean; adaptyProductId: string | null; vendorProductId: string;
               introductoryOfferEligibility: boolean | null; promotionalOfferEligibility: boolean | null;

@@ -83,6 +83,7 @@ pub fn ts_type(vendor: Vendor, rust: &str) -> String {
     }
     match (vendor, rust) {
         (_, "Json") => "JsonValue".to_owned(),
+        (_, "()") => "void".to_owned(),
         (_, "String") => "string".to_owned(),
         (_, "bool") => "boolean".to_owned(),
         (_, "u32" | "u64" | "i64" | "f64") => "number".to_owned(),

@@ -20,6 +20,7 @@ use std::future::Future;
 use crate::driver::{Exchange, RequestPolicy};
 use crate::error::{Error, Vendor};
 use crate::http::HttpRequest;
+use crate::reply::Reply;
 use crate::transport::MaybeSend;
 
 /// A vendor API: which vendor, and what its endpoints need to build a request (base URLs and
@@ -38,8 +39,8 @@ pub type Context<'a, A> = <A as Api>::Context<'a>;
 pub trait Endpoint {
     /// The vendor API the endpoint belongs to.
     type Api: Api;
-    /// The typed result.
-    type Output;
+    /// The typed result; it carries the request id of its response (see [`crate::reply`]).
+    type Output: crate::Reply;
     /// Builds the exact request, or refuses bad input with [`Error::InvalidInput`] before anything is
     /// sent.
     fn build(&self, ctx: &Context<'_, Self::Api>) -> Result<HttpRequest, Error>;
@@ -47,6 +48,13 @@ pub trait Endpoint {
     fn parse(&self, exchange: &Exchange) -> Result<Self::Output, Error>;
     /// Whether the request may be repeated and may follow redirects.
     fn policy(&self) -> RequestPolicy;
+    /// [`parse`](Self::parse), then the response's request id recorded on the result: what every
+    /// client's call path returns.
+    fn parse_reply(&self, exchange: &Exchange) -> Result<Self::Output, Error> {
+        let mut out = self.parse(exchange)?;
+        out.set_request_id(exchange.request_id.clone());
+        Ok(out)
+    }
 }
 
 /// Builds an endpoint's request for the context of the moment (an Admitad client calls it again with
@@ -79,7 +87,7 @@ where
 {
     let build = |ctx: &Context<'_, S::Api>| endpoint.build(ctx);
     let exchange = session.exchange(&build, endpoint.policy()).await?;
-    endpoint.parse(&exchange)
+    endpoint.parse_reply(&exchange)
 }
 
 /// How a method parameter becomes the field of the endpoint value it builds: the operation tables

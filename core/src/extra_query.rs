@@ -109,6 +109,9 @@ impl<E: Endpoint> Endpoint for WithQuery<E> {
     fn parse(&self, exchange: &Exchange) -> Result<E::Output, Error> {
         self.endpoint.parse(exchange)
     }
+    fn parse_reply(&self, exchange: &Exchange) -> Result<E::Output, Error> {
+        self.endpoint.parse_reply(exchange)
+    }
     fn policy(&self) -> RequestPolicy {
         self.endpoint.policy()
     }

@@ -40,6 +40,7 @@ mod open_enum;
 pub mod pagination;
 pub mod random;
 pub mod registry;
+pub mod reply;
 mod secret;
 mod transport;
 pub mod validate;
@@ -52,6 +53,7 @@ pub use error::{
 pub use extra_query::{WithQuery, append_query};
 pub use http::{HttpRequest, HttpResponse, Method, is_credential_header};
 pub use json::Json;
+pub use reply::{Ack, JsonReply, Reply};
 pub use secret::Secret;
 pub use transport::{
     MaybeSend, MaybeSync, Timer, Transport, TransportError, TransportOptions, race,

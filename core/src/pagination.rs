@@ -13,6 +13,7 @@
 //! let page = PaywallList {
 //!     items: vec![Paywall::default(); 20],
 //!     pagination: Pagination { count: 45, page: 1, pages: 3 },
+//!     request_id: None,
 //! };
 //! assert_eq!(first.next_request(&page)?, Some(ListPaywalls { page: Some(2), ..first.clone() }));
 //! assert_eq!(first.remaining(&page), Some(45));

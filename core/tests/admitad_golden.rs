@@ -813,7 +813,7 @@ fn loose_responses_decode_into_precise_types() {
     assert_eq!(rates.commission_rates[0].commission_rate, None);
 
     let empty = MarkNotificationsRead { id: None }.parse(&ok("")).unwrap();
-    assert!(empty.value().is_null());
+    assert!(empty.body.value().is_null());
 
     let status_missing = TrackingCouponStatus { request_id: 5 }
         .parse(&Exchange::new(HttpResponse::new(
@@ -1889,7 +1889,7 @@ fn records_keep_what_the_answer_says() {
     ))
     .unwrap();
     assert_eq!(
-        (asked.request_id, asked.raw.value()["note"].as_str()),
+        (asked.coupon_request_id, asked.raw.value()["note"].as_str()),
         (Some(77), Some("x"))
     );
     let state = TrackingCouponStatus { request_id: 77 }

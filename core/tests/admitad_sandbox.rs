@@ -351,7 +351,7 @@ struct CreateWebsiteWithdrawn;
 
 impl adkit::Endpoint for CreateWebsiteWithdrawn {
     type Api = adkit::admitad::AdmitadApi;
-    type Output = serde_json::Value;
+    type Output = adkit::JsonReply;
     fn build(&self, ctx: &AdmitadContext<'_>) -> Result<adkit::HttpRequest, adkit::Error> {
         let mut req = adkit::HttpRequest::new(
             adkit::Method::Post,
@@ -360,7 +360,7 @@ impl adkit::Endpoint for CreateWebsiteWithdrawn {
         req.set_header("Authorization", format!("Bearer {}", ctx.access_token));
         Ok(req)
     }
-    fn parse(&self, exchange: &adkit::driver::Exchange) -> Result<serde_json::Value, adkit::Error> {
+    fn parse(&self, exchange: &adkit::driver::Exchange) -> Result<adkit::JsonReply, adkit::Error> {
         Err(error_from_exchange(exchange))
     }
     fn policy(&self) -> adkit::driver::RequestPolicy {
@@ -750,7 +750,7 @@ async fn account_reference_programs_and_creatives() {
         .unwrap();
     let state = client
         .send(&TrackingCouponStatus {
-            request_id: asked.request_id.unwrap(),
+            request_id: asked.coupon_request_id.unwrap(),
         })
         .await
         .unwrap();
@@ -851,7 +851,7 @@ async fn community_postbacks_retag_claims_and_partners() {
         .send(&MarkNotificationsRead { id: Some(4) })
         .await
         .unwrap();
-    assert_eq!(marked.value()["status"], "read");
+    assert_eq!(marked.body.value()["status"], "read");
     assert_eq!(
         client.send(&unread("finance")).await.unwrap().count,
         5,
@@ -861,7 +861,7 @@ async fn community_postbacks_retag_claims_and_partners() {
         .send(&MarkNotificationsRead { id: None })
         .await
         .unwrap();
-    assert!(all.value().is_null(), "an empty answer");
+    assert!(all.body.value().is_null(), "an empty answer");
     assert_eq!(client.send(&unread("system")).await.unwrap().count, 0);
     let bonuses = client
         .send(&ListVendorBonuses {
@@ -1120,7 +1120,7 @@ async fn community_postbacks_retag_claims_and_partners() {
         .send(&BrokerCampaignSettings { program: 6 })
         .await
         .unwrap();
-    assert_eq!(settings.value()["required_fields"][0], "first_name");
+    assert_eq!(settings.body.value()["required_fields"][0], "first_name");
 
     // A scope the token lacks is a typed auth error (403, code 2).
     let narrow: Client =

@@ -26,7 +26,9 @@ test('profile lifecycle, access levels and typed errors', async () => {
   const granted = await c.grantAccessLevel({ profileId: p.profileId }, { accessLevelId: 'premium', expiresAt: '2099-01-01T00:00:00.000000+0000' });
   assert.equal(granted.accessLevels[0].expiresAt, '2099-01-01T00:00:00.000000+00:00', 'dates are normalised');
   await assert.rejects(c.grantAccessLevel(user, { accessLevelId: 'gold' }), { name: 'AdkitError', kind: 'api', status: 400, code: 'paid_access_level_does_not_exist' });
-  assert.equal(await c.deleteProfile(user), undefined);
+  const ack = await c.deleteProfile(user);
+  assert.deepEqual(Object.keys(ack), ['requestId']);
+  assert.match(ack.requestId, /^sbx-\d+$/, 'the acknowledgement carries the request id');
   await assert.rejects(c.getProfile(user), { kind: 'not_found', status: 404, code: 'profile_does_not_exist' });
   await assert.rejects(c.grantAccessLevel(user, { accessLevelId: 'premium' }), { kind: 'not_found', status: 400 });
   await assert.rejects(new AdaptyClient({ secretKey: 'wrong', baseUrl: ROOT }).getProfile(user), { kind: 'auth', status: 401, code: 'not_authenticated' });

@@ -22,7 +22,8 @@ const client = () => {
 test('account, reference lists with for await, memberships', async () => {
   const c = client();
   const balance = await c.balance({ extended: true });
-  assert.deepEqual(balance[0], { currency: 'USD', balance: '20000.00', processing: '120.50', today: '3.25', stalled: '0.00' });
+  assert.deepEqual(balance.items[0], { currency: 'USD', balance: '20000.00', processing: '120.50', today: '3.25', stalled: '0.00' });
+  assert.match(balance.requestId, /^sbx-\d+$/, 'the request id of the response');
   const regions = [];
   const pages = c.codesPages({ list: 'website_regions', limit: 30 });
   assert.ok(pages instanceof AdmitadPaginator);
@@ -40,14 +41,14 @@ test('account, reference lists with for await, memberships', async () => {
   assert.equal((await c.changeMembership({ action: 'detach', program: 6, website: 22 })).success, 'Deleted');
   assert.equal((await c.programForWebsite({ program: 6, website: 22 })).connectionStatus, 'disabled');
   const statuses = await c.programStatuses({ program: 6, websites: [22, 23] });
-  assert.deepEqual(statuses.map((s) => s.connectionStatus), ['disabled', 'active']);
+  assert.deepEqual(statuses.items.map((s) => s.connectionStatus), ['disabled', 'active']);
   const banners = await c.collectBanners({ program: 6, website: 22, mobileContent: true, limit: 10 }, 100);
   assert.equal(banners.length, 22);
   assert.ok(banners.every((b) => b.htmlCode && b.kind));
   const offers = await c.promoOffers({ program: 6 });
   assert.equal(offers.items[0].title, 'Offer 1', 'undocumented items kept as sent');
   const asked = await c.requestTrackingCoupon({ coupon: 4, program: 6, website: 22 });
-  assert.equal((await c.trackingCouponStatus({ requestId: asked.requestId })).assignedPromoCode, 'TRACK4');
+  assert.equal((await c.trackingCouponStatus({ requestId: asked.couponRequestId })).assignedPromoCode, 'TRACK4');
   await assert.rejects(c.trackingCouponStatus({ requestId: 999 }), { kind: 'not_found', code: 'PROMO_REQUEST_NOT_FOUND' });
   await assert.rejects(c.statistics({ report: 'actions', actionType: 'click' }), { kind: 'invalid_input', field: 'actionType' });
   await assert.rejects(c.statistics({ report: 'actions', statusUpdatedStart: '01.03.2024' }), { kind: 'invalid_input', field: 'statusUpdatedStart' });
@@ -56,9 +57,11 @@ test('account, reference lists with for await, memberships', async () => {
 test('notifications, postbacks, ReTag, claims with a receipt, partners', async () => {
   const c = client();
   assert.equal((await c.notifications({ category: 'finance', status: 'not_read' })).count, 6);
-  assert.equal((await c.markNotificationsRead({ id: 4 })).status, 'read');
+  const marked = await c.markNotificationsRead({ id: 4 });
+  assert.equal(marked.body.status, 'read');
+  assert.match(marked.requestId, /^sbx-/);
   assert.equal((await c.notifications({ category: 'finance', status: 'not_read' })).count, 5);
-  assert.equal(await c.markNotificationsRead(), null, 'an empty answer is null');
+  assert.equal((await c.markNotificationsRead()).body, null, 'an empty answer is null');
 
   const code = await c.saveOptCode({
     kind: 'action', website: 22, url: 'https://me.example/pb?o=[[[order_id]]]', method: 'post', descMode: 'simple',
@@ -99,13 +102,13 @@ test('notifications, postbacks, ReTag, claims with a receipt, partners', async (
     email: 'ann@example.com', userNotified: false, extra: { city_name: 'Riga' } });
   assert.equal(app.status, 'waiting');
   assert.equal(app.raw.fields.city_name, 'Riga', 'extra field names are sent as given');
-  assert.equal((await c.brokerCampaignSettings({ program: 6 })).required_fields[0], 'first_name', 'kept as sent');
+  assert.equal((await c.brokerCampaignSettings({ program: 6 })).body.required_fields[0], 'first_name', 'kept as sent');
 });
 
 test('subnetwork ad spaces in input order, SMS-confirmed broker applications', async () => {
   const c = client();
   const made = await c.createSubnetworkWebsites({ websites: [{ name: 'Blog', url: 'https://blog.example/' }, { name: 'Channel', url: 'https://video.example/' }] });
-  assert.deepEqual(made.map((w) => w.name), ['Blog', 'Channel']);
+  assert.deepEqual(made.items.map((w) => w.name), ['Blog', 'Channel']);
   await assert.rejects(c.createSubnetworkWebsites({ websites: [{ name: 'x', url: 'blog.example' }] }), { kind: 'invalid_input', field: 'url' });
   const app = await c.createBrokerApplication({ website: 22, program: 6, firstName: 'Ann', lastName: 'Lee', mobilePhone: '+70000000000',
     email: 'ann@example.com', userNotified: true, smsConfirmation: true });

@@ -70,7 +70,10 @@ async function admitadTour(stored?: AdmitadTokens): Promise<void> {
     actionType: 'sale', statuses: ['approved'] });
   const order: LostOrder = await client.createLostOrder({ program: 6, website: 22, orderId: 'A', orderDate: '01.01.2024',
     orderPrice: '1.00', comment: 'c', estimatedReward: '0.10', receipt: { fileName: 'r.png', contentType: 'image/png', bytes: new Uint8Array(8) } });
-  const balance: string = (await client.balance({ extended: true }))[0].balance;
+  const balances = await client.balance({ extended: true });
+  const balance: string = balances.items[0].balance;
+  const requestId: string | null | undefined = balances.requestId;
+  void requestId;
   console.log(first.count, all.length, code2.status, order.orderPrice, balance);
   // Parameters adkit does not know yet, on any call and on every page; ad spaces by name and page by page.
   const extra: CallOptions = { extraQuery: { brand_new: 'yes', tag: ['a', 'b'], n: 5, ok: true } };

@@ -80,7 +80,8 @@ fun admitadChecks(base: String, run: String) {
             Scope.BrokerApplication, Scope.ManageBrokerApplication, Scope.WebNotificator, Scope.ManageWebsites)
         val c = client("adm_kt_more_$run", all)
         val balance = c.balance(GetBalance(extended = true))
-        expect(balance[1].stalled == "12.10", "decimal text ${balance[1].stalled}")
+        expect(balance.items[1].stalled == "12.10", "decimal text ${balance.items[1].stalled}")
+        expect(balance.requestId?.startsWith("sbx-") == true, "request id ${balance.requestId}")
         val pages = c.codesPaginator(ListCodes(list = CodeList.WEBSITE_REGIONS, limit = 30u))
         val regions = mutableListOf<String>()
         while (true) { val p = pages.nextPage() ?: break; regions.addAll(p.items) }
@@ -106,9 +107,9 @@ fun admitadChecks(base: String, run: String) {
         val app = c.createBrokerApplication(CreateBrokerApplication(website = 22uL, program = 6uL, firstName = "Ann", lastName = "Lee",
             mobilePhone = "+70000000000", email = "ann@example.com", userNotified = false))
         expect(app.status == "waiting", "broker ${app.status}")
-        expect(c.markNotificationsRead(MarkNotificationsRead()) == "null", "empty answer")
+        expect(c.markNotificationsRead(MarkNotificationsRead()).body == "null", "empty answer")
         val made = c.createSubnetworkWebsites(CreateSubnetworkWebsites(listOf(NewWebsite("Blog", "https://blog.example/"), NewWebsite("Shop", "https://shop.example/"))))
-        expect(made.map { it.name } == listOf("Blog", "Shop"), "subnetwork ad spaces in input order")
+        expect(made.items.map { it.name } == listOf("Blog", "Shop"), "subnetwork ad spaces in input order")
     }
 
     check("admitad: a throwing token listener keeps the token") {

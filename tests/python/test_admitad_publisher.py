@@ -30,7 +30,8 @@ def test_reference_lists_paginator_and_memberships():
     async def go():
         c = client()
         balance = await c.balance(ak.GetBalance(extended=True))
-        assert (balance[0].currency, balance[0].balance, balance[0].processing) == ("USD", "20000.00", "120.50")
+        assert (balance.items[0].currency, balance.items[0].balance, balance.items[0].processing) == ("USD", "20000.00", "120.50")
+        assert balance.request_id.startswith("sbx-"), "the response's request id"
         pages = c.codes_paginator(ak.ListCodes(list=ak.CodeList.WEBSITE_REGIONS, limit=30))
         regions = []
         while (page := await pages.next_page()) is not None:
@@ -91,10 +92,11 @@ def test_postbacks_retag_claims_and_partners():
             website=22, program=6, first_name="Ann", last_name="Lee", mobile_phone="+70000000000",
             email="ann@example.com", user_notified=True, extra={"city": "Riga"}))
         assert app.status == "processing" and json.loads(app.raw)["fields"]["city"] == "Riga"
-        assert json.loads(await c.mark_notifications_read(ak.MarkNotificationsRead())) is None
+        marked = await c.mark_notifications_read(ak.MarkNotificationsRead())
+        assert json.loads(marked.body) is None and marked.request_id.startswith("sbx-")
         made = await c.create_subnetwork_websites(ak.CreateSubnetworkWebsites(websites=[
             ak.NewWebsite(name="Blog", url="https://blog.example/"), ak.NewWebsite(name="Shop", url="https://shop.example/")]))
-        assert [w.name for w in made] == ["Blog", "Shop"]
+        assert [w.name for w in made.items] == ["Blog", "Shop"]
 
     asyncio.run(go())
 

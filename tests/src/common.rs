@@ -123,7 +123,8 @@ impl SandboxState {
         lock(&self.raw_hits).get(tag).copied().unwrap_or(0)
     }
 
-    /// The requests a credential made: method, path, header names and the SDK header.
+    /// The requests a credential made: method, path, header names, the SDK header and the
+    /// `x-request-id` the sandbox answered with.
     pub fn requests_for(&self, key: &str) -> Vec<Value> {
         lock(&self.log).get(key).cloned().unwrap_or_default()
     }
@@ -194,6 +195,7 @@ pub(crate) async fn cors_and_request_id(
             "path": req.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/"),
             "headers": req.headers().keys().map(|k| k.as_str()).collect::<Vec<_>>(),
             "client": req.headers().get("x-adkit-client").and_then(|v| v.to_str().ok()),
+            "request_id": request_id,
         });
         lock(&state.log).entry(key.clone()).or_default().push(entry);
         if let Some(fault) = state.take_fault(key) {

@@ -181,7 +181,7 @@ impl<T: Transport, C: Timer> AdaptyClient<T, C> {
             options,
             |user| async move {
                 match operation {
-                    BulkOperation::Delete => self.delete_profile(&user).await.map(|()| None),
+                    BulkOperation::Delete => self.delete_profile(&user).await.map(|_| None),
                     BulkOperation::Grant { request } => {
                         self.grant_access_level(&user, request).await.map(Some)
                     }

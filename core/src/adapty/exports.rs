@@ -113,6 +113,9 @@ pub struct PlacementExport {
     pub rows: Vec<PlacementRow>,
     /// The body as received (the CSV file or the JSON text).
     pub raw: String,
+    /// The vendor's request id of the response, when it sent one.
+    #[serde(default, skip_deserializing)]
+    pub request_id: Option<String>,
 }
 
 /// A CSV file as a header and rows of cells (cells never missing: short rows are padded with "").
@@ -238,7 +241,12 @@ impl crate::Endpoint for PlacementsExportRequest {
                     .data
             }
         };
-        Ok(PlacementExport { format, rows, raw })
+        Ok(PlacementExport {
+            format,
+            rows,
+            raw,
+            request_id: None,
+        })
     }
     fn policy(&self) -> RequestPolicy {
         // A read expressed as POST.
@@ -402,6 +410,9 @@ pub struct MetricsExport {
     pub table: Option<CsvTable>,
     /// The body as received.
     pub raw: String,
+    /// The vendor's request id of the response, when it sent one.
+    #[serde(default, skip_deserializing)]
+    pub request_id: Option<String>,
 }
 
 fn metrics_export(exchange: &Exchange, asked: ExportFormat) -> Result<MetricsExport, Error> {
@@ -420,6 +431,7 @@ fn metrics_export(exchange: &Exchange, asked: ExportFormat) -> Result<MetricsExp
         ),
     };
     Ok(MetricsExport {
+        request_id: None,
         format,
         json,
         table,

@@ -23,6 +23,10 @@ macro_rules! identifiers {
                 #[cfg_attr(feature = "uniffi", uniffi(default = None))]
                 pub $field: Option<String>,
             )+
+            /// The vendor's request id of the response that carried these ids (never sent).
+            #[serde(default, skip_deserializing, skip_serializing_if = "Option::is_none")]
+            #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+            pub request_id: Option<String>,
         }
 
         impl IntegrationIdentifiers {
@@ -101,7 +105,7 @@ pub struct SetIntegrationIdentifiers {
 
 impl crate::Endpoint for SetIntegrationIdentifiers {
     type Api = crate::adapty::AdaptyApi;
-    type Output = ();
+    type Output = crate::Ack;
     fn build(&self, ctx: &AdaptyContext<'_>) -> Result<HttpRequest, Error> {
         let fields = self.identifiers.fields();
         if fields.iter().all(|(_, v)| v.is_none()) {
@@ -115,11 +119,16 @@ impl crate::Endpoint for SetIntegrationIdentifiers {
                 validate::required(name, v)?;
             }
         }
-        let req = ctx.json(Family::ServerSide, Method::Post, PATH, &self.identifiers)?;
+        // A result passed back as the input must not send its request id.
+        let identifiers = IntegrationIdentifiers {
+            request_id: None,
+            ..self.identifiers.clone()
+        };
+        let req = ctx.json(Family::ServerSide, Method::Post, PATH, &identifiers)?;
         with_user(req, &self.user, false)
     }
-    fn parse(&self, exchange: &Exchange) -> Result<(), Error> {
-        expect_success(exchange)
+    fn parse(&self, exchange: &Exchange) -> Result<crate::Ack, Error> {
+        expect_success(exchange).map(|()| crate::Ack::default())
     }
     fn policy(&self) -> RequestPolicy {
         IDEMPOTENT_WRITE

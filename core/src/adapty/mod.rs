@@ -191,3 +191,17 @@ pub(crate) const IDEMPOTENT_WRITE: RequestPolicy = RequestPolicy {
     idempotent: true,
     follow_redirects: false,
 };
+
+crate::reply::reply!(
+    Profile,
+    Paywall,
+    PaywallList,
+    RefundSaverSettings,
+    IntegrationIdentifiers,
+    VirtualCurrencyHistory,
+    VirtualCurrencyBalances,
+    VirtualCurrencyTransactionResult,
+    WebPaywall,
+    PlacementExport,
+    MetricsExport,
+);

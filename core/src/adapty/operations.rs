@@ -28,7 +28,7 @@ macro_rules! adapty_operations {
                 /// PATCH /api/v2/server-side-api/profile/: changes a profile.
                 update_profile(UpdateProfile { user: AdaptyUser, profile: ProfileRequest }) -> Profile;
                 /// DELETE /api/v2/server-side-api/profile/: deletes a profile.
-                delete_profile(DeleteProfile { user: AdaptyUser }) -> ();
+                delete_profile(DeleteProfile { user: AdaptyUser }) -> Ack;
                 /// POST /api/v2/server-side-api/purchase/set/transaction/: records a transaction.
                 set_transaction(SetTransaction { user: AdaptyUser, transaction: Transaction }) -> Profile;
                 /// POST /api/v2/server-side-api/purchase/profile/grant/access-level/: grants an access level.
@@ -40,13 +40,13 @@ macro_rules! adapty_operations {
                 /// POST /api/v2/server-side-api/purchase/profile/refund-saver/settings/: sets a profile's Refund Saver settings.
                 set_refund_saver_settings(SetRefundSaverSettings { user: AdaptyUser, request: SetRefundSaverSettingsRequest }) -> RefundSaverSettings;
                 /// POST /api/v1/sdk/purchase/stripe/token/validate/: validates a Stripe purchase.
-                validate_stripe_purchase(ValidateStripePurchase { request: ValidateStripePurchaseRequest }) -> ();
+                validate_stripe_purchase(ValidateStripePurchase { request: ValidateStripePurchaseRequest }) -> Ack;
                 /// POST /api/v2/server-side-api/purchase/paddle/token/validate/: validates a Paddle purchase.
                 validate_paddle_purchase(ValidatePaddlePurchase { request: ValidatePaddlePurchaseRequest }) -> Profile;
                 /// GET /api/v2/server-side-api/integration/profile/set/integration-identifiers/: a profile's integration identifiers.
                 get_integration_identifiers(GetIntegrationIdentifiers { user: AdaptyUser }) -> IntegrationIdentifiers;
                 /// POST /api/v2/server-side-api/integration/profile/set/integration-identifiers/: sets them.
-                set_integration_identifiers(SetIntegrationIdentifiers { user: AdaptyUser, identifiers: IntegrationIdentifiers }) -> ();
+                set_integration_identifiers(SetIntegrationIdentifiers { user: AdaptyUser, identifiers: IntegrationIdentifiers }) -> Ack;
                 /// GET /api/v2/server-side-api/paywalls/{paywall_id}/: one paywall.
                 get_paywall(GetPaywall { paywall_id: String }) -> Paywall;
                 /// PUT /api/v2/server-side-api/paywalls/{paywall_id}/: replaces a paywall's remote configs.
@@ -59,9 +59,9 @@ macro_rules! adapty_operations {
                 /// POST /api/v2/web-api/paywall/: the paywall for a placement (public key).
                 get_web_paywall(GetWebPaywall { request: WebPaywallRequest }) -> WebPaywall;
                 /// POST /api/v2/web-api/paywall/visit/: records a paywall visit (public key).
-                record_web_paywall_visit(RecordWebPaywallVisit { visit: WebPaywallVisit }) -> ();
+                record_web_paywall_visit(RecordWebPaywallVisit { visit: WebPaywallVisit }) -> Ack;
                 /// POST /api/v2/web-api/attribution/: sets a profile's attribution (public key).
-                set_web_attribution(SetWebAttribution { request: WebAttributionRequest }) -> ();
+                set_web_attribution(SetWebAttribution { request: WebAttributionRequest }) -> Ack;
             }
             new_calls {
                 /// POST /api/v2/server-side-api/vc/transactions/: a virtual-currency transaction (an `Idempotency-Key` is drawn when absent and returned).
@@ -152,10 +152,10 @@ fn list_kind(item: &[&str]) -> OperationKind {
 }
 
 use super::*;
-use crate::Endpoint;
 use crate::endpoint::FieldFrom;
 use crate::error::{Error, Vendor};
 use crate::registry::{Operation, OperationKind};
 use crate::transport::{Timer, Transport};
+use crate::{Ack, Endpoint};
 
 crate::adapty_operations!(adapty_client);

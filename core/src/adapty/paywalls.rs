@@ -141,6 +141,9 @@ pub struct PaywallList {
     pub items: Vec<Paywall>,
     /// `meta.pagination`.
     pub pagination: Pagination,
+    /// The vendor's request id of the response, when it sent one.
+    #[serde(default, skip_deserializing)]
+    pub request_id: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -195,6 +198,7 @@ impl crate::Endpoint for ListPaywalls {
     fn parse(&self, exchange: &Exchange) -> Result<PaywallList, Error> {
         let wire: ListWire = decode(exchange)?;
         Ok(PaywallList {
+            request_id: None,
             items: wire.data,
             pagination: wire.meta.map(|m| m.pagination).unwrap_or_default(),
         })

@@ -108,16 +108,16 @@ pub struct DeleteProfile {
 
 impl crate::Endpoint for DeleteProfile {
     type Api = crate::adapty::AdaptyApi;
-    type Output = ();
+    type Output = crate::Ack;
     fn build(&self, ctx: &AdaptyContext<'_>) -> Result<HttpRequest, Error> {
         let req = ctx.request(Family::ServerSide, Method::Delete, &["profile"], &[])?;
         with_user(req, &self.user, false)
     }
-    fn parse(&self, exchange: &Exchange) -> Result<(), Error> {
+    fn parse(&self, exchange: &Exchange) -> Result<crate::Ack, Error> {
         match expect_success(exchange) {
             // A repeat after a lost answer finds the profile already gone: the delete happened.
-            Err(Error::NotFound(_)) if exchange.attempts > 1 => Ok(()),
-            other => other,
+            Err(Error::NotFound(_)) if exchange.attempts > 1 => Ok(crate::Ack::default()),
+            other => other.map(|()| crate::Ack::default()),
         }
     }
     fn policy(&self) -> RequestPolicy {

@@ -411,6 +411,9 @@ pub struct RefundSaverSettings {
     /// `settings.custom_preference`.
     #[serde(default)]
     pub custom_preference: Option<RefundPreference>,
+    /// The vendor's request id of the response, when it sent one.
+    #[serde(default, skip_deserializing)]
+    pub request_id: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -425,6 +428,7 @@ fn refund_settings(exchange: &Exchange) -> Result<RefundSaverSettings, Error> {
     let wire: RefundSaverWire = decode(exchange)?;
     let s = wire.settings.unwrap_or_default();
     Ok(RefundSaverSettings {
+        request_id: None,
         profile_id: wire.profile_id,
         consent: s.consent,
         custom_preference: s.custom_preference,
@@ -534,7 +538,7 @@ pub struct ValidateStripePurchase {
 
 impl crate::Endpoint for ValidateStripePurchase {
     type Api = crate::adapty::AdaptyApi;
-    type Output = ();
+    type Output = crate::Ack;
     fn build(&self, ctx: &AdaptyContext<'_>) -> Result<HttpRequest, Error> {
         validate::required("customer_user_id", &self.request.customer_user_id)?;
         validate::required("stripe_token", &self.request.stripe_token)?;
@@ -558,8 +562,8 @@ impl crate::Endpoint for ValidateStripePurchase {
         req.set_header("Accept", "application/vnd.api+json");
         Ok(req)
     }
-    fn parse(&self, exchange: &Exchange) -> Result<(), Error> {
-        super::errors::expect_success(exchange)
+    fn parse(&self, exchange: &Exchange) -> Result<crate::Ack, Error> {
+        super::errors::expect_success(exchange).map(|()| crate::Ack::default())
     }
     fn policy(&self) -> RequestPolicy {
         // Importing the same Stripe history twice yields the same profile.

@@ -147,6 +147,9 @@ pub struct VirtualCurrencyTransactionResult {
     /// The `Idempotency-Key` that was sent (keep it to repeat the call safely).
     #[serde(default)]
     pub idempotency_key: String,
+    /// The vendor's request id of the response, when it sent one.
+    #[serde(default, skip_deserializing)]
+    pub request_id: Option<String>,
 }
 
 /// POST /vc/transactions/ (createVirtualCurrencyTransaction).
@@ -242,6 +245,9 @@ pub struct VirtualCurrencyHistory {
     pub items: Vec<VirtualCurrencyTransaction>,
     /// `pagination.next_cursor`: `None` at the end.
     pub next_cursor: Option<String>,
+    /// The vendor's request id of the response, when it sent one.
+    #[serde(default, skip_deserializing)]
+    pub request_id: Option<String>,
 }
 
 /// Filters and paging of the history.
@@ -317,6 +323,7 @@ impl crate::Endpoint for ListVirtualCurrencyTransactions {
     fn parse(&self, exchange: &Exchange) -> Result<VirtualCurrencyHistory, Error> {
         let wire: HistoryWire = decode(exchange)?;
         Ok(VirtualCurrencyHistory {
+            request_id: None,
             items: wire.data,
             next_cursor: wire
                 .pagination
@@ -373,6 +380,9 @@ pub struct VirtualCurrencyBalances {
         deserialize_with = "null_as_empty"
     )]
     pub balances: Vec<CurrencyBalance>,
+    /// The vendor's request id of the response, when it sent one.
+    #[serde(default, skip_deserializing)]
+    pub request_id: Option<String>,
 }
 
 /// GET /vc/balances/ (listVirtualCurrencyBalances).

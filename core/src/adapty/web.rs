@@ -117,6 +117,9 @@ pub struct WebPaywall {
     /// `remote_config`.
     #[serde(default)]
     pub remote_config: Option<WebRemoteConfig>,
+    /// The vendor's request id of the response, when it sent one.
+    #[serde(default, skip_deserializing)]
+    pub request_id: Option<String>,
 }
 
 /// POST /paywall/ (getWebPaywall).
@@ -182,7 +185,7 @@ pub struct RecordWebPaywallVisit {
 
 impl crate::Endpoint for RecordWebPaywallVisit {
     type Api = crate::adapty::AdaptyApi;
-    type Output = ();
+    type Output = crate::Ack;
     fn build(&self, ctx: &AdaptyContext<'_>) -> Result<HttpRequest, Error> {
         let v = &self.visit;
         validate::required("store", &v.store)?;
@@ -191,8 +194,8 @@ impl crate::Endpoint for RecordWebPaywallVisit {
         one_user(&v.profile_id, &v.customer_user_id)?;
         ctx.json(Family::Web, Method::Post, &["paywall", "visit"], v)
     }
-    fn parse(&self, exchange: &Exchange) -> Result<(), Error> {
-        expect_success(exchange)
+    fn parse(&self, exchange: &Exchange) -> Result<crate::Ack, Error> {
+        expect_success(exchange).map(|()| crate::Ack::default())
     }
     fn policy(&self) -> RequestPolicy {
         // A repeat would count the visit twice.
@@ -268,7 +271,7 @@ pub struct SetWebAttribution {
 
 impl crate::Endpoint for SetWebAttribution {
     type Api = crate::adapty::AdaptyApi;
-    type Output = ();
+    type Output = crate::Ack;
     fn build(&self, ctx: &AdaptyContext<'_>) -> Result<HttpRequest, Error> {
         let r = &self.request;
         if !r.status.is_known() {
@@ -280,8 +283,8 @@ impl crate::Endpoint for SetWebAttribution {
         one_user(&r.profile_id, &r.customer_user_id)?;
         ctx.json(Family::Web, Method::Post, &["attribution"], r)
     }
-    fn parse(&self, exchange: &Exchange) -> Result<(), Error> {
-        expect_success(exchange)
+    fn parse(&self, exchange: &Exchange) -> Result<crate::Ack, Error> {
+        expect_success(exchange).map(|()| crate::Ack::default())
     }
     fn policy(&self) -> RequestPolicy {
         // Setting the same attribution twice leaves the same attribution.

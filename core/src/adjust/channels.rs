@@ -81,3 +81,5 @@ impl crate::Endpoint for ListChannelsRequest {
         RequestPolicy::for_method(Method::Get)
     }
 }
+
+crate::reply::reply!(ChannelList);

@@ -7,21 +7,8 @@ use serde_json::Value;
 use crate::driver::Exchange;
 use crate::error::{Error, FieldError, ResponseDetails, Vendor};
 
-/// Output types that carry the vendor request id.
-pub(crate) trait WithRequestId {
-    fn set_request_id(&mut self, id: Option<String>);
-}
-
-macro_rules! with_request_id {
-    ($($t:ty),+) => {$(
-        impl $crate::adjust::errors::WithRequestId for $t {
-            fn set_request_id(&mut self, id: Option<String>) {
-                self.request_id = id;
-            }
-        }
-    )+};
-}
-pub(crate) use with_request_id;
+use crate::reply::Reply as WithRequestId;
+pub(crate) use crate::reply::reply as with_request_id;
 
 /// Maps a non-success exchange to the error model: 401/403 → `Auth`, 429 → `RateLimited`, others →
 /// `Api`, with the status, request id, `Retry-After`, body excerpt, message, code and field errors.

@@ -179,3 +179,5 @@ impl Default for WaitOptions {
         }
     }
 }
+
+crate::reply::reply!(TicketStatus);

@@ -33,6 +33,9 @@ response_record! {
         /// The object as sent.
         #[serde(skip_deserializing)]
         raw: Json,
+        /// The vendor's request id of the response (`None` for an item of a list).
+        #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+        request_id: Option<String>,
     }
 }
 with_raw!(Me);
@@ -79,7 +82,7 @@ request_record! {
     }
 }
 
-endpoint!(GetBalance => Vec<Balance>, plain, 0, idempotent = true, |s, _q| {
+endpoint!(GetBalance => BalanceList, plain_vec, 0, idempotent = true, |s, _q| {
     if s.extended {
         Send::Get(segs!["me", "balance", "extended"])
     } else {
@@ -115,7 +118,7 @@ request_record! {
     }
 }
 
-endpoint!(GetPaymentSettings => Vec<PaymentSetting>, typed_vec, 0, idempotent = true, |s, _q| {
+endpoint!(GetPaymentSettings => PaymentSettingList, typed_vec, 0, idempotent = true, |s, _q| {
     match &s.currency {
         Some(c) => {
             if c.len() != 3 || !c.bytes().all(|b| b.is_ascii_uppercase()) {
@@ -126,3 +129,12 @@ endpoint!(GetPaymentSettings => Vec<PaymentSetting>, typed_vec, 0, idempotent = 
         None => Send::Get(segs!["me", "payment", "settings"]),
     }
 });
+
+crate::reply::reply!(Me);
+
+crate::reply::item_list! {
+    /// The balance per currency.
+    BalanceList(Balance);
+    /// Payout settings.
+    PaymentSettingList(PaymentSetting);
+}

@@ -64,6 +64,9 @@ response_record! {
         /// The object as sent.
         #[serde(skip_deserializing)]
         raw: Json,
+        /// The vendor's request id of the response (`None` for an item of a list).
+        #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+        request_id: Option<String>,
     }
 }
 with_raw!(ActionResult);
@@ -131,7 +134,7 @@ request_record! {
     }
 }
 
-endpoint!(ProgramStatuses => Vec<ProgramConnection>, typed_vec, 0, idempotent = true, |s, q| {
+endpoint!(ProgramStatuses => ProgramConnectionList, typed_vec, 0, idempotent = true, |s, q| {
     if s.websites.is_empty() {
         return Err(Error::invalid("websites", "give 1 to 30 ad-space ids"));
     }
@@ -164,7 +167,7 @@ request_record! {
     }
 }
 
-endpoint!(CreateSubnetworkWebsites => Vec<Website>, typed_indexed, 0, idempotent = false, |s, _q| {
+endpoint!(CreateSubnetworkWebsites => WebsiteList, typed_indexed, 0, idempotent = false, |s, _q| {
     if s.websites.is_empty() || s.websites.len() > 100 {
         return Err(Error::invalid("websites", "give 1 to 100 ad spaces"));
     }
@@ -184,3 +187,12 @@ endpoint!(CreateSubnetworkWebsites => Vec<Website>, typed_indexed, 0, idempotent
     let body = serde_json::to_vec(&s.websites).map_err(|e| Error::invalid("websites", e.to_string()))?;
     Send::Json(segs!["subnetworks", "v1", "websites", "create"], body)
 });
+
+crate::reply::reply!(ActionResult);
+
+crate::reply::item_list! {
+    /// A program's connection statuses.
+    ProgramConnectionList(ProgramConnection);
+    /// The ad spaces created, in the order asked.
+    WebsiteList(super::publisher::Website);
+}

@@ -21,6 +21,9 @@ response_record! {
         /// The object as sent.
         #[serde(skip_deserializing)]
         raw: Json,
+        /// The vendor's request id of the response (`None` for an item of a list).
+        #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+        request_id: Option<String>,
     }
 }
 
@@ -70,6 +73,9 @@ response_record! {
         /// The object as sent.
         #[serde(skip_deserializing)]
         raw: Json,
+        /// The vendor's request id of the response (`None` for an item of a list).
+        #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+        request_id: Option<String>,
     }
 }
 
@@ -126,6 +132,9 @@ response_record! {
         /// The object as sent.
         #[serde(skip_deserializing)]
         raw: Json,
+        /// The vendor's request id of the response (`None` for an item of a list).
+        #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+        request_id: Option<String>,
     }
 }
 
@@ -238,7 +247,7 @@ request_record! {
 }
 
 // Marking read twice leaves it read.
-endpoint!(MarkNotificationsRead => Json, plain_or_null, 0, idempotent = true, |s, _q| {
+endpoint!(MarkNotificationsRead => crate::JsonReply, plain_or_null, 0, idempotent = true, |s, _q| {
     match s.id {
         Some(n) => Send::Form(segs!["web_notificator", "v1", "web_notificator", id("id", n)?, "mark_as_read"]),
         None => Send::Form(segs!["web_notificator", "v1", "web_notificator", "mark_all_as_read"]),
@@ -381,3 +390,5 @@ concrete_page! {
     /// A page of vendor bonuses.
     VendorBonusPage(VendorBonus),
 }
+
+crate::reply::reply!(Announcement, News, Referral);

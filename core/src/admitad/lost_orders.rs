@@ -34,6 +34,9 @@ response_record! {
         /// The object as sent.
         #[serde(skip_deserializing)]
         raw: Json,
+        /// The vendor's request id of the response (`None` for an item of a list).
+        #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+        request_id: Option<String>,
     }
 }
 
@@ -119,6 +122,9 @@ response_record! {
         /// The object as sent.
         #[serde(skip_deserializing)]
         raw: Json,
+        /// The vendor's request id of the response (`None` for an item of a list).
+        #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+        request_id: Option<String>,
     }
 }
 
@@ -304,6 +310,9 @@ response_record! {
         /// `order_info`.
         #[serde(deserialize_with = "crate::lenient::null_as_empty")]
         order_info: Vec<OrderPaymentInfo>,
+        /// The vendor's request id of the response (`None` for an item of a list).
+        #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+        request_id: Option<String>,
     }
 }
 
@@ -334,3 +343,5 @@ concrete_page! {
     /// A page of lost orders or appeals.
     LostOrderPage(LostOrder),
 }
+
+crate::reply::reply!(BrokenLink, LostOrder, OrderPayments);

@@ -27,10 +27,14 @@ mod scopes;
 mod statistics;
 pub(crate) mod wire;
 
-pub use account::{Balance, GetBalance, GetMe, GetPaymentSettings, Me, PaymentSetting};
+pub use account::{
+    Balance, BalanceList, GetBalance, GetMe, GetPaymentSettings, Me, PaymentSetting,
+    PaymentSettingList,
+};
 pub use campaigns::{
     ActionResult, ChangeMembership, CreateSubnetworkWebsites, GetProgramForWebsite, GetWebsite,
-    GetWebsiteByName, Membership, NewWebsite, ProgramConnection, ProgramStatuses,
+    GetWebsiteByName, Membership, NewWebsite, ProgramConnection, ProgramConnectionList,
+    ProgramStatuses, WebsiteList,
 };
 pub use client::{AdmitadClient, AdmitadConfig, DEFAULT_REFRESH_SKEW_MS, TokenListener};
 pub use community::{
@@ -61,9 +65,9 @@ pub use postbacks::{
     OptCodeKind, OptCodePage, PostbackMethod, SaveOptCode,
 };
 pub use promo::{
-    GetCoupon, ListPromoOffers, PromoCodeRevocations, PromoCodeStatus, PromoOfferPage,
-    RequestTrackingCoupon, ShortLink, ShortenLink, TrackingCouponRequest, TrackingCouponState,
-    TrackingCouponStatus,
+    GetCoupon, ListPromoOffers, PromoCodeRevocations, PromoCodeStatus, PromoCodeStatusList,
+    PromoOfferPage, RequestTrackingCoupon, ShortLink, ShortenLink, TrackingCouponRequest,
+    TrackingCouponState, TrackingCouponStatus,
 };
 pub use publisher::{
     Coupon, CouponCampaign, CouponPage, GetProgram, LinkCheck, ListCoupons, ListPrograms,
@@ -83,8 +87,8 @@ pub use retag::{
 };
 pub use scopes::{Scope, WITHDRAWN_SCOPES};
 pub use statistics::{
-    ActionPosition, Deeplink, DeeplinkRequest, StatisticsPage, StatisticsReport, StatisticsRequest,
-    StatisticsRow,
+    ActionPosition, Deeplink, DeeplinkList, DeeplinkRequest, StatisticsPage, StatisticsReport,
+    StatisticsRequest, StatisticsRow,
 };
 pub use wire::{Attachment, MAX_ATTACHMENT_BYTES};
 

@@ -10,7 +10,7 @@
 //!
 //! The groups:
 //! - `calls`: one request, one typed result;
-//! - `raw_calls`: the result is the vendor's JSON as sent ([`Json`](crate::Json)), so JS keeps its keys;
+//! - `raw_calls`: the result is the vendor's JSON as sent ([`JsonReply`](crate::JsonReply)), so JS keeps its keys;
 //! - `unit_calls`: no input at all (the request type is a unit struct);
 //! - `uploads`: multipart with a file (JS passes the bytes as a `Uint8Array`);
 //! - `lists` / `raw_lists`: one page of a list, `name / paginator / collect (Request => Item, Page,
@@ -27,9 +27,9 @@ macro_rules! admitad_operations {
             }
             calls {
                 /// GET /me/balance/ (or /me/balance/extended/): the balance per currency.
-                balance(GetBalance) -> Vec<Balance>;
+                balance(GetBalance) -> BalanceList;
                 /// GET /me/payment/settings/ (or for one currency): payout settings.
-                payment_settings(GetPaymentSettings) -> Vec<PaymentSetting>;
+                payment_settings(GetPaymentSettings) -> PaymentSettingList;
                 /// GET /languages/{code}/: one language.
                 language(GetLanguage) -> Language;
                 /// GET /currencies/rate/: an exchange rate on a day.
@@ -49,15 +49,15 @@ macro_rules! admitad_operations {
                 /// GET /advcampaigns/{program}/website/{website}/: one program as it applies to an ad space.
                 program_for_website(GetProgramForWebsite) -> Program;
                 /// POST /subnetworks/v1/websites/create/: ad spaces of a subnetwork (JSON; all or nothing; never repeated).
-                create_subnetwork_websites(CreateSubnetworkWebsites) -> Vec<Website>;
+                create_subnetwork_websites(CreateSubnetworkWebsites) -> WebsiteList;
                 /// POST /advcampaigns/{program}/attach|detach/{website}/: joins or leaves a program.
                 change_membership(ChangeMembership) -> ActionResult;
                 /// GET /subnetworks/v1/advcampaign/{program}/statuses/: connection statuses of a program.
-                program_statuses(ProgramStatuses) -> Vec<ProgramConnection>;
+                program_statuses(ProgramStatuses) -> ProgramConnectionList;
                 /// GET /coupons/{id}/ (or for an ad space): one coupon.
                 coupon(GetCoupon) -> Coupon;
                 /// GET /promo_offers/revocation_status/{offer}/: revocation status of promo codes.
-                promo_code_revocations(PromoCodeRevocations) -> Vec<PromoCodeStatus>;
+                promo_code_revocations(PromoCodeRevocations) -> PromoCodeStatusList;
                 /// POST /tracking_promo_code/request-tracking-coupon/: asks for a tracking coupon (never repeated).
                 request_tracking_coupon(RequestTrackingCoupon) -> TrackingCouponRequest;
                 /// GET /tracking_promo_code/request-status/: where a tracking-coupon request stands.
@@ -69,7 +69,7 @@ macro_rules! admitad_operations {
                 /// POST /broken_links/resolve/: marks broken links resolved.
                 resolve_broken_links(ResolveBrokenLinks) -> ResolvedLinks;
                 /// GET /deeplink/{website}/advcampaign/{program}/: one affiliate link per landing URL.
-                deeplinks(DeeplinkRequest) -> Vec<Deeplink>;
+                deeplinks(DeeplinkRequest) -> DeeplinkList;
                 /// GET /referrals/{id}/: one referral.
                 referral(GetReferral) -> Referral;
                 /// GET /announcements/{id}/: one announcement.
@@ -97,13 +97,13 @@ macro_rules! admitad_operations {
             }
             raw_calls {
                 /// POST /web_notificator/v1/web_notificator/{id}/mark_as_read/ or …/mark_all_as_read/: the answer as sent (`null` when empty).
-                mark_notifications_read(MarkNotificationsRead) -> Json;
+                mark_notifications_read(MarkNotificationsRead) -> JsonReply;
                 /// POST /opt_codes/delete/{id}/: deletes a postback URL; the answer as sent.
-                delete_opt_code(DeleteOptCode) -> Json;
+                delete_opt_code(DeleteOptCode) -> JsonReply;
                 /// POST /retag/delete/{id}/: deletes a ReTag tag; the answer as sent.
-                delete_retag(DeleteRetag) -> Json;
+                delete_retag(DeleteRetag) -> JsonReply;
                 /// GET /broker/campaign_settings/{program}/: the fields and patterns as sent.
-                broker_campaign_settings(BrokerCampaignSettings) -> Json;
+                broker_campaign_settings(BrokerCampaignSettings) -> JsonReply;
             }
             uploads {
                 /// POST /lost_orders/create/: a lost order, multipart with the receipt (never repeated).
@@ -247,9 +247,9 @@ macro_rules! admitad_client {
 
 use super::*;
 use crate::Endpoint;
-use crate::Json;
 use crate::error::{Error, Vendor};
 use crate::registry::{Operation, OperationKind};
 use crate::transport::{Timer, Transport};
+use crate::{Json, JsonReply};
 
 crate::admitad_operations!(admitad_client);

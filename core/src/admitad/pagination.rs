@@ -22,6 +22,19 @@ pub struct Page<T> {
     pub limit: u32,
     /// `_meta.offset`.
     pub offset: u64,
+    /// The vendor's request id of the response, when it sent one (`requestId` when serialized: a page
+    /// of items kept as sent is not renamed).
+    #[serde(default, rename = "requestId")]
+    pub request_id: Option<String>,
+}
+
+impl<T> crate::Reply for Page<T> {
+    fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+    fn set_request_id(&mut self, id: Option<String>) {
+        self.request_id = id;
+    }
 }
 
 impl<T> Page<T> {
@@ -66,6 +79,7 @@ pub(crate) fn decode_page<T: DeserializeOwned>(
     if bare {
         let items: Vec<T> = decode(exchange)?;
         return Ok(Page {
+            request_id: None,
             count: asked_offset + items.len() as u64,
             limit: items.len() as u32,
             offset: asked_offset,
@@ -79,6 +93,7 @@ pub(crate) fn decode_page<T: DeserializeOwned>(
         offset: Some(asked_offset),
     });
     Ok(Page {
+        request_id: None,
         count: meta.count,
         limit: u32::try_from(meta.limit).unwrap_or(MAX_LIMIT),
         // A `_meta` without an offset answered the page that was asked for.
@@ -223,6 +238,7 @@ mod tests {
 
     fn page(len: usize, count: u64, offset: u64) -> Page<u8> {
         Page {
+            request_id: None,
             items: vec![0; len],
             count,
             limit: 500,

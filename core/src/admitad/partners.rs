@@ -32,6 +32,9 @@ response_record! {
         /// `commission_rates`, in the order asked.
         #[serde(deserialize_with = "crate::lenient::null_as_empty")]
         commission_rates: Vec<CommissionRate>,
+        /// The vendor's request id of the response (`None` for an item of a list).
+        #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+        request_id: Option<String>,
     }
 }
 
@@ -71,6 +74,9 @@ response_record! {
         /// The object as sent.
         #[serde(skip_deserializing)]
         raw: Json,
+        /// The vendor's request id of the response (`None` for an item of a list).
+        #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+        request_id: Option<String>,
     }
 }
 
@@ -172,7 +178,7 @@ request_record! {
     }
 }
 
-endpoint!(BrokerCampaignSettings => Json, plain, 0, idempotent = true, |s, _q| {
+endpoint!(BrokerCampaignSettings => crate::JsonReply, plain_json, 0, idempotent = true, |s, _q| {
     Send::Get(segs!["broker", "campaign_settings", id("program", s.program)?])
 });
 
@@ -182,3 +188,5 @@ concrete_page! {
     /// A page of broker applications.
     BrokerApplicationPage(BrokerApplication),
 }
+
+crate::reply::reply!(BrokerApplication, CommissionRates);

@@ -119,6 +119,9 @@ response_record! {
         /// The object as sent.
         #[serde(skip_deserializing)]
         raw: Json,
+        /// The vendor's request id of the response (`None` for an item of a list).
+        #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+        request_id: Option<String>,
     }
 }
 
@@ -297,7 +300,7 @@ request_record! {
     }
 }
 
-endpoint!(DeleteOptCode => Json, plain_or_null, 0, idempotent = false, |s, _q| {
+endpoint!(DeleteOptCode => crate::JsonReply, plain_or_null, 0, idempotent = false, |s, _q| {
     Send::Form(segs!["opt_codes", "delete", id("id", s.id)?])
 });
 
@@ -305,3 +308,5 @@ concrete_page! {
     /// A page of postbacks.
     OptCodePage(OptCode),
 }
+
+crate::reply::reply!(OptCode);

@@ -67,7 +67,7 @@ request_record! {
     }
 }
 
-endpoint!(PromoCodeRevocations => Vec<PromoCodeStatus>, typed_vec, 0, idempotent = true, |s, q| {
+endpoint!(PromoCodeRevocations => PromoCodeStatusList, typed_vec, 0, idempotent = true, |s, q| {
     q.num("website_id", Some(id("website", s.website)?));
     Send::Get(segs!["promo_offers", "revocation_status", id("offer", s.offer)?])
 });
@@ -79,12 +79,15 @@ response_record! {
         assigned_promo_code: Option<String>,
         /// `tracking_link`.
         tracking_link: Option<String>,
-        /// `request_id`: ask for its status with [`TrackingCouponStatus`].
-        #[serde(deserialize_with = "crate::lenient::opt_u64")]
-        request_id: Option<u64>,
+        /// `request_id`: the tracking request's number; ask for its status with [`TrackingCouponStatus`].
+        #[serde(rename(deserialize = "request_id"), deserialize_with = "crate::lenient::opt_u64")]
+        coupon_request_id: Option<u64>,
         /// The object as sent.
         #[serde(skip_deserializing)]
         raw: Json,
+        /// The vendor's request id of the response (`None` for an item of a list).
+        #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+        request_id: Option<String>,
     }
 }
 
@@ -111,9 +114,9 @@ endpoint!(RequestTrackingCoupon => TrackingCouponRequest, typed_one, 0, idempote
 response_record! {
     /// The state of a tracking promo-code request.
     TrackingCouponState {
-        /// `request_id`.
-        #[serde(deserialize_with = "crate::lenient::u64_or_zero")]
-        request_id: u64,
+        /// `request_id`: the tracking request's number.
+        #[serde(rename(deserialize = "request_id"), deserialize_with = "crate::lenient::u64_or_zero")]
+        coupon_request_id: u64,
         /// `promo_offer_id`.
         #[serde(deserialize_with = "crate::lenient::opt_u64")]
         promo_offer_id: Option<u64>,
@@ -133,6 +136,9 @@ response_record! {
         /// The object as sent.
         #[serde(skip_deserializing)]
         raw: Json,
+        /// The vendor's request id of the response (`None` for an item of a list).
+        #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+        request_id: Option<String>,
     }
 }
 
@@ -154,6 +160,9 @@ response_record! {
     ShortLink {
         /// `short_link` (`https://fas.st/…`).
         short_link: String,
+        /// The vendor's request id of the response (`None` for an item of a list).
+        #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+        request_id: Option<String>,
     }
 }
 
@@ -177,4 +186,11 @@ with_raw!(PromoCodeStatus, TrackingCouponRequest, TrackingCouponState);
 concrete_page! {
     /// A page of promo offers (objects as sent).
     PromoOfferPage(Json),
+}
+
+crate::reply::reply!(ShortLink, TrackingCouponRequest, TrackingCouponState);
+
+crate::reply::item_list! {
+    /// Revocation statuses of promo codes.
+    PromoCodeStatusList(PromoCodeStatus);
 }

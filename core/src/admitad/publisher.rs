@@ -49,6 +49,9 @@ response_record! {
         /// The object as sent.
         #[serde(skip_deserializing)]
         raw: Json,
+        /// The vendor's request id of the response (`None` for an item of a list).
+        #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+        request_id: Option<String>,
     }
 }
 
@@ -99,6 +102,9 @@ response_record! {
         /// The object as sent.
         #[serde(skip_deserializing)]
         raw: Json,
+        /// The vendor's request id of the response (`None` for an item of a list).
+        #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+        request_id: Option<String>,
     }
 }
 
@@ -225,6 +231,9 @@ response_record! {
         /// The object as sent.
         #[serde(skip_deserializing)]
         raw: Json,
+        /// The vendor's request id of the response (`None` for an item of a list).
+        #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+        request_id: Option<String>,
     }
 }
 
@@ -315,6 +324,9 @@ pub struct LinkCheck {
     /// The answer as sent.
     #[serde(default, skip_deserializing)]
     pub raw: Json,
+    /// The vendor's request id of the response, when it sent one.
+    #[serde(default, skip_deserializing)]
+    pub request_id: Option<String>,
 }
 
 request_record! {
@@ -360,7 +372,12 @@ pub struct ResolvedLinks {
     /// `resolved`.
     #[serde(default)]
     pub resolved: Vec<u64>,
+    /// The vendor's request id of the response, when it sent one.
+    #[serde(default, skip_deserializing)]
+    pub request_id: Option<String>,
 }
+
+crate::reply::reply!(LinkCheck, ResolvedLinks);
 
 // Marking the same links resolved twice leaves them resolved.
 endpoint!(ResolveBrokenLinks => ResolvedLinks, plain, 0, idempotent = true, |s, q| {
@@ -370,6 +387,8 @@ endpoint!(ResolveBrokenLinks => ResolvedLinks, plain, 0, idempotent = true, |s, 
     q.each("link_id", &s.link_ids);
     Send::Form(segs!["broken_links", "resolve"])
 });
+
+crate::reply::reply!(Coupon, Program, Website);
 
 #[cfg(test)]
 mod tests {

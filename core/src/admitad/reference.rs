@@ -52,6 +52,9 @@ response_record! {
         /// The object as sent.
         #[serde(skip_deserializing)]
         raw: Json,
+        /// The vendor's request id of the response (`None` for an item of a list).
+        #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+        request_id: Option<String>,
     }
 }
 
@@ -110,6 +113,9 @@ response_record! {
         /// The object as sent.
         #[serde(skip_deserializing)]
         raw: Json,
+        /// The vendor's request id of the response (`None` for an item of a list).
+        #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+        request_id: Option<String>,
     }
 }
 
@@ -163,6 +169,9 @@ response_record! {
         /// The object as sent.
         #[serde(skip_deserializing)]
         raw: Json,
+        /// The vendor's request id of the response (`None` for an item of a list).
+        #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+        request_id: Option<String>,
     }
 }
 
@@ -226,6 +235,9 @@ response_record! {
         /// The object as sent.
         #[serde(skip_deserializing)]
         raw: Json,
+        /// The vendor's request id of the response (`None` for an item of a list).
+        #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+        request_id: Option<String>,
     }
 }
 
@@ -293,6 +305,9 @@ response_record! {
         /// The object as sent.
         #[serde(skip_deserializing)]
         raw: Json,
+        /// The vendor's request id of the response (`None` for an item of a list).
+        #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+        request_id: Option<String>,
     }
 }
 
@@ -339,3 +354,5 @@ concrete_page! {
     /// A page of coupon categories.
     CouponCategoryPage(CouponCategory),
 }
+
+crate::reply::reply!(AdService, Category, CouponCategory, CurrencyRate, Language);

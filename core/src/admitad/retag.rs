@@ -45,6 +45,9 @@ response_record! {
         /// The object as sent.
         #[serde(skip_deserializing)]
         raw: Json,
+        /// The vendor's request id of the response (`None` for an item of a list).
+        #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+        request_id: Option<String>,
     }
 }
 
@@ -178,7 +181,7 @@ request_record! {
     }
 }
 
-endpoint!(DeleteRetag => Json, plain_or_null, 0, idempotent = false, |s, _q| {
+endpoint!(DeleteRetag => crate::JsonReply, plain_or_null, 0, idempotent = false, |s, _q| {
     Send::Form(segs!["retag", "delete", id("id", s.id)?])
 });
 
@@ -190,3 +193,5 @@ concrete_page! {
     /// A page of levels.
     RetagLevelPage(RetagLevel),
 }
+
+crate::reply::reply!(Retag);

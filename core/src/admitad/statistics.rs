@@ -316,6 +316,9 @@ pub struct StatisticsPage {
     pub limit: u32,
     /// `_meta.offset`.
     pub offset: u64,
+    /// The vendor's request id of the response, when it sent one.
+    #[serde(default)]
+    pub request_id: Option<String>,
 }
 
 impl super::wire::WithRaw for StatisticsRow {
@@ -339,6 +342,7 @@ impl From<Page<StatisticsRow>> for StatisticsPage {
             count: p.count,
             limit: p.limit,
             offset: p.offset,
+            request_id: p.request_id,
         }
     }
 }
@@ -427,6 +431,7 @@ impl crate::Endpoint for StatisticsRequest {
             .map(super::wire::typed::<StatisticsRow>)
             .collect();
         Ok(Page {
+            request_id: None,
             items: rows,
             count: page.count,
             limit: page.limit,
@@ -496,7 +501,7 @@ pub struct Deeplink {
 
 impl crate::Endpoint for DeeplinkRequest {
     type Api = crate::admitad::AdmitadApi;
-    type Output = Vec<Deeplink>;
+    type Output = DeeplinkList;
     fn build(&self, ctx: &AdmitadContext<'_>) -> Result<HttpRequest, Error> {
         if self.ulp.is_empty() || self.ulp.len() > 200 {
             return Err(Error::invalid("ulp", "give 1 to 200 target URLs"));
@@ -530,12 +535,17 @@ impl crate::Endpoint for DeeplinkRequest {
         let (w, c) = (self.website_id.to_string(), self.campaign_id.to_string());
         Ok(ctx.request(Method::Get, &["deeplink", &w, "advcampaign", &c], &query))
     }
-    fn parse(&self, exchange: &Exchange) -> Result<Vec<Deeplink>, Error> {
-        decode(exchange)
+    fn parse(&self, exchange: &Exchange) -> Result<DeeplinkList, Error> {
+        decode::<Vec<Deeplink>>(exchange).map(Into::into)
     }
     fn policy(&self) -> RequestPolicy {
         RequestPolicy::for_method(Method::Get)
     }
+}
+
+crate::reply::item_list! {
+    /// One affiliate link per landing URL asked for.
+    DeeplinkList(Deeplink);
 }
 
 #[cfg(test)]

@@ -72,6 +72,7 @@ fn well_typed_fields(
 pub(crate) fn typed_page<T: WithRaw>(exchange: &Exchange, offset: u64) -> Result<Page<T>, Error> {
     let page: Page<serde_json::Value> = decode_page(exchange, offset)?;
     Ok(Page {
+        request_id: None,
         items: page.items.into_iter().map(typed).collect(),
         count: page.count,
         limit: page.limit,
@@ -92,23 +93,46 @@ pub(crate) fn typed_one<T: WithRaw>(exchange: &Exchange, _offset: u64) -> Result
     decode::<serde_json::Value>(exchange).map(typed)
 }
 
-/// A bare array of typed objects (also read inside `results`).
-pub(crate) fn typed_vec<T: WithRaw>(exchange: &Exchange, offset: u64) -> Result<Vec<T>, Error> {
-    typed_page(exchange, offset).map(|p| p.items)
+/// A bare array of typed objects (also read inside `results`), as the operation's list record.
+pub(crate) fn typed_vec<T: WithRaw, L: From<Vec<T>>>(
+    exchange: &Exchange,
+    offset: u64,
+) -> Result<L, Error> {
+    typed_page(exchange, offset).map(|p| p.items.into())
 }
 
 /// `{"0": {...}, "1": {...}}` — objects keyed by the index of the input they answer — in index order.
-pub(crate) fn typed_indexed<T: WithRaw>(
+pub(crate) fn typed_indexed<T: WithRaw, L: From<Vec<T>>>(
     exchange: &Exchange,
     _offset: u64,
-) -> Result<Vec<T>, Error> {
+) -> Result<L, Error> {
     let body: serde_json::Map<String, serde_json::Value> = decode(exchange)?;
     let mut indexed: Vec<(usize, T)> = body
         .into_iter()
         .filter_map(|(k, v)| Some((k.parse().ok()?, typed(v))))
         .collect();
     indexed.sort_by_key(|(i, _)| *i);
-    Ok(indexed.into_iter().map(|(_, item)| item).collect())
+    Ok(indexed
+        .into_iter()
+        .map(|(_, item)| item)
+        .collect::<Vec<T>>()
+        .into())
+}
+
+/// A bare array decoded as is, as the operation's list record.
+pub(crate) fn plain_vec<T: DeserializeOwned, L: From<Vec<T>>>(
+    exchange: &Exchange,
+    _offset: u64,
+) -> Result<L, Error> {
+    decode::<Vec<T>>(exchange).map(Into::into)
+}
+
+/// The answer as sent.
+pub(crate) fn plain_json(exchange: &Exchange, _offset: u64) -> Result<crate::JsonReply, Error> {
+    decode::<serde_json::Value>(exchange).map(|v| crate::JsonReply {
+        body: Json(v),
+        request_id: None,
+    })
 }
 
 /// A response decoded as is.
@@ -117,12 +141,12 @@ pub(crate) fn plain<T: DeserializeOwned>(exchange: &Exchange, _offset: u64) -> R
 }
 
 /// The object as sent, or `null` for an empty 2xx body.
-pub(crate) fn plain_or_null(exchange: &Exchange, _offset: u64) -> Result<Json, Error> {
+pub(crate) fn plain_or_null(exchange: &Exchange, offset: u64) -> Result<crate::JsonReply, Error> {
     if exchange.response.status < 300 && exchange.response.body.iter().all(u8::is_ascii_whitespace)
     {
-        return Ok(Json(serde_json::Value::Null));
+        return Ok(crate::JsonReply::default());
     }
-    decode::<serde_json::Value>(exchange).map(Json)
+    plain_json(exchange, offset)
 }
 
 /// A repeated request value given as a list or as one value (`"website": 22` reads as `[22]`): callers
@@ -676,11 +700,14 @@ macro_rules! concrete_page {
             pub limit: u32,
             /// `_meta.offset`.
             pub offset: u64,
+            /// The vendor's request id of the response, when it sent one.
+            #[serde(default)]
+            pub request_id: Option<String>,
         }
 
         impl From<$crate::admitad::Page<$item>> for $name {
             fn from(p: $crate::admitad::Page<$item>) -> Self {
-                $name { items: p.items, count: p.count, limit: p.limit, offset: p.offset }
+                $name { items: p.items, count: p.count, limit: p.limit, offset: p.offset, request_id: p.request_id }
             }
         }
     )+};
