@@ -1,6 +1,7 @@
 // Installs the packed tarball into an empty project (what a user gets from the registry, `files`
 // included) and uses it from ESM and CommonJS against the sandbox.
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,3 +26,21 @@ new AdjustClient({ apiToken: 'adj_installed_cjs', baseUrl: '${base}' }).getApp('
 `);
 execFileSync('node', ['esm.mjs'], { cwd: dir, stdio: 'inherit' });
 execFileSync('node', ['cjs.cjs'], { cwd: dir, stdio: 'inherit' });
+
+// A bundler that imports one vendor from the package root bundles that vendor's module only: the other
+// vendors' glue (and so their .wasm) never reaches the app. Checked with esbuild's module graph.
+const tools = process.env.TOOLS ?? join(process.env.HOME, '.cache/adkit/tools');
+const { build } = createRequire(import.meta.url)(join(tools, 'npm/node_modules/esbuild'));
+const vendors = { adjust: 'AdjustClient', adapty: 'AdaptyClient', admitad: 'AdmitadClient' };
+for (const [vendor, name] of Object.entries(vendors)) {
+  const bundle = await build({
+    stdin: { contents: `import { ${name} } from 'adkit'; globalThis.client = ${name};`, resolveDir: dir },
+    bundle: true, format: 'esm', platform: 'browser', write: false, metafile: true, logLevel: 'silent',
+  });
+  const bundled = Object.values(bundle.metafile.outputs).flatMap((o) => Object.keys(o.inputs));
+  const glue = bundled.filter((f) => /adkit_\w+\.web\.mjs$/.test(f));
+  if (glue.length !== 1 || !glue[0].endsWith(`adkit_${vendor}.web.mjs`)) {
+    throw new Error(`importing ${name} from 'adkit' bundles ${JSON.stringify(glue)}`);
+  }
+}
+console.log('ok   installed package: a bundle of one vendor from the package root holds that vendor only');

@@ -12,6 +12,7 @@ UNIFFI_VERSION=0.32.2          # must equal the `=` pin of uniffi in Cargo.toml
 KOTLIN_VERSION=2.4.20
 BINARYEN_VERSION=132.0.0       # npm binaryen; Debian's wasm-opt 108 breaks the module
 TYPESCRIPT_VERSION=5.9.3
+ESBUILD_VERSION=0.28.2          # the bundler check: importing one vendor from the package root bundles only it
 
 need_apt=()
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
@@ -42,11 +43,13 @@ if ! uniffi-bindgen --version 2>/dev/null | grep -q " $UNIFFI_VERSION"; then
 fi
 
 if [ ! -x "$TOOLS/npm/node_modules/.bin/wasm-opt" ] || [ ! -x "$TOOLS/npm/node_modules/.bin/tsc" ] \
-   || ! grep -q "\"version\": \"$BINARYEN_VERSION\"" "$TOOLS/npm/node_modules/binaryen/package.json" 2>/dev/null; then
-  echo "install-tools: npm binaryen@$BINARYEN_VERSION typescript@$TYPESCRIPT_VERSION"
+   || ! grep -q "\"version\": \"$BINARYEN_VERSION\"" "$TOOLS/npm/node_modules/binaryen/package.json" 2>/dev/null \
+   || ! grep -q "\"version\": \"$ESBUILD_VERSION\"" "$TOOLS/npm/node_modules/esbuild/package.json" 2>/dev/null; then
+  echo "install-tools: npm binaryen@$BINARYEN_VERSION typescript@$TYPESCRIPT_VERSION esbuild@$ESBUILD_VERSION"
   mkdir -p "$TOOLS/npm"
   (cd "$TOOLS/npm" && echo '{"private":true}' > package.json \
-     && npm i --no-audit --no-fund --loglevel=error "binaryen@$BINARYEN_VERSION" "typescript@$TYPESCRIPT_VERSION")
+     && npm i --no-audit --no-fund --loglevel=error "binaryen@$BINARYEN_VERSION" "typescript@$TYPESCRIPT_VERSION" \
+          "esbuild@$ESBUILD_VERSION")
 fi
 
 if ! grep -qx "$KOTLIN_VERSION" "$TOOLS/kotlinc/.adkit-version" 2>/dev/null; then
