@@ -1,6 +1,6 @@
 """adkit for Python: typed clients for Adapty, Admitad and Adjust (uniffi bindings of the Rust core).
 
-Records and enums (`CreateAppRequest`, `Platform`, ...) come from the generated `adkit.adkit` module,
+Records and enums (`CreateApp`, `Platform`, ...) come from the generated `adkit.adkit` module,
 clients, errors and the transport seam (`AdjustClient`, `AdkitError`, `HttpTransport`) from
 `adkit.adkit_uniffi`; both are re-exported here. Client methods are `async def`; `BlockingAdjustClient`,
 `BlockingAdaptyClient` and `BlockingAdmitadClient` offer the same methods as plain blocking calls for scripts and threads without an event loop.

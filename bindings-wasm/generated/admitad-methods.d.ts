@@ -29,15 +29,15 @@ export interface AdmitadClient {
   /** POST /advcampaigns/{program}/attach|detach/{website}/: joins or leaves a program. */
   changeMembership(request: ChangeMembership, options?: CallOptions): Promise<ActionResult>;
   /** GET /subnetworks/v1/advcampaign/{program}/statuses/: connection statuses of a program. */
-  programStatuses(request: ProgramStatuses, options?: CallOptions): Promise<ProgramConnectionList>;
+  programStatuses(request: GetProgramStatuses, options?: CallOptions): Promise<ProgramConnectionList>;
   /** GET /coupons/{id}/ (or for an ad space): one coupon. */
   coupon(request: GetCoupon, options?: CallOptions): Promise<Coupon>;
   /** GET /promo_offers/revocation_status/{offer}/: revocation status of promo codes. */
-  promoCodeRevocations(request: PromoCodeRevocations, options?: CallOptions): Promise<PromoCodeStatusList>;
+  promoCodeRevocations(request: GetPromoCodeRevocations, options?: CallOptions): Promise<PromoCodeStatusList>;
   /** POST /tracking_promo_code/request-tracking-coupon/: asks for a tracking coupon (never repeated). */
   requestTrackingCoupon(request: RequestTrackingCoupon, options?: CallOptions): Promise<TrackingCouponRequest>;
   /** GET /tracking_promo_code/request-status/: where a tracking-coupon request stands. */
-  trackingCouponStatus(request: TrackingCouponStatus, options?: CallOptions): Promise<TrackingCouponState>;
+  trackingCouponStatus(request: GetTrackingCouponStatus, options?: CallOptions): Promise<TrackingCouponState>;
   /** POST /shortlink/modify/: a short link for an affiliate link. */
   shortenLink(request: ShortenLink, options?: CallOptions): Promise<ShortLink>;
   /** GET /validate_links/: checks an affiliate link. */
@@ -45,13 +45,13 @@ export interface AdmitadClient {
   /** POST /broken_links/resolve/: marks broken links resolved. */
   resolveBrokenLinks(request: ResolveBrokenLinks, options?: CallOptions): Promise<ResolvedLinks>;
   /** GET /deeplink/{website}/advcampaign/{program}/: one affiliate link per landing URL. */
-  deeplinks(request: DeeplinkRequest, options?: CallOptions): Promise<DeeplinkList>;
+  deeplinks(request: GetDeeplinks, options?: CallOptions): Promise<DeeplinkList>;
   /** GET /referrals/{id}/: one referral. */
   referral(request: GetReferral, options?: CallOptions): Promise<Referral>;
   /** GET /announcements/{id}/: one announcement. */
   announcement(request: GetAnnouncement, options?: CallOptions): Promise<Announcement>;
   /** GET /news/{id}/: one news item. */
-  newsItem(request: GetNews, options?: CallOptions): Promise<News>;
+  newsItem(request: GetNewsItem, options?: CallOptions): Promise<News>;
   /** GET /opt_codes/{id}/: one postback URL. */
   optCode(request: GetOptCode, options?: CallOptions): Promise<OptCode>;
   /** POST /opt_codes/{offer|action}/create/ or …/update/{id}/: creates (no `id`) or updates a postback URL. */
@@ -65,9 +65,9 @@ export interface AdmitadClient {
   /** GET /lost_orders/{id}/ or /appeals/{id}/: one lost order or appeal. */
   lostOrder(request: GetLostOrder, options?: CallOptions): Promise<LostOrder>;
   /** GET /lost_orders/payments_info/: payment facts of an order. */
-  lostOrderPayments(request: LostOrderPayments, options?: CallOptions): Promise<OrderPayments>;
+  lostOrderPayments(request: GetLostOrderPayments, options?: CallOptions): Promise<OrderPayments>;
   /** POST /aliexpress/commission_rates/: commission rates of AliExpress products (JSON body). */
-  aliexpressCommissionRates(request: AliexpressCommissionRates, options?: CallOptions): Promise<CommissionRates>;
+  aliexpressCommissionRates(request: GetAliexpressCommissionRates, options?: CallOptions): Promise<CommissionRates>;
   /** POST /website/{website}/broker/applications/create/: a broker application (never repeated). */
   createBrokerApplication(request: CreateBrokerApplication, options?: CallOptions): Promise<BrokerApplication>;
   /** POST /web_notificator/v1/web_notificator/{id}/mark_as_read/ or …/mark_all_as_read/: the answer as sent (`null` when empty). */
@@ -77,17 +77,17 @@ export interface AdmitadClient {
   /** POST /retag/delete/{id}/: deletes a ReTag tag; the answer as sent. */
   deleteRetag(request: DeleteRetag, options?: CallOptions): Promise<JsonReply>;
   /** GET /broker/campaign_settings/{program}/: the fields and patterns as sent. */
-  brokerCampaignSettings(request: BrokerCampaignSettings, options?: CallOptions): Promise<JsonReply>;
+  brokerCampaignSettings(request: GetBrokerCampaignSettings, options?: CallOptions): Promise<JsonReply>;
   /** POST /lost_orders/create/: a lost order, multipart with the receipt (never repeated). */
   createLostOrder(request: CreateLostOrder, options?: CallOptions): Promise<LostOrder>;
   /** POST /appeals/create/: an appeal, multipart with the receipt (never repeated). */
   createAppeal(request: CreateAppeal, options?: CallOptions): Promise<LostOrder>;
   /** GET /statistics/{report}/: one page of a report. */
-  statistics(request?: StatisticsRequest, options?: CallOptions): Promise<AdmitadPage<StatisticsRow>>;
+  statistics(request?: ListStatistics, options?: CallOptions): Promise<AdmitadPage<StatisticsRow>>;
   /** Every page of `statistics`: `for await (const page of client.statisticsPages(request))` (`extraQuery` goes with every page). */
-  statisticsPages(request?: StatisticsRequest, options?: Pick<CallOptions, 'extraQuery'>): AdmitadPages<StatisticsRow>;
+  statisticsPages(request?: ListStatistics, options?: Pick<CallOptions, 'extraQuery'>): AdmitadPages<StatisticsRow>;
   /** Every item of `statistics`; rejects (kind `invalid_input`, field `cap`) when there are more than `cap`. */
-  collectStatistics(request: StatisticsRequest | undefined, cap: number, options?: CallOptions): Promise<StatisticsRow[]>;
+  collectStatistics(request: ListStatistics | undefined, cap: number, options?: CallOptions): Promise<StatisticsRow[]>;
   /** GET /advcampaigns/ or /advcampaigns/website/{website}/: one page of programs. */
   programs(request?: ListPrograms, options?: CallOptions): Promise<AdmitadPage<Program>>;
   /** Every page of `programs`: `for await (const page of client.programsPages(request))` (`extraQuery` goes with every page). */

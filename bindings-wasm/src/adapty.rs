@@ -76,13 +76,13 @@ calls! {
     CreateVc(CreateVirtualCurrencyTransaction),
     ListVc(ListVirtualCurrencyTransactions),
     Balances(ListVirtualCurrencyBalances),
-    Placements(PlacementsExportRequest),
-    Analytics(AnalyticsExportRequest),
-    Cohort(CohortExportRequest),
-    Conversion(ConversionExportRequest),
-    Funnel(FunnelExportRequest),
-    Ltv(LtvExportRequest),
-    Retention(RetentionExportRequest),
+    Placements(ExportPlacements),
+    Analytics(ExportAnalytics),
+    Cohort(ExportCohort),
+    Conversion(ExportConversion),
+    Funnel(ExportFunnel),
+    Ltv(ExportLtv),
+    Retention(ExportRetention),
     WebPaywall(GetWebPaywall),
     Visit(RecordWebPaywallVisit),
     Attribution(SetWebAttribution),
@@ -569,19 +569,19 @@ user_and!(/// GET /vc/transactions/ (one page, newest first).
 user_only!(/// GET /vc/balances/.
     list_virtual_currency_balances, "listVirtualCurrencyBalances", "Promise<VirtualCurrencyBalances>", Balances, ListVirtualCurrencyBalances);
 export_op!(/// POST /exports/placements/.
-    export_placements, "exportPlacements", "PlacementsExportRequest", "Promise<PlacementExport>", Placements, PlacementsExportRequest);
+    export_placements, "exportPlacements", "ExportPlacements", "Promise<PlacementExport>", Placements, ExportPlacements);
 export_op!(/// POST /metrics/analytics/.
-    export_analytics, "exportAnalytics", "AnalyticsExportRequest", "Promise<MetricsExport>", Analytics, AnalyticsExportRequest);
+    export_analytics, "exportAnalytics", "ExportAnalytics", "Promise<MetricsExport>", Analytics, ExportAnalytics);
 export_op!(/// POST /metrics/cohort/.
-    export_cohort, "exportCohort", "CohortExportRequest", "Promise<MetricsExport>", Cohort, CohortExportRequest);
+    export_cohort, "exportCohort", "ExportCohort", "Promise<MetricsExport>", Cohort, ExportCohort);
 export_op!(/// POST /metrics/conversion/.
-    export_conversion, "exportConversion", "ConversionExportRequest", "Promise<MetricsExport>", Conversion, ConversionExportRequest);
+    export_conversion, "exportConversion", "ExportConversion", "Promise<MetricsExport>", Conversion, ExportConversion);
 export_op!(/// POST /metrics/funnel/.
-    export_funnel, "exportFunnel", "FunnelExportRequest", "Promise<MetricsExport>", Funnel, FunnelExportRequest);
+    export_funnel, "exportFunnel", "ExportFunnel", "Promise<MetricsExport>", Funnel, ExportFunnel);
 export_op!(/// POST /metrics/ltv/.
-    export_ltv, "exportLtv", "LtvExportRequest", "Promise<MetricsExport>", Ltv, LtvExportRequest);
+    export_ltv, "exportLtv", "ExportLtv", "Promise<MetricsExport>", Ltv, ExportLtv);
 export_op!(/// POST /metrics/retention/.
-    export_retention, "exportRetention", "RetentionExportRequest", "Promise<MetricsExport>", Retention, RetentionExportRequest);
+    export_retention, "exportRetention", "ExportRetention", "Promise<MetricsExport>", Retention, ExportRetention);
 request_only!(/// Web API POST /paywall/ (public key).
     get_web_paywall, "getWebPaywall", "WebPaywallRequest", "Promise<WebPaywall>", WebPaywall, GetWebPaywall, request);
 request_only!(/// Web API POST /paywall/visit/ (public key).

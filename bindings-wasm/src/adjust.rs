@@ -3,9 +3,8 @@
 
 use adkit::Endpoint;
 use adkit::adjust::{
-    AdjustConfig, CreateAppRequest, CreateCampaignRequest, FindAppRequest,
-    GenerateSignatureRequest, GetAppRequest, GetSignatureRequest, GetTicketStatusRequest,
-    ListChannelsRequest, UpdateAppRequest, WaitOptions,
+    AdjustConfig, CreateApp, CreateCampaign, FindApp, GenerateSignature, GetApp, GetSignature,
+    GetTicketStatus, ListChannels, UpdateApp, WaitOptions,
 };
 use adkit::{Error, race};
 use js_sys::{Function, Promise};
@@ -31,15 +30,15 @@ pub struct AdjustClient {
 
 /// One endpoint call, converted from JS and ready to build.
 enum Call {
-    CreateApp(Box<CreateAppRequest>),
-    GetApp(GetAppRequest),
-    FindApp(FindAppRequest),
-    CreateCampaign(Box<CreateCampaignRequest>),
-    GetSignature(GetSignatureRequest),
-    ListChannels(ListChannelsRequest),
-    GetTicketStatus(GetTicketStatusRequest),
-    UpdateApp(UpdateAppRequest),
-    GenerateSignature(GenerateSignatureRequest),
+    CreateApp(Box<CreateApp>),
+    GetApp(GetApp),
+    FindApp(FindApp),
+    CreateCampaign(Box<CreateCampaign>),
+    GetSignature(GetSignature),
+    ListChannels(ListChannels),
+    GetTicketStatus(GetTicketStatus),
+    UpdateApp(UpdateApp),
+    GenerateSignature(GenerateSignature),
 }
 
 /// One operation of the client: an endpoint call, or ticket polling.
@@ -193,7 +192,7 @@ impl AdjustClient {
     #[wasm_bindgen(js_name = createApp, unchecked_return_type = "Promise<CreateAppResponse>")]
     pub fn create_app(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "CreateAppRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CreateApp")] request: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         self.call(
@@ -225,7 +224,7 @@ impl AdjustClient {
     #[wasm_bindgen(js_name = findApp, unchecked_return_type = "Promise<AppDetails>")]
     pub fn find_app(
         &self,
-        #[wasm_bindgen(js_name = storeId, unchecked_param_type = "string | FindAppRequest")]
+        #[wasm_bindgen(js_name = storeId, unchecked_param_type = "string | FindApp")]
         store_id: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "Platform | CallOptions")] platform: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
@@ -242,7 +241,7 @@ impl AdjustClient {
     #[wasm_bindgen(js_name = createCampaign, unchecked_return_type = "Promise<CampaignUrls>")]
     pub fn create_campaign(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "CreateCampaignRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CreateCampaign")] request: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         self.call(
@@ -305,7 +304,7 @@ impl AdjustClient {
     #[wasm_bindgen(js_name = updateApp, unchecked_return_type = "Promise<UpdateAppResponse>")]
     pub fn update_app(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "UpdateAppRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "UpdateApp")] request: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         self.call(request, "request", Call::UpdateApp, &options)
@@ -315,7 +314,7 @@ impl AdjustClient {
     #[wasm_bindgen(js_name = generateSignature, unchecked_return_type = "Promise<GenerateSignatureResponse>")]
     pub fn generate_signature(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "GenerateSignatureRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "GenerateSignature")] request: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         self.call(request, "request", Call::GenerateSignature, &options)

@@ -234,7 +234,7 @@ export interface AdmitadMe extends Reply {
   defaultCurrency: string | null; country: string | null; email: string | null; phone: string | null; raw: JsonValue;
 }
 export type StatisticsReport = "websites" | "campaigns" | "dates" | "months" | "actions" | "sub_ids" | "sources" | "keywords";
-export interface StatisticsRequest {
+export interface ListStatistics {
   report: StatisticsReport; /** dd.mm.yyyy */ dateStart?: string; /** dd.mm.yyyy */ dateEnd?: string;
   website?: number; /** repeated: `campaign=3&campaign=4` */ campaign?: number | number[]; subid?: string; total?: boolean; orderBy?: string[]; /** 1..500 */ limit?: number; offset?: number;
   /** ≤ 250 characters each */ subid1?: string; subid2?: string; subid3?: string; subid4?: string; keyword?: string;
@@ -256,7 +256,7 @@ export interface StatisticsRow {
   clickDate: string | null; actionDate: string | null; closingDate: string | null; statusUpdated: string | null; positions: ActionPosition[];
 }
 export interface StatisticsPage { items: StatisticsRow[]; count: number; limit: number; offset: number }
-export interface DeeplinkRequest {
+export interface GetDeeplinks {
   websiteId: number; campaignId: number; /** 1..200 */ ulp: string[]; /** ≤ 50 */ subid?: string; subid1?: string;
   subid2?: string; subid3?: string; /** ≤ 120 */ subid4?: string;
 }

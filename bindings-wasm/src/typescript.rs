@@ -116,7 +116,7 @@ export interface OverrideSettings {
   [key: string]: JsonValue | undefined;
 }
 
-export interface CreateAppRequest {
+export interface CreateApp {
   storeId: string; platform: Platform; name: string; bundleId: string;
   verification?: boolean; androidSignatureHash?: string; channelSetup?: ChannelSetup; editors?: string[];
   templateAppToken?: string; iosPvSharedSecret?: string; sections?: Section[]; forceUpdate?: boolean;
@@ -126,13 +126,13 @@ export interface CreateAppResponse {
   adjustAppToken: string; ticketToken: string | null; name: string | null; skAppId: string | null;
   storeId: string | null; bundleId: string | null; requestId: string | null;
 }
-export interface FindAppRequest { storeId: string; platform: Platform }
+export interface FindApp { storeId: string; platform: Platform }
 export interface AppDetails {
   adjustAppToken: string; storeId: string; platform: Platform; name: string; crossPromoToken: string | null;
   additionalInfo: JsonValue | null; androidSignatureHash: string | null;
   channelSetup: { [partner: string]: { [key: string]: JsonValue } } | null; requestId: string | null;
 }
-export interface CreateCampaignRequest {
+export interface CreateCampaign {
   storeId: string; platform: Platform; channel: string; campaignName?: string; channelSetup?: ChannelSetup;
   androidSignatureHash?: string;
 }
@@ -150,11 +150,11 @@ export interface TicketStatus {
   signatures: { [platform: string]: SignatureResult }; forceSdkSignature: { [appToken: string]: string } | null;
   requestId: string | null;
 }
-export interface UpdateAppRequest {
+export interface UpdateApp {
   appToken: string; name?: string; storeId?: string; bundleId?: string; androidSignatureHash?: string;
 }
 export interface UpdateAppResponse { storeId: string; name: string; ticketToken: string; requestId: string | null }
-export interface GenerateSignatureRequest {
+export interface GenerateSignature {
   appToken: string; platform: Platform; androidSignatureHash?: string; forceSdkSignature?: boolean;
 }
 export interface GenerateSignatureResponse { ticketToken: string; requestId: string | null }

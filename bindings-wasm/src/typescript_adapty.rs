@@ -108,7 +108,7 @@ export interface VirtualCurrencyHistory extends Reply {
 }
 export interface VirtualCurrencyBalances extends Reply { responseCreatedAt: number; balances: CurrencyBalance[] }
 export type ExportFormat = "json" | "csv";
-export interface PlacementsExportRequest { placementType: "paywall" | "onboarding"; format?: ExportFormat }
+export interface ExportPlacements { placementType: "paywall" | "onboarding"; format?: ExportFormat }
 export interface PlacementRow {
   developerId: string; placementName: string; audienceName: string | null; segmentName: string | null;
   crossPlacementAbTestName: string | null; abTestName: string | null; paywallName: string | null;
@@ -122,15 +122,15 @@ export interface MetricsFilters {
   attributionAdset?: string[]; attributionCreative?: string[]; offerCategory?: string[]; offerType?: string[]; offerId?: string[];
 }
 interface MetricsExportBase { filters: MetricsFilters; format?: ExportFormat; periodUnit?: "day" | "week" | "month" | "quarter" | "year"; segmentation?: string }
-export interface AnalyticsExportRequest extends MetricsExportBase { chartId: string; dateType?: "purchase_date" | "profile_install_date" }
-export interface CohortExportRequest extends MetricsExportBase {
+export interface ExportAnalytics extends MetricsExportBase { chartId: string; dateType?: "purchase_date" | "profile_install_date" }
+export interface ExportCohort extends MetricsExportBase {
   periodType?: "renewals" | "days"; valueType?: "absolute" | "relative"; valueField?: string; accountingType?: string;
   renewalDays?: number[]; predictionMonths?: 3 | 6 | 9 | 12 | 18 | 24;
 }
-export interface ConversionExportRequest extends MetricsExportBase { fromPeriod: string | number; toPeriod: string | number; dateType?: string }
-export interface FunnelExportRequest extends MetricsExportBase { showValueAs?: "absolute" | "relative" | "both" }
-export interface LtvExportRequest extends MetricsExportBase { periodType?: "renewals" | "days" }
-export interface RetentionExportRequest extends MetricsExportBase { periodType?: "renewals" | "days"; useTrial?: boolean }
+export interface ExportConversion extends MetricsExportBase { fromPeriod: string | number; toPeriod: string | number; dateType?: string }
+export interface ExportFunnel extends MetricsExportBase { showValueAs?: "absolute" | "relative" | "both" }
+export interface ExportLtv extends MetricsExportBase { periodType?: "renewals" | "days" }
+export interface ExportRetention extends MetricsExportBase { periodType?: "renewals" | "days"; useTrial?: boolean }
 export interface MetricsExport extends Reply {
   format: ExportFormat; /** vendor JSON, keys as sent */ json: JsonValue | null;
   table: { columns: string[]; rows: string[][] } | null; raw: string;

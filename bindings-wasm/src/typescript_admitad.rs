@@ -48,7 +48,7 @@ export interface CreateSubnetworkWebsites { websites: NewWebsite[] }
 export interface GetProgramForWebsite { program: number; website: number }
 export interface ChangeMembership { action: "attach" | "detach"; program: number; website: number }
 export interface ActionResult extends Reply { success: string; message: string; raw: JsonValue }
-export interface ProgramStatuses { program: number; /** 1..30 ad spaces */ websites: number[] }
+export interface GetProgramStatuses { program: number; /** 1..30 ad spaces */ websites: number[] }
 export interface ProgramConnection { websiteId: number; advcampaignId: number; connectionStatus: string; gotolink: string | null; raw: JsonValue }
 export interface ListBanners extends Paging { program: number; website?: number; landing?: number; mobileContent?: boolean; uriScheme?: "http" | "https" | "no" }
 export interface Banner {
@@ -60,11 +60,11 @@ export interface ListLandings extends Paging { program: number; website?: number
 export interface Landing { id: number; name: string; dateCreated: string | null; gotolink: string | null; raw: JsonValue }
 export interface GetCoupon { id: number; website?: number }
 export interface ListPromoOffers extends Paging { program: number }
-export interface PromoCodeRevocations { offer: number; website: number }
+export interface GetPromoCodeRevocations { offer: number; website: number }
 export interface PromoCodeStatus { promocodeValue: string; status: "active" | "revoked" | (string & {}); raw: JsonValue }
 export interface RequestTrackingCoupon { coupon: number; program: number; website: number }
 export interface TrackingCouponRequest extends Reply { assignedPromoCode: string | null; trackingLink: string | null; couponRequestId: number | null; raw: JsonValue }
-export interface TrackingCouponStatus { requestId: number }
+export interface GetTrackingCouponStatus { requestId: number }
 export interface TrackingCouponState extends Reply {
   couponRequestId: number; promoOfferId: number | null; websiteId: number | null; status: string; assignedPromoCode: string | null;
   createdAt: string | null; approvedAt: string | null; declinedAt: string | null; raw: JsonValue;
@@ -78,7 +78,7 @@ export interface ListAnnouncements extends Paging { language?: string }
 export interface GetAnnouncement { id: number; language?: string }
 export interface Announcement extends Reply { id: number; message: string; event: string | null; advcampaign: NamedRef | null; raw: JsonValue }
 export interface ListNews extends Paging { language?: string }
-export interface GetNews { id: number; language?: string }
+export interface GetNewsItem { id: number; language?: string }
 export interface News extends Reply {
   id: number; datetime: string | null; language: string | null; shortContent: string | null; content: string | null; url: string | null;
   advcampaign: NamedRef | null; raw: JsonValue;
@@ -159,10 +159,10 @@ export interface LostOrder extends Reply {
   orderPrice: string | null; currency: string | null; comment: string | null; dateCreated: string | null; appealId: string | null;
   appealStatus: string | null; estimatedReward: string | null; raw: JsonValue;
 }
-export interface LostOrderPayments { program: number; /** 1..20 */ orderIds: string[] }
+export interface GetLostOrderPayments { program: number; /** 1..20 */ orderIds: string[] }
 export interface OrderPaymentInfo { orderId: string | null; status: string; paymentId: number | null; paymentStatus: string | null }
 export interface OrderPayments extends Reply { orderInfo: OrderPaymentInfo[] }
-export interface AliexpressCommissionRates { urls: string[] }
+export interface GetAliexpressCommissionRates { urls: string[] }
 export interface CommissionRate { url: string; productName: string | null; commissionRate: string | null; hotCommissionRate: string | null; isHot: boolean | null }
 export interface CommissionRates extends Reply { commissionRates: CommissionRate[] }
 export interface CreateBrokerApplication {
@@ -170,7 +170,7 @@ export interface CreateBrokerApplication {
   userNotified: boolean; /** sync_create: confirmed by SMS */ smsConfirmation?: boolean; /** further fields, sent as named */ extra?: Record<string, string>;
 }
 export interface ListBrokerApplications extends Paging { website: number; status?: string; program?: number; dateStart?: string; dateEnd?: string }
-export interface BrokerCampaignSettings { program: number }
+export interface GetBrokerCampaignSettings { program: number }
 export interface BrokerApplication extends Reply { id: number; status: string | null; campaignId: number | null; raw: JsonValue }
 export interface CouponCampaign { id: number; name: string; siteUrl: string | null }
 /** One item of an action's order. Money and rates are exact decimal text. */

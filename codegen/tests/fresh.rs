@@ -30,13 +30,15 @@ fn every_admitad_operation_has_its_typescript_method() {
         assert!(ts.contains(&format!("  {}(", op.js_name())), "{}", op.name);
     }
     assert!(
-        ts.contains("  balance(request?: GetBalance, options?: CallOptions): Promise<Balance[]>;")
+        ts.contains(
+            "  balance(request?: GetBalance, options?: CallOptions): Promise<BalanceList>;"
+        )
     );
     assert!(ts.contains("  me(options?: CallOptions): Promise<AdmitadMe>;"));
     assert!(ts.contains(
         "  banners(request: ListBanners, options?: CallOptions): Promise<AdmitadPage<Banner>>;"
     ));
     assert!(ts.contains(
-        "  collectStatistics(request: StatisticsRequest | undefined, cap: number, options?: CallOptions): Promise<StatisticsRow[]>;"
+        "  collectStatistics(request: ListStatistics | undefined, cap: number, options?: CallOptions): Promise<StatisticsRow[]>;"
     ));
 }

@@ -63,7 +63,7 @@ fn serde_baseline<T: serde::de::DeserializeOwned>(
 
 fn adjust(c: &mut Criterion) {
     let hash = vec!["AB"; 20].join(":");
-    let create = CreateAppRequest {
+    let create = CreateApp {
         store_id: "test.bundle.app".into(),
         platform: Platform::Android,
         name: "Test App Name".into(),
@@ -83,7 +83,7 @@ fn adjust(c: &mut Criterion) {
     bench_endpoint(
         c,
         "get_app",
-        &GetAppRequest {
+        &GetApp {
             app_token: "p77yk727r18g".into(),
         },
         APP,
@@ -92,14 +92,14 @@ fn adjust(c: &mut Criterion) {
     bench_endpoint(
         c,
         "find_app",
-        &FindAppRequest {
+        &FindApp {
             store_id: "test.bundle.app".into(),
             platform: Platform::Android,
         },
         APP,
     );
     serde_baseline::<AppDetails>(c, "find_app", APP);
-    let campaign = CreateCampaignRequest {
+    let campaign = CreateCampaign {
         store_id: "test.bundle.app".into(),
         platform: Platform::Android,
         channel: "facebook".into(),
@@ -110,7 +110,7 @@ fn adjust(c: &mut Criterion) {
     bench_endpoint(
         c,
         "get_signature",
-        &GetSignatureRequest {
+        &GetSignature {
             bundle_id: "test.bundle.app".into(),
         },
         LIBS,
@@ -119,25 +119,25 @@ fn adjust(c: &mut Criterion) {
     bench_endpoint(
         c,
         "list_channels",
-        &ListChannelsRequest {
+        &ListChannels {
             app_token: "p77yk727r18g".into(),
         },
         CHANNELS,
     );
     serde_baseline::<Vec<String>>(c, "list_channels", CHANNELS);
-    let status = GetTicketStatusRequest {
+    let status = GetTicketStatus {
         ticket_token: "af7702a9-ba95-6ba2-bdac-3f83e55ed8d3".into(),
     };
     bench_endpoint(c, "get_ticket_status", &status, STATUS);
     serde_baseline::<serde_json::Value>(c, "get_ticket_status", STATUS);
-    let update = UpdateAppRequest {
+    let update = UpdateApp {
         app_token: "p77yk727r18g".into(),
         name: Some("New".into()),
         ..Default::default()
     };
     bench_endpoint(c, "update_app", &update, UPDATED);
     serde_baseline::<UpdateAppResponse>(c, "update_app", UPDATED);
-    let generate = GenerateSignatureRequest {
+    let generate = GenerateSignature {
         app_token: "p77yk727r18g".into(),
         platform: Platform::Both,
         android_signature_hash: Some(hash),

@@ -18,13 +18,13 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         AdmitadConfig::new("adm_report", "secret_adm_report", vec![Scope::Statistics])
             .with_base_url(url),
     )?;
-    let request = StatisticsRequest {
+    let request = ListStatistics {
         report: StatisticsReport::Websites,
         limit: Some(500),
         ..Default::default()
     };
     client
-        .statistics(&StatisticsRequest {
+        .statistics(&ListStatistics {
             limit: Some(1),
             ..request.clone()
         })

@@ -65,8 +65,8 @@ fn client(
     )
 }
 
-fn statistics() -> StatisticsRequest {
-    StatisticsRequest {
+fn statistics() -> ListStatistics {
+    ListStatistics {
         report: StatisticsReport::Websites,
         limit: Some(500),
         ..Default::default()

@@ -47,7 +47,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let client = AdjustClient::native(config)?;
 
     let created = client
-        .create_app(&CreateAppRequest {
+        .create_app(&CreateApp {
             store_id: "com.example.tour".into(),
             platform: Platform::Android,
             name: "Tour App".into(),
@@ -88,7 +88,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         show("wait_for_ticket (polls GET /status/{ticket})", &done);
     }
 
-    let campaign = CreateCampaignRequest {
+    let campaign = CreateCampaign {
         store_id: "com.example.tour".into(),
         platform: Platform::Android,
         channel: "facebook".into(),
@@ -108,7 +108,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
 
     let generated = client
-        .generate_signature(&GenerateSignatureRequest {
+        .generate_signature(&GenerateSignature {
             app_token: app.clone(),
             platform: Platform::Android,
             android_signature_hash: Some(vec!["AB"; 20].join(":")),
@@ -134,7 +134,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     show(
         "update_app (POST /app/{token})",
         &client
-            .update_app(&UpdateAppRequest {
+            .update_app(&UpdateApp {
                 app_token: app.clone(),
                 name: Some("Tour App (renamed)".into()),
                 ..Default::default()
@@ -252,7 +252,7 @@ async fn adapty_tour(sandbox: &adkit_sandbox::Sandbox) -> Result<(), adkit::Erro
         .await?;
     show("create_virtual_currency_transaction", &credit);
     let csv = client
-        .export_placements(&PlacementsExportRequest {
+        .export_placements(&ExportPlacements {
             placement_type: PlacementType::Paywall,
             format: ExportFormat::Csv,
         })
@@ -376,7 +376,7 @@ async fn admitad_tour(sandbox: &adkit_sandbox::Sandbox) -> Result<(), Box<dyn st
         "balance (GET /me/balance/extended/; money as decimal text)",
         &client.send(&GetBalance { extended: true }).await?,
     );
-    let report = StatisticsRequest {
+    let report = ListStatistics {
         report: StatisticsReport::Dates,
         date_start: Some("01.01.2024".into()),
         limit: Some(2),

@@ -145,7 +145,7 @@ impl<E: Paged> Paged for WithQuery<E> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::adjust::GetAppRequest;
+    use crate::adjust::GetApp;
     use crate::driver::parse_base_url;
     use crate::secret::Secret;
 
@@ -158,7 +158,7 @@ mod tests {
             api_token: &token,
             signature_token: None,
         };
-        let get = GetAppRequest {
+        let get = GetApp {
             app_token: "abc".into(),
         };
         let req = WithQuery::new(get.clone())

@@ -426,7 +426,7 @@ fn paywalls_vc_and_exports_wire() {
         std::str::from_utf8(&vc.body).unwrap(),
         r#"{"items":[{"currency_code":"coins","amount":100}]}"#
     );
-    let ex = ctx_build(&PlacementsExportRequest {
+    let ex = ctx_build(&ExportPlacements {
         placement_type: PlacementType::Paywall,
         format: ExportFormat::Csv,
     })
@@ -441,7 +441,7 @@ fn paywalls_vc_and_exports_wire() {
         std::str::from_utf8(&ex.body).unwrap(),
         r#"{"filters":{"placement_type":"paywall"}}"#
     );
-    let bad_range = ctx_build(&AnalyticsExportRequest {
+    let bad_range = ctx_build(&ExportAnalytics {
         chart_id: Some("revenue".into()),
         filters: MetricsFilters {
             date: vec!["2024-12-31".into(), "2024-01-01".into()],
@@ -466,7 +466,7 @@ fn paywalls_vc_and_exports_wire() {
 
 #[test]
 fn placements_json_and_csv_decode_to_the_same_rows() {
-    let req = PlacementsExportRequest {
+    let req = ExportPlacements {
         placement_type: PlacementType::Paywall,
         format: ExportFormat::Json,
     };
@@ -575,12 +575,12 @@ fn parsers_never_panic_on_arbitrary_responses() {
             query: Default::default(),
         }
         .parse(&ex);
-        let _ = PlacementsExportRequest {
+        let _ = ExportPlacements {
             placement_type: PlacementType::Paywall,
             format: ExportFormat::Csv,
         }
         .parse(&ex);
-        let _ = AnalyticsExportRequest::default().parse(&ex);
+        let _ = ExportAnalytics::default().parse(&ex);
         let _ = GetWebPaywall {
             request: Default::default(),
         }
@@ -618,7 +618,7 @@ fn keys_never_appear_in_debug_or_errors() {
 #[test]
 fn conversion_export_sends_periods_as_the_caller_gave_them() {
     // The documented example sends `from_period` as a number and `to_period` as text.
-    let documented = ConversionExportRequest {
+    let documented = ExportConversion {
         filters: MetricsFilters {
             date: vec!["2024-01-01".into(), "2024-12-31".into()],
             ..Default::default()
@@ -636,13 +636,13 @@ fn conversion_export_sends_periods_as_the_caller_gave_them() {
     assert_eq!(body["from_period"], serde_json::json!(1));
     assert_eq!(body["to_period"], serde_json::json!("6+"));
     // Both forms read from JSON (the JS and JSON surfaces).
-    let read: ConversionExportRequest = serde_json::from_str(
+    let read: ExportConversion = serde_json::from_str(
         r#"{"filters":{"date":["2024-01-01","2024-12-31"]},"from_period":1,"to_period":"6+"}"#,
     )
     .unwrap();
     assert_eq!(read.from_period, Some(ConversionPeriod::Number(1)));
     assert_eq!(read.to_period, Some(ConversionPeriod::Text("6+".into())));
-    let missing = ConversionExportRequest {
+    let missing = ExportConversion {
         to_period: Some(ConversionPeriod::Text(" ".into())),
         ..documented
     };
@@ -672,7 +672,7 @@ fn every_request_record_can_be_written_with_default() {
     let e = ctx_build(&attribution).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::InvalidInput);
     assert!(e.to_string().contains("status"), "{e}");
-    let placements = PlacementsExportRequest::default();
+    let placements = ExportPlacements::default();
     let e = ctx_build(&placements).unwrap_err();
     assert!(e.to_string().contains("placement_type"), "{e}");
 }
@@ -833,7 +833,7 @@ fn cohort_funnel_ltv_retention_export_wire_bytes() {
         ..Default::default()
     };
     let body = |req: &HttpRequest| String::from_utf8(req.body.clone()).unwrap();
-    let cohort = ctx_build(&CohortExportRequest {
+    let cohort = ctx_build(&ExportCohort {
         filters: q1(),
         period_unit: Some("month".into()),
         period_type: Some("renewals".into()),
@@ -851,7 +851,7 @@ fn cohort_funnel_ltv_retention_export_wire_bytes() {
         body(&cohort),
         r#"{"filters":{"date":["2024-01-01","2024-03-31"]},"period_unit":"month","period_type":"renewals","value_type":"absolute","prediction_months":12,"format":"json"}"#
     );
-    let bad = ctx_build(&CohortExportRequest {
+    let bad = ctx_build(&ExportCohort {
         filters: q1(),
         prediction_months: Some(5),
         ..Default::default()
@@ -862,7 +862,7 @@ fn cohort_funnel_ltv_retention_export_wire_bytes() {
         "{bad}"
     );
 
-    let funnel = ctx_build(&FunnelExportRequest {
+    let funnel = ctx_build(&ExportFunnel {
         filters: q1(),
         show_value_as: Some("both".into()),
         period_unit: Some("week".into()),
@@ -875,7 +875,7 @@ fn cohort_funnel_ltv_retention_export_wire_bytes() {
         r#"{"filters":{"date":["2024-01-01","2024-03-31"]},"show_value_as":"both","period_unit":"week","format":"json"}"#
     );
 
-    let ltv = ctx_build(&LtvExportRequest {
+    let ltv = ctx_build(&ExportLtv {
         filters: q1(),
         period_unit: Some("month".into()),
         period_type: Some("days".into()),
@@ -890,7 +890,7 @@ fn cohort_funnel_ltv_retention_export_wire_bytes() {
         r#"{"filters":{"date":["2024-01-01","2024-03-31"]},"period_unit":"month","period_type":"days","format":"csv"}"#
     );
 
-    let retention = ctx_build(&RetentionExportRequest {
+    let retention = ctx_build(&ExportRetention {
         filters: q1(),
         period_unit: Some("day".into()),
         use_trial: Some(true),
@@ -902,7 +902,7 @@ fn cohort_funnel_ltv_retention_export_wire_bytes() {
         body(&retention),
         r#"{"filters":{"date":["2024-01-01","2024-03-31"]},"period_unit":"day","use_trial":true,"format":"json"}"#
     );
-    let no_dates = ctx_build(&RetentionExportRequest::default()).unwrap_err();
+    let no_dates = ctx_build(&ExportRetention::default()).unwrap_err();
     assert!(
         matches!(&no_dates, adkit::Error::InvalidInput { field, .. } if field == "filters.date"),
         "{no_dates}"

@@ -409,14 +409,14 @@ async fn exports_json_and_csv_and_the_web_api() {
     let sb = Sandbox::start().await.unwrap();
     let c = client(&sb, "secret_exp");
     let json = c
-        .export_placements(&PlacementsExportRequest {
+        .export_placements(&ExportPlacements {
             placement_type: PlacementType::Paywall,
             format: ExportFormat::Json,
         })
         .await
         .unwrap();
     let csv = c
-        .export_placements(&PlacementsExportRequest {
+        .export_placements(&ExportPlacements {
             placement_type: PlacementType::Paywall,
             format: ExportFormat::Csv,
         })
@@ -427,7 +427,7 @@ async fn exports_json_and_csv_and_the_web_api() {
     assert_eq!(json.rows.len(), 5);
     assert_eq!(json.rows, csv.rows);
     let m = c
-        .export_analytics(&AnalyticsExportRequest {
+        .export_analytics(&ExportAnalytics {
             chart_id: Some("revenue".into()),
             filters: MetricsFilters {
                 date: vec!["2024-01-01".into(), "2024-12-31".into()],

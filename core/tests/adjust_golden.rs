@@ -42,7 +42,7 @@ fn create_app_wire_bytes() {
         }),
         ..Default::default()
     };
-    let req = CreateAppRequest {
+    let req = CreateApp {
         store_id: "com.example.app".into(),
         platform: Platform::Android,
         name: "Example".into(),
@@ -78,7 +78,7 @@ fn create_app_wire_bytes() {
 
 #[test]
 fn create_app_without_hash_sends_no_signature_header() {
-    let req = CreateAppRequest {
+    let req = CreateApp {
         store_id: "1125517808".into(),
         platform: Platform::Ios,
         name: "Ios".into(),
@@ -95,7 +95,7 @@ fn create_app_without_hash_sends_no_signature_header() {
 
 #[test]
 fn create_app_parse_accepts_every_sk_app_id_form() {
-    let req = CreateAppRequest::default();
+    let req = CreateApp::default();
     for (raw, want) in [
         ("null", None),
         ("123456789", Some("123456789")),
@@ -118,7 +118,7 @@ fn create_app_parse_accepts_every_sk_app_id_form() {
 #[test]
 fn get_and_find_app_requests() {
     let http = build(
-        &GetAppRequest {
+        &GetApp {
             app_token: "p77yk727r18g".into(),
         },
         true,
@@ -134,7 +134,7 @@ fn get_and_find_app_requests() {
     assert!(http.body.is_empty());
     assert!(http.header("SignatureAuthorization").is_none());
 
-    let find = FindAppRequest {
+    let find = FindApp {
         store_id: "test.bundle app&x".into(),
         platform: Platform::Android,
     };
@@ -162,7 +162,7 @@ fn get_and_find_app_requests() {
 
 #[test]
 fn campaign_request_and_urls() {
-    let req = CreateCampaignRequest {
+    let req = CreateCampaign {
         store_id: "com.example.app".into(),
         platform: Platform::Android,
         channel: "facebook".into(),
@@ -183,7 +183,7 @@ fn campaign_request_and_urls() {
 
 #[test]
 fn signature_libraries_all_nullable() {
-    let req = GetSignatureRequest {
+    let req = GetSignature {
         bundle_id: "com.example.app".into(),
     };
     let http = build(&req, true).unwrap();
@@ -204,7 +204,7 @@ fn signature_libraries_all_nullable() {
 
 #[test]
 fn channels_accept_object_and_bare_array() {
-    let req = ListChannelsRequest {
+    let req = ListChannels {
         app_token: "p77yk727r18g".into(),
     };
     assert_eq!(
@@ -223,7 +223,7 @@ fn channels_accept_object_and_bare_array() {
 
 #[test]
 fn ticket_status_sections_and_signatures() {
-    let req = GetTicketStatusRequest {
+    let req = GetTicketStatus {
         ticket_token: "af7702a9-ba95-6ba2-bdac-3f83e55ed8d3".into(),
     };
     assert_eq!(
@@ -275,7 +275,7 @@ fn ticket_status_sections_and_signatures() {
 #[test]
 fn snapchat_setup_sends_the_key_the_caller_gave_and_never_a_duplicate_key() {
     // The app endpoint's documented example: `"snapchat": {"app_id": …}`.
-    let documented = CreateAppRequest {
+    let documented = CreateApp {
         store_id: "test.bundle.app".into(),
         platform: Platform::Android,
         name: "Test App Name".into(),
@@ -306,7 +306,7 @@ fn snapchat_setup_sends_the_key_the_caller_gave_and_never_a_duplicate_key() {
         "snapchat".into(),
         serde_json::from_str(r#"{"app_id":"x"}"#).unwrap(),
     );
-    let dup = CreateAppRequest {
+    let dup = CreateApp {
         channel_setup: Some(setup),
         ..documented.clone()
     };
@@ -314,7 +314,7 @@ fn snapchat_setup_sends_the_key_the_caller_gave_and_never_a_duplicate_key() {
     assert_eq!(err.kind(), adkit::ErrorKind::InvalidInput);
     assert!(err.to_string().contains("channel_setup.snapchat"), "{err}");
     // Neither key: refused.
-    let none = CreateAppRequest {
+    let none = CreateApp {
         channel_setup: Some(ChannelSetup {
             snapchat: Some(SnapchatSetup::default()),
             ..Default::default()
@@ -326,7 +326,7 @@ fn snapchat_setup_sends_the_key_the_caller_gave_and_never_a_duplicate_key() {
 
 #[test]
 fn update_app_and_generate_signature() {
-    let req = UpdateAppRequest {
+    let req = UpdateApp {
         app_token: "p77yk727r18g".into(),
         name: Some("New".into()),
         ..Default::default()
@@ -339,7 +339,7 @@ fn update_app_and_generate_signature() {
         .unwrap();
     assert_eq!(out.ticket_token, "t-1");
 
-    let generate = GenerateSignatureRequest {
+    let generate = GenerateSignature {
         app_token: "p77yk727r18g".into(),
         platform: Platform::Both,
         android_signature_hash: Some(HASH.into()),
@@ -365,7 +365,7 @@ fn bad_input_is_refused_before_sending() {
         (
             "slash in app token",
             build(
-                &GetAppRequest {
+                &GetApp {
                     app_token: "abc/def".into(),
                 },
                 false,
@@ -374,7 +374,7 @@ fn bad_input_is_refused_before_sending() {
         (
             "dot-dot app token",
             build(
-                &GetAppRequest {
+                &GetApp {
                     app_token: "..".into(),
                 },
                 false,
@@ -383,7 +383,7 @@ fn bad_input_is_refused_before_sending() {
         (
             "empty app token",
             build(
-                &ListChannelsRequest {
+                &ListChannels {
                     app_token: "".into(),
                 },
                 false,
@@ -392,7 +392,7 @@ fn bad_input_is_refused_before_sending() {
         (
             "slash in ticket",
             build(
-                &GetTicketStatusRequest {
+                &GetTicketStatus {
                     ticket_token: "../app".into(),
                 },
                 false,
@@ -401,7 +401,7 @@ fn bad_input_is_refused_before_sending() {
         (
             "unknown platform",
             build(
-                &FindAppRequest {
+                &FindApp {
                     store_id: "x".into(),
                     platform: Platform::parse("windows"),
                 },
@@ -411,7 +411,7 @@ fn bad_input_is_refused_before_sending() {
         (
             "both is signature-only",
             build(
-                &FindAppRequest {
+                &FindApp {
                     store_id: "x".into(),
                     platform: Platform::Both,
                 },
@@ -421,7 +421,7 @@ fn bad_input_is_refused_before_sending() {
         (
             "non-numeric iOS store id",
             build(
-                &FindAppRequest {
+                &FindApp {
                     store_id: "com.x".into(),
                     platform: Platform::Ios,
                 },
@@ -431,7 +431,7 @@ fn bad_input_is_refused_before_sending() {
         (
             "missing name",
             build(
-                &CreateAppRequest {
+                &CreateApp {
                     store_id: "a".into(),
                     bundle_id: "a".into(),
                     ..Default::default()
@@ -442,7 +442,7 @@ fn bad_input_is_refused_before_sending() {
         (
             "bad hash",
             build(
-                &CreateAppRequest {
+                &CreateApp {
                     store_id: "a".into(),
                     bundle_id: "a".into(),
                     name: "n".into(),
@@ -455,7 +455,7 @@ fn bad_input_is_refused_before_sending() {
         (
             "CR/LF in a name",
             build(
-                &CreateAppRequest {
+                &CreateApp {
                     store_id: "a".into(),
                     bundle_id: "a".into(),
                     name: "n\r\nX: y".into(),
@@ -467,7 +467,7 @@ fn bad_input_is_refused_before_sending() {
         (
             "android signature without hash",
             build(
-                &GenerateSignatureRequest {
+                &GenerateSignature {
                     app_token: "abc".into(),
                     platform: Platform::Android,
                     ..Default::default()
@@ -478,7 +478,7 @@ fn bad_input_is_refused_before_sending() {
         (
             "nothing to update",
             build(
-                &UpdateAppRequest {
+                &UpdateApp {
                     app_token: "abc".into(),
                     ..Default::default()
                 },
@@ -494,7 +494,7 @@ fn bad_input_is_refused_before_sending() {
 
 #[test]
 fn bad_responses_are_typed_decode_errors_with_excerpt() {
-    let req = GetAppRequest {
+    let req = GetApp {
         app_token: "abc".into(),
     };
     for (body, what) in [
@@ -535,7 +535,7 @@ fn secrets_never_in_debug() {
         }),
         ..Default::default()
     };
-    let req = CreateAppRequest {
+    let req = CreateApp {
         channel_setup: Some(setup),
         ios_pv_shared_secret: Some("pv-secret-3".into()),
         ..Default::default()
@@ -603,30 +603,30 @@ fn parsers_never_panic_on_arbitrary_responses() {
                 .with_header("x-request-id", "r");
         }
         let ex = Exchange::new(response);
-        let _ = CreateAppRequest::default().parse(&ex);
-        let _ = GetAppRequest {
+        let _ = CreateApp::default().parse(&ex);
+        let _ = GetApp {
             app_token: "a".into(),
         }
         .parse(&ex);
-        let _ = FindAppRequest {
+        let _ = FindApp {
             store_id: "a".into(),
             platform: Platform::Android,
         }
         .parse(&ex);
-        let _ = CreateCampaignRequest::default().parse(&ex);
-        let _ = GetSignatureRequest {
+        let _ = CreateCampaign::default().parse(&ex);
+        let _ = GetSignature {
             bundle_id: "a".into(),
         }
         .parse(&ex);
-        let _ = ListChannelsRequest {
+        let _ = ListChannels {
             app_token: "a".into(),
         }
         .parse(&ex);
-        let _ = GetTicketStatusRequest {
+        let _ = GetTicketStatus {
             ticket_token: "a".into(),
         }
         .parse(&ex);
-        let _ = UpdateAppRequest::default().parse(&ex);
-        let _ = GenerateSignatureRequest::default().parse(&ex);
+        let _ = UpdateApp::default().parse(&ex);
+        let _ = GenerateSignature::default().parse(&ex);
     }
 }

@@ -34,8 +34,8 @@ async fn control(sb: &Sandbox, method: &str, path: &str, body: Option<Value>) ->
     serde_json::from_slice(&req.send().await.unwrap().bytes().await.unwrap()).unwrap()
 }
 
-fn android_app(store_id: &str) -> CreateAppRequest {
-    CreateAppRequest {
+fn android_app(store_id: &str) -> CreateApp {
+    CreateApp {
         store_id: store_id.into(),
         platform: Platform::Android,
         name: "Sandbox App".into(),
@@ -101,7 +101,7 @@ async fn every_endpoint_round_trips() {
     assert_eq!(done.sections["events"].successes.len(), 2);
 
     let urls = c
-        .create_campaign(&CreateCampaignRequest {
+        .create_campaign(&CreateCampaign {
             store_id: "com.example.every".into(),
             platform: Platform::Android,
             channel: "snapchat".into(),
@@ -121,7 +121,7 @@ async fn every_endpoint_round_trips() {
     assert_eq!(libs.android_lib_url, None);
 
     let generated = c
-        .generate_signature(&GenerateSignatureRequest {
+        .generate_signature(&GenerateSignature {
             app_token: created.adjust_app_token.clone(),
             platform: Platform::Android,
             android_signature_hash: Some(HASH.into()),
@@ -143,7 +143,7 @@ async fn every_endpoint_round_trips() {
     );
 
     let updated = c
-        .update_app(&UpdateAppRequest {
+        .update_app(&UpdateApp {
             app_token: created.adjust_app_token.clone(),
             name: Some("Renamed".into()),
             store_id: Some("com.example.every2".into()),
@@ -190,7 +190,7 @@ async fn vendor_errors_are_typed() {
 
     c.create_app(&android_app("com.example.fb")).await.unwrap();
     let err = c
-        .create_campaign(&CreateCampaignRequest {
+        .create_campaign(&CreateCampaign {
             store_id: "com.example.fb".into(),
             platform: Platform::Android,
             channel: "facebook".into(),
@@ -272,7 +272,7 @@ async fn faults_retries_and_decode_errors() {
         .len();
     fault(json!([{"status": 503}])).await;
     let err = c
-        .update_app(&UpdateAppRequest {
+        .update_app(&UpdateApp {
             app_token: app.clone(),
             name: Some("x".into()),
             ..Default::default()

@@ -188,21 +188,21 @@ fn programs_creatives_and_coupons() {
         .ends_with("/advcampaigns/6/detach/22/")
     );
     assert_eq!(
-        url(&ProgramStatuses {
+        url(&GetProgramStatuses {
             program: 6,
             websites: vec![1, 2, 3]
         }),
         format!("{API}/subnetworks/v1/advcampaign/6/statuses/?websites_id=1%2C2%2C3")
     );
     refused(
-        &ProgramStatuses {
+        &GetProgramStatuses {
             program: 6,
             websites: (1..=31).collect(),
         },
         "websites_id",
     );
     refused(
-        &ProgramStatuses {
+        &GetProgramStatuses {
             program: 6,
             websites: vec![],
         },
@@ -254,14 +254,14 @@ fn programs_creatives_and_coupons() {
         format!("{API}/promo_offers/6/")
     );
     assert_eq!(
-        url(&PromoCodeRevocations {
+        url(&GetPromoCodeRevocations {
             offer: 5,
             website: 22
         }),
         format!("{API}/promo_offers/revocation_status/5/?website_id=22")
     );
     refused(
-        &PromoCodeRevocations {
+        &GetPromoCodeRevocations {
             offer: 5,
             website: 0,
         },
@@ -286,7 +286,7 @@ fn programs_creatives_and_coupons() {
         "coupon_id=1&advcampaign_id=6&website_id=22"
     );
     assert_eq!(
-        url(&TrackingCouponStatus { request_id: 77 }),
+        url(&GetTrackingCouponStatus { request_id: 77 }),
         format!("{API}/tracking_promo_code/request-status/?request_id=77")
     );
     assert_eq!(
@@ -324,7 +324,7 @@ fn community_postbacks_and_retag() {
     );
     assert_eq!(url(&GetReferral { id: 3 }), format!("{API}/referrals/3/"));
     assert_eq!(
-        url(&GetNews {
+        url(&GetNewsItem {
             id: 3,
             language: Some("en".into())
         }),
@@ -657,14 +657,14 @@ fn lost_orders_multipart_and_partners() {
         format!("{API}/lost_orders/5/")
     );
     assert_eq!(
-        url(&LostOrderPayments {
+        url(&GetLostOrderPayments {
             program: 6,
             order_ids: vec!["A".into(), "B".into()]
         }),
         format!("{API}/lost_orders/payments_info/?advcampaign=6&order_id=A&order_id=B")
     );
     refused(
-        &LostOrderPayments {
+        &GetLostOrderPayments {
             program: 6,
             order_ids: (0..21).map(|i| i.to_string()).collect(),
         },
@@ -687,7 +687,7 @@ fn lost_orders_multipart_and_partners() {
         "reason",
     );
 
-    let rates = build(&AliexpressCommissionRates {
+    let rates = build(&GetAliexpressCommissionRates {
         urls: vec!["https://aliexpress.com/item/1.html".into()],
     })
     .unwrap();
@@ -696,7 +696,7 @@ fn lost_orders_multipart_and_partners() {
         String::from_utf8(rates.body).unwrap(),
         r#"{"urls":["https://aliexpress.com/item/1.html"]}"#
     );
-    refused(&AliexpressCommissionRates { urls: vec![] }, "urls");
+    refused(&GetAliexpressCommissionRates { urls: vec![] }, "urls");
 
     let app = CreateBrokerApplication {
         website: 22,
@@ -737,7 +737,7 @@ fn lost_orders_multipart_and_partners() {
         "email",
     );
     assert_eq!(
-        url(&BrokerCampaignSettings { program: 6 }),
+        url(&GetBrokerCampaignSettings { program: 6 }),
         format!("{API}/broker/campaign_settings/6/")
     );
 }
@@ -794,13 +794,13 @@ fn loose_responses_decode_into_precise_types() {
         (Some("Paid"), Some("You were paid"))
     );
 
-    let info = LostOrderPayments { program: 6, order_ids: vec!["A".into()] }
+    let info = GetLostOrderPayments { program: 6, order_ids: vec!["A".into()] }
         .parse(&ok(r#"{"order_info":[{"order_id":123,"status":"owner","payment_id":"77","payment_status":"paid"}]}"#))
         .unwrap();
     assert_eq!(info.order_info[0].order_id.as_deref(), Some("123"));
     assert_eq!(info.order_info[0].payment_id, Some(77));
 
-    let rates = AliexpressCommissionRates { urls: vec!["https://a.example/".into()] }
+    let rates = GetAliexpressCommissionRates { urls: vec!["https://a.example/".into()] }
         .parse(&ok(r#"{"commission_rates":[{"product_name":null,"commission_rate":null,"hot_commission_rate":"7.5","is_hot":true,"url":"https://a.example/"}]}"#))
         .unwrap();
     assert_eq!(
@@ -815,7 +815,7 @@ fn loose_responses_decode_into_precise_types() {
     let empty = MarkNotificationsRead { id: None }.parse(&ok("")).unwrap();
     assert!(empty.body.value().is_null());
 
-    let status_missing = TrackingCouponStatus { request_id: 5 }
+    let status_missing = GetTrackingCouponStatus { request_id: 5 }
         .parse(&Exchange::new(HttpResponse::new(
             404,
             r#"{"err_code":"PROMO_REQUEST_NOT_FOUND"}"#,
@@ -827,7 +827,7 @@ fn loose_responses_decode_into_precise_types() {
 
 #[test]
 fn statistics_report_filters() {
-    let actions = StatisticsRequest {
+    let actions = ListStatistics {
         report: StatisticsReport::Actions,
         date_start: Some("01.03.2024".into()),
         subid2: Some("spring".into()),
@@ -849,34 +849,34 @@ fn statistics_report_filters() {
         )
     );
     refused(
-        &StatisticsRequest {
+        &ListStatistics {
             action_type: Some("click".into()),
             ..actions.clone()
         },
         "action_type",
     );
     refused(
-        &StatisticsRequest {
+        &ListStatistics {
             status_updated_start: Some("01.03.2024".into()),
             ..actions.clone()
         },
         "status_updated_start",
     );
     refused(
-        &StatisticsRequest {
+        &ListStatistics {
             closing_date_end: Some("01.02.2024".into()),
             ..actions.clone()
         },
         "closing_date_end",
     );
     refused(
-        &StatisticsRequest {
+        &ListStatistics {
             subid3: Some("x".repeat(251)),
             ..actions.clone()
         },
         "subid3",
     );
-    let keywords = StatisticsRequest {
+    let keywords = ListStatistics {
         report: StatisticsReport::Keywords,
         source: Some("g".into()),
         ..Default::default()
@@ -886,13 +886,13 @@ fn statistics_report_filters() {
         format!("{API}/statistics/keywords/?source=g")
     );
     refused(
-        &StatisticsRequest {
+        &ListStatistics {
             source: Some("b".into()),
             ..keywords
         },
         "source",
     );
-    let grouped = StatisticsRequest {
+    let grouped = ListStatistics {
         report: StatisticsReport::SubIds,
         group_subids: Some("subid3".into()),
         ..Default::default()
@@ -902,7 +902,7 @@ fn statistics_report_filters() {
         format!("{API}/statistics/sub_ids/?group_subids=subid3")
     );
     refused(
-        &StatisticsRequest {
+        &ListStatistics {
             group_subids: Some("subid9".into()),
             ..grouped
         },
@@ -997,11 +997,11 @@ fn mutated_responses_never_panic() {
             ListCodes::default().parse(&x).is_ok(),
             GetOptCode::default().parse(&x).is_ok(),
             ListNotifications::default().parse(&x).is_ok(),
-            LostOrderPayments::default().parse(&x).is_ok(),
-            AliexpressCommissionRates::default().parse(&x).is_ok(),
+            GetLostOrderPayments::default().parse(&x).is_ok(),
+            GetAliexpressCommissionRates::default().parse(&x).is_ok(),
             ListCategories::default().parse(&x).is_ok(),
             MarkNotificationsRead::default().parse(&x).is_ok(),
-            StatisticsRequest::default().parse(&x).is_ok(),
+            ListStatistics::default().parse(&x).is_ok(),
         ];
         decoded += results.iter().filter(|ok| **ok).count();
     }
@@ -1122,7 +1122,7 @@ fn validation_bodies_become_field_errors() {
         )))
         .unwrap_err();
     assert_eq!(batch.details().unwrap().field_errors[0].field, "1.url");
-    let coded = TrackingCouponStatus { request_id: 1 }
+    let coded = GetTrackingCouponStatus { request_id: 1 }
         .parse(&Exchange::new(HttpResponse::new(
             400,
             r#"{"error_code": "CHECK_PRE_APPROVED_COUPON_ERROR_CODE_NO_COUPON"}"#,
@@ -1506,7 +1506,7 @@ fn broken_links_repeat_website() {
 fn statistics_action_filter_repeated_campaign_and_typed_columns() {
     // The documented filter example: `campaign=3&campaign=4&website=8&date_start=01.01.2011`.
     let documented = "campaign=3&campaign=4&website=8&date_start=01.01.2011";
-    let ours = url(&StatisticsRequest {
+    let ours = url(&ListStatistics {
         report: StatisticsReport::Websites,
         campaign: vec![3, 4],
         website: Some(8),
@@ -1520,7 +1520,7 @@ fn statistics_action_filter_repeated_campaign_and_typed_columns() {
     assert_eq!(pairs(query_of(&ours)), pairs(documented));
     // The documented actions example, and the `action` filter.
     let documented = "date_start=01.01.2011&limit=2&order_by=date&offset=1&action_id=12&total=0";
-    let ours = url(&StatisticsRequest {
+    let ours = url(&ListStatistics {
         report: StatisticsReport::Actions,
         date_start: Some("01.01.2011".into()),
         limit: Some(2),
@@ -1532,7 +1532,7 @@ fn statistics_action_filter_repeated_campaign_and_typed_columns() {
     });
     assert_eq!(pairs(query_of(&ours)), pairs(documented));
     assert_eq!(
-        url(&StatisticsRequest {
+        url(&ListStatistics {
             report: StatisticsReport::Actions,
             action: Some("Paid order".into()),
             action_type: Some("sale".into()),
@@ -1541,14 +1541,14 @@ fn statistics_action_filter_repeated_campaign_and_typed_columns() {
         format!("{API}/statistics/actions/?action=Paid+order&action_type=sale")
     );
     refused(
-        &StatisticsRequest {
+        &ListStatistics {
             report: StatisticsReport::Actions,
             action: Some(" ".into()),
             ..Default::default()
         },
         "action",
     );
-    let one: StatisticsRequest =
+    let one: ListStatistics =
         serde_json::from_str(r#"{"report":"campaigns","campaign":6}"#).unwrap();
     assert_eq!(one.campaign, vec![6], "one id still reads (JS callers)");
 
@@ -1578,7 +1578,7 @@ fn statistics_action_filter_repeated_campaign_and_typed_columns() {
 "offset": 1
 }
 }"#;
-    let page = StatisticsRequest::default().parse(&ok(documented)).unwrap();
+    let page = ListStatistics::default().parse(&ok(documented)).unwrap();
     let row = &page.items[0];
     assert_eq!(
         (row.website_id, row.website_name.as_deref()),
@@ -1613,7 +1613,7 @@ fn statistics_action_filter_repeated_campaign_and_typed_columns() {
 
     // An actions report row (the documented columns, as Admitad sends them).
     let actions = r##"{"_meta":{"count":34,"limit":2,"offset":0},"results":[{"id":807084960,"order_id":"c-145792467","tariff_id":7106,"action_id":807084960,"advcampaign_id":14361,"advcampaign_name":"Adv name","website_name":"website","click_user_ip":null,"click_user_referer":"http://admitad.com/","click_country_code":null,"conversion_time":0,"action":"buy 01.10.16","action_type":"sale","cart":209.32,"status":"approved","processed":1,"subid":"#admitad-click#","subid1":null,"subid2":null,"subid3":null,"subid4":null,"payment":104.66,"currency":"RUB","keyword":null,"comment":null,"positions":[{"id":915191242,"tariff_id":8343,"datetime":"2021-12-26 10:48:02","amount":"209.32","payment":"104.66","rate":"50.00","rate_id":74578,"percentage":true,"product_url":"","product_id":"","product_image":"","product_name":"","product_category_id":"","product_category_name":""}],"paid":0,"promocode":null,"click_date":"2021-12-26 10:48:02","action_date":"2021-12-26 10:48:02","closing_date":"2022-02-03","status_updated":"2022-02-02 05:24:24"}]}"##;
-    let page = StatisticsRequest {
+    let page = ListStatistics {
         report: StatisticsReport::Actions,
         ..Default::default()
     }
@@ -1892,7 +1892,7 @@ fn records_keep_what_the_answer_says() {
         (asked.coupon_request_id, asked.raw.value()["note"].as_str()),
         (Some(77), Some("x"))
     );
-    let state = TrackingCouponStatus { request_id: 77 }
+    let state = GetTrackingCouponStatus { request_id: 77 }
         .parse(&ok(r#"{"request_id": 77, "promo_offer_id": 5, "website_id": "22", "status": "approved", "approved_at": "2024-03-01T10:00:00", "declined_at": null, "created_at": "2024-03-01T09:59:00", "assigned_promo_code": "TRACK1"}"#))
         .unwrap();
     assert_eq!(
@@ -2266,7 +2266,7 @@ fn reference_community_retag_and_link_requests_byte_for_byte() {
         "status",
     );
     assert_eq!(
-        get(&|| build(&DeeplinkRequest {
+        get(&|| build(&GetDeeplinks {
             website_id: 22,
             campaign_id: 6,
             ulp: vec![

@@ -229,7 +229,7 @@ async fn pagination_follows_meta_and_collect_needs_a_cap() {
         vec![Scope::Statistics, Scope::DeeplinkGenerator],
     ))
     .unwrap();
-    let request = StatisticsRequest {
+    let request = ListStatistics {
         report: StatisticsReport::Websites,
         date_start: Some("01.01.2024".into()),
         date_end: Some("31.12.2024".into()),
@@ -246,7 +246,7 @@ async fn pagination_follows_meta_and_collect_needs_a_cap() {
     assert_eq!(pages.iter().map(|p| p.items.len()).sum::<usize>(), 2_000);
     assert_eq!(pages[0].items[0].payment_sum_open.as_str(), "0.00");
     // The dates report lowers the page size to 300: the stream follows `_meta`, nothing is skipped.
-    let dates = StatisticsRequest {
+    let dates = ListStatistics {
         report: StatisticsReport::Dates,
         offset: Some(99_000),
         ..request.clone()
@@ -265,7 +265,7 @@ async fn pagination_follows_meta_and_collect_needs_a_cap() {
     assert_eq!(over.kind(), ErrorKind::InvalidInput);
     // Deeplinks: one per ulp.
     let links = client
-        .deeplinks(&DeeplinkRequest {
+        .deeplinks(&GetDeeplinks {
             website_id: 22,
             campaign_id: 6,
             ulp: vec![
@@ -282,7 +282,7 @@ async fn pagination_follows_meta_and_collect_needs_a_cap() {
     // A bad request never reaches the server.
     let before = client.token_requests();
     let e = client
-        .statistics(&StatisticsRequest {
+        .statistics(&ListStatistics {
             limit: Some(501),
             ..Default::default()
         })
@@ -658,7 +658,7 @@ async fn account_reference_programs_and_creatives() {
         .await
         .unwrap();
     let statuses = client
-        .send(&ProgramStatuses {
+        .send(&GetProgramStatuses {
             program: 6,
             websites: vec![22, 23],
         })
@@ -727,7 +727,7 @@ async fn account_reference_programs_and_creatives() {
         7
     );
     let revoked = client
-        .send(&PromoCodeRevocations {
+        .send(&GetPromoCodeRevocations {
             offer: 5,
             website: 22,
         })
@@ -749,7 +749,7 @@ async fn account_reference_programs_and_creatives() {
         .await
         .unwrap();
     let state = client
-        .send(&TrackingCouponStatus {
+        .send(&GetTrackingCouponStatus {
             request_id: asked.coupon_request_id.unwrap(),
         })
         .await
@@ -771,7 +771,7 @@ async fn account_reference_programs_and_creatives() {
         (ErrorKind::Api, Some("webmaster_not_connected"))
     );
     let unknown = client
-        .send(&TrackingCouponStatus { request_id: 999 })
+        .send(&GetTrackingCouponStatus { request_id: 999 })
         .await
         .unwrap_err();
     assert_eq!(
@@ -830,7 +830,7 @@ async fn community_postbacks_retag_claims_and_partners() {
     );
     assert_eq!(
         client
-            .send(&GetNews {
+            .send(&GetNewsItem {
                 id: 2,
                 language: None
             })
@@ -1055,7 +1055,7 @@ async fn community_postbacks_retag_claims_and_partners() {
         Some("T-1")
     );
     let info = client
-        .send(&LostOrderPayments {
+        .send(&GetLostOrderPayments {
             program: 6,
             order_ids: vec!["abc".into(), "abcd".into()],
         })
@@ -1071,7 +1071,7 @@ async fn community_postbacks_retag_claims_and_partners() {
     assert_eq!(info.order_info[0].payment_id, Some(503));
 
     let rates = client
-        .send(&AliexpressCommissionRates {
+        .send(&GetAliexpressCommissionRates {
             urls: vec![
                 "https://aliexpress.com/item/1.html".into(),
                 "https://shop.example/p".into(),
@@ -1117,7 +1117,7 @@ async fn community_postbacks_retag_claims_and_partners() {
         .unwrap();
     assert_eq!(apps.count, 1);
     let settings = client
-        .send(&BrokerCampaignSettings { program: 6 })
+        .send(&GetBrokerCampaignSettings { program: 6 })
         .await
         .unwrap();
     assert_eq!(settings.body.value()["required_fields"][0], "first_name");
@@ -1347,7 +1347,7 @@ async fn documented_calls_and_fields_through_the_sandbox() {
 
     // Reports: the actions filter, and the typed columns.
     let actions = client
-        .statistics(&StatisticsRequest {
+        .statistics(&ListStatistics {
             report: StatisticsReport::Actions,
             action: Some("Paid order, new client".into()),
             campaign: vec![6, 7],
@@ -1374,7 +1374,7 @@ async fn documented_calls_and_fields_through_the_sandbox() {
         )
     );
     let sites = client
-        .statistics(&StatisticsRequest {
+        .statistics(&ListStatistics {
             limit: Some(2),
             ..Default::default()
         })

@@ -5,7 +5,7 @@ use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use adkit::adjust::{AdjustClient, AdjustConfig, CreateAppRequest, Platform, WaitOptions};
+use adkit::adjust::{AdjustClient, AdjustConfig, CreateApp, Platform, WaitOptions};
 use adkit::driver::ClientOptions;
 use adkit::{
     ErrorKind, HttpRequest, HttpResponse, Timer, Transport, TransportError, TransportErrorKind,
@@ -80,8 +80,8 @@ fn resp(status: u16, body: &str) -> Step {
     Ok(HttpResponse::new(status, body))
 }
 
-fn create() -> CreateAppRequest {
-    CreateAppRequest {
+fn create() -> CreateApp {
+    CreateApp {
         store_id: "s".into(),
         platform: Platform::Android,
         name: "n".into(),
@@ -143,7 +143,7 @@ async fn posts_are_retried_only_where_safe() {
     // POST /campaign: not documented as repeatable → one attempt on 503.
     let t = Scripted::new(vec![resp(503, "")]);
     let c = VirtualClock::default();
-    let req = adkit::adjust::CreateCampaignRequest {
+    let req = adkit::adjust::CreateCampaign {
         store_id: "s".into(),
         platform: Platform::Android,
         channel: "organic".into(),
@@ -184,7 +184,7 @@ async fn connect_errors_retry_timeouts_only_when_idempotent() {
         TransportErrorKind::Timeout,
         "slow",
     ))]);
-    let req = adkit::adjust::UpdateAppRequest {
+    let req = adkit::adjust::UpdateApp {
         app_token: "abc".into(),
         name: Some("x".into()),
         ..Default::default()

@@ -70,6 +70,43 @@ fn every_operation_names_its_method_and_path() {
     assert_eq!(names.len(), ops.len(), "operation names are unique");
 }
 
+/// The one naming rule for request types, on every vendor: an endpoint type is its operation's name in
+/// PascalCase, with `Get` or `List` before an operation named by a noun (`balance` → `GetBalance`,
+/// `programs` → `ListPrograms`, `get_app` → `GetApp`, `export_cohort` → `ExportCohort`). A `…Request`
+/// type is only ever a body record an endpoint carries.
+#[test]
+fn every_request_type_is_named_after_its_operation() {
+    let mut wrong = Vec::new();
+    for op in operations() {
+        let pascal: String = op
+            .name
+            .split('_')
+            .map(|w| {
+                let mut c = w.chars();
+                c.next()
+                    .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                    .unwrap_or_default()
+            })
+            .collect();
+        let allowed = [
+            pascal.clone(),
+            format!("Get{pascal}"),
+            format!("List{pascal}"),
+        ];
+        if !allowed.contains(&op.request.to_owned()) {
+            wrong.push(format!(
+                "{:?} {} is served by {}",
+                op.vendor, op.name, op.request
+            ));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "request types not named after their operation:\n{}",
+        wrong.join("\n")
+    );
+}
+
 #[test]
 fn every_operation_has_a_golden_request_test() {
     let missing: Vec<&str> = operations()

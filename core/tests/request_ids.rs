@@ -4,7 +4,7 @@
 
 use adkit::Reply;
 use adkit::adapty::{AdaptyClient, AdaptyConfig, AdaptyUser, ListPaywalls, ProfileRequest};
-use adkit::adjust::{AdjustClient, AdjustConfig, CreateAppRequest};
+use adkit::adjust::{AdjustClient, AdjustConfig, CreateApp};
 use adkit::admitad::{AdmitadClient, AdmitadConfig, GetBalance, ListWebsites, Scope};
 use adkit_sandbox::Sandbox;
 
@@ -45,7 +45,7 @@ async fn every_kind_of_result_carries_its_request_id() {
     let adjust =
         AdjustClient::native(AdjustConfig::new("adj_rid").with_base_url(sb.adjust_url())).unwrap();
     let created = adjust
-        .create_app(&CreateAppRequest {
+        .create_app(&CreateApp {
             store_id: "com.example.ids".into(),
             platform: adkit::adjust::Platform::Android,
             name: "Ids".into(),
@@ -68,7 +68,7 @@ async fn every_kind_of_result_carries_its_request_id() {
     let sites = admitad.websites(&ListWebsites::default()).await.unwrap();
     same(&sb, &token, &sites);
     let settings = admitad
-        .broker_campaign_settings(&adkit::admitad::BrokerCampaignSettings { program: 6 })
+        .broker_campaign_settings(&adkit::admitad::GetBrokerCampaignSettings { program: 6 })
         .await
         .unwrap();
     same(&sb, &token, &settings);

@@ -56,7 +56,7 @@ fuzz_target!(|data: &[u8]| {
     let ex = Exchange::new(resp.clone());
     for placement_type in [PlacementType::Paywall, PlacementType::Onboarding] {
         for format in [ExportFormat::Json, ExportFormat::Csv] {
-            let out = PlacementsExportRequest {
+            let out = ExportPlacements {
                 placement_type: placement_type.clone(),
                 format,
             }
@@ -71,7 +71,7 @@ fuzz_target!(|data: &[u8]| {
         check_metrics(
             "adapty export_analytics",
             &resp,
-            &AnalyticsExportRequest {
+            &ExportAnalytics {
                 format,
                 ..Default::default()
             }
@@ -80,7 +80,7 @@ fuzz_target!(|data: &[u8]| {
         check_metrics(
             "adapty export_cohort",
             &resp,
-            &CohortExportRequest {
+            &ExportCohort {
                 format,
                 ..Default::default()
             }
@@ -89,7 +89,7 @@ fuzz_target!(|data: &[u8]| {
         check_metrics(
             "adapty export_conversion",
             &resp,
-            &ConversionExportRequest {
+            &ExportConversion {
                 format,
                 ..Default::default()
             }
@@ -98,7 +98,7 @@ fuzz_target!(|data: &[u8]| {
         check_metrics(
             "adapty export_funnel",
             &resp,
-            &FunnelExportRequest {
+            &ExportFunnel {
                 format,
                 ..Default::default()
             }
@@ -107,7 +107,7 @@ fuzz_target!(|data: &[u8]| {
         check_metrics(
             "adapty export_ltv",
             &resp,
-            &LtvExportRequest {
+            &ExportLtv {
                 format,
                 ..Default::default()
             }
@@ -116,7 +116,7 @@ fuzz_target!(|data: &[u8]| {
         check_metrics(
             "adapty export_retention",
             &resp,
-            &RetentionExportRequest {
+            &ExportRetention {
                 format,
                 ..Default::default()
             }

@@ -17,12 +17,12 @@ fuzz_target!(|data: &[u8]| {
     check_parsed(
         "adjust create_app",
         &resp,
-        &CreateAppRequest::default().parse(&ex),
+        &CreateApp::default().parse(&ex),
     );
     check_parsed(
         "adjust get_app",
         &resp,
-        &GetAppRequest {
+        &GetApp {
             app_token: app.clone(),
         }
         .parse(&ex),
@@ -30,7 +30,7 @@ fuzz_target!(|data: &[u8]| {
     check_parsed(
         "adjust find_app",
         &resp,
-        &FindAppRequest {
+        &FindApp {
             store_id: "com.example.app".into(),
             platform: Platform::Android,
         }
@@ -39,12 +39,12 @@ fuzz_target!(|data: &[u8]| {
     check_parsed(
         "adjust create_campaign",
         &resp,
-        &CreateCampaignRequest::default().parse(&ex),
+        &CreateCampaign::default().parse(&ex),
     );
     check_parsed(
         "adjust get_signature",
         &resp,
-        &GetSignatureRequest {
+        &GetSignature {
             bundle_id: "com.example.app".into(),
         }
         .parse(&ex),
@@ -52,12 +52,12 @@ fuzz_target!(|data: &[u8]| {
     check_parsed(
         "adjust list_channels",
         &resp,
-        &ListChannelsRequest {
+        &ListChannels {
             app_token: app.clone(),
         }
         .parse(&ex),
     );
-    let status = GetTicketStatusRequest {
+    let status = GetTicketStatus {
         ticket_token: "af7702a9-ba95-6ba2-bdac-3f83e55ed8d3".into(),
     }
     .parse(&ex);
@@ -69,12 +69,12 @@ fuzz_target!(|data: &[u8]| {
     check_parsed(
         "adjust update_app",
         &resp,
-        &UpdateAppRequest::default().parse(&ex),
+        &UpdateApp::default().parse(&ex),
     );
     check_parsed(
         "adjust generate_signature",
         &resp,
-        &GenerateSignatureRequest::default().parse(&ex),
+        &GenerateSignature::default().parse(&ex),
     );
     let err = error_from_exchange(&ex);
     adkit_fuzz::check_response_error("adjust error_from_exchange", &resp, &err);

@@ -57,7 +57,7 @@ fuzz_target!(|data: &[u8]| {
     }
     let ex = Exchange::new(resp.clone());
     let asked = (data.get(1).copied().unwrap_or(0) & 128 != 0).then_some(u64::MAX - 2);
-    list::<StatisticsRequest>("admitad statistics", &resp, &ex, asked);
+    list::<ListStatistics>("admitad statistics", &resp, &ex, asked);
     list::<ListWebsites>("admitad websites", &resp, &ex, asked);
     list::<ListPrograms>("admitad programs", &resp, &ex, asked);
     list::<ListCoupons>("admitad coupons", &resp, &ex, asked);

@@ -107,7 +107,7 @@ fn adjust_build(u: &mut Unstructured<'_>, which: usize) {
     let check = |what: &str, r| check_built(what, &root, r, &secrets);
     match which {
         0 => {
-            let req = adjust::CreateAppRequest {
+            let req = adjust::CreateApp {
                 store_id: store_id(u),
                 platform: platform(u),
                 name: hostile(u, &["Example"]),
@@ -126,21 +126,21 @@ fn adjust_build(u: &mut Unstructured<'_>, which: usize) {
         }
         1 => check(
             "adjust get_app",
-            adjust::GetAppRequest {
+            adjust::GetApp {
                 app_token: app_token(u),
             }
             .build(&ctx),
         ),
         2 => check(
             "adjust find_app",
-            adjust::FindAppRequest {
+            adjust::FindApp {
                 store_id: store_id(u),
                 platform: platform(u),
             }
             .build(&ctx),
         ),
         3 => {
-            let req = adjust::CreateCampaignRequest {
+            let req = adjust::CreateCampaign {
                 store_id: store_id(u),
                 platform: platform(u),
                 channel: hostile(u, &["facebook"]),
@@ -153,28 +153,28 @@ fn adjust_build(u: &mut Unstructured<'_>, which: usize) {
         }
         4 => check(
             "adjust get_signature",
-            adjust::GetSignatureRequest {
+            adjust::GetSignature {
                 bundle_id: hostile(u, &["com.example.app"]),
             }
             .build(&ctx),
         ),
         5 => check(
             "adjust list_channels",
-            adjust::ListChannelsRequest {
+            adjust::ListChannels {
                 app_token: app_token(u),
             }
             .build(&ctx),
         ),
         6 => check(
             "adjust get_ticket_status",
-            adjust::GetTicketStatusRequest {
+            adjust::GetTicketStatus {
                 ticket_token: hostile(u, &["af7702a9-ba95-6ba2-bdac-3f83e55ed8d3"]),
             }
             .build(&ctx),
         ),
         7 => check(
             "adjust update_app",
-            adjust::UpdateAppRequest {
+            adjust::UpdateApp {
                 app_token: app_token(u),
                 name: hostile_opt(u, &["New"]),
                 store_id: hostile_opt(u, &["com.example.app"]),
@@ -185,7 +185,7 @@ fn adjust_build(u: &mut Unstructured<'_>, which: usize) {
         ),
         _ => check(
             "adjust generate_signature",
-            adjust::GenerateSignatureRequest {
+            adjust::GenerateSignature {
                 app_token: app_token(u),
                 platform: platform(u),
                 android_signature_hash: hostile_opt(u, &[HASH]),
@@ -333,7 +333,7 @@ fn adapty_build(u: &mut Unstructured<'_>, which: usize) {
             .build(&ctx),
         ),
         _ => {
-            let req = adapty::AnalyticsExportRequest {
+            let req = adapty::ExportAnalytics {
                 chart_id: hostile_opt(u, &["revenue"]),
                 filters: adapty::MetricsFilters {
                     date: vec![hostile(u, &["2024-01-01"]), hostile(u, &["2024-12-31"])],
@@ -393,7 +393,7 @@ fn admitad_build(u: &mut Unstructured<'_>, which: usize) {
         ),
         2 => check(
             "admitad statistics",
-            admitad::StatisticsRequest {
+            admitad::ListStatistics {
                 report: admitad::StatisticsReport::parse(&hostile(u, &["actions", "sub_ids"])),
                 date_start: hostile_opt(u, day),
                 date_end: hostile_opt(u, day),
@@ -499,7 +499,7 @@ fn admitad_build(u: &mut Unstructured<'_>, which: usize) {
         }
         10 => check(
             "admitad deeplink",
-            admitad::DeeplinkRequest {
+            admitad::GetDeeplinks {
                 website_id: 22,
                 campaign_id: id(u),
                 ulp: vec![hostile(u, &["https://shop.example/item?id=1"])],

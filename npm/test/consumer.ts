@@ -1,10 +1,10 @@
 // Compiled with `tsc --strict` against the package's declarations: the public types must be usable.
 import { AdjustClient } from 'adkit';
-import type { AdkitError, AppDetails, CreateAppRequest, TicketStatus } from 'adkit';
+import type { AdkitError, AppDetails, CreateApp, TicketStatus } from 'adkit';
 
 async function tour(): Promise<void> {
   const client = new AdjustClient({ apiToken: 'adj_x', baseUrl: 'http://127.0.0.1:1/adjust/api/', timeoutMs: 1000 });
-  const request: CreateAppRequest = {
+  const request: CreateApp = {
     storeId: 'com.example', platform: 'android', name: 'n', bundleId: 'com.example',
     channelSetup: { facebook: { appId: '1' }, applovin: { sdkKeys: ['k'] } }, sections: ['events', 'brand_new'],
   };

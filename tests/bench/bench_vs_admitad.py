@@ -41,7 +41,7 @@ def child(side, call, in_flight, n):
         one = {
             "me": lambda: c.me(),
             "programs": lambda: c.programs(),
-            "statistics500": lambda: c.statistics(ak.StatisticsRequest(report=ak.StatisticsReport.WEBSITES(), limit=500)),
+            "statistics500": lambda: c.statistics(ak.ListStatistics(report=ak.StatisticsReport.WEBSITES(), limit=500)),
         }[call]
 
         async def run():

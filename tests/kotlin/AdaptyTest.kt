@@ -39,8 +39,8 @@ fun adaptyChecks(base: String, run: String) {
             expect(gone400.info.status.toInt() == 400, "400 form")
         }
         check("adapty exports and Web API ($mode transport)") {
-            val j = c.exportPlacements(PlacementsExportRequest(PlacementType.Paywall, ExportFormat.JSON))
-            val s = c.exportPlacements(PlacementsExportRequest(PlacementType.Paywall, ExportFormat.CSV))
+            val j = c.exportPlacements(ExportPlacements(PlacementType.Paywall, ExportFormat.JSON))
+            val s = c.exportPlacements(ExportPlacements(PlacementType.Paywall, ExportFormat.CSV))
             expect(j.rows == s.rows && j.rows.size == 5, "same rows")
             expect(s.raw.startsWith("developer_id,"), "raw csv")
             val pages = c.paywallsPaginator(ListPaywalls(pageSize = 20u))

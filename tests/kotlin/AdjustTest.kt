@@ -178,7 +178,7 @@ fun main(args: Array<String>) {
         val client = AdjustClient("adj_kt_${run}_$mode", "sig_kt", AdjustClientOptions(baseUrl = adjust), transport)
         check("every endpoint ($mode transport)") {
             val store = "com.example.kt.$mode"
-            val created = client.createApp(CreateAppRequest(store, Platform.Android, "Kt App", store))
+            val created = client.createApp(CreateApp(store, Platform.Android, "Kt App", store))
             expect(created.adjustAppToken.length == 12, "token length")
             expect(created.requestId!!.startsWith("sbx-"), "request id")
             val app = created.adjustAppToken
@@ -192,15 +192,15 @@ fun main(args: Array<String>) {
             expect(done.status == TicketState.Completed, "completed: ${done.status}")
             expect(seen.size == 3, "progress $seen")
             expect(done.sections["events"]!!.successes == listOf("\"install\"", "\"purchase\""), "sections")
-            val urls = client.createCampaign(CreateCampaignRequest(store, Platform.Android, "organic"))
+            val urls = client.createCampaign(CreateCampaign(store, Platform.Android, "organic"))
             expect(urls.clickUrl.startsWith("https://app.adjust.com/"), "campaign")
             expect(client.listChannels(app).channels == listOf("organic"), "channels")
             expect(client.getSignature(store).androidAppToken == app, "signature libs")
-            val gen = client.generateSignature(GenerateSignatureRequest(app, Platform.Android, hash))
+            val gen = client.generateSignature(GenerateSignature(app, Platform.Android, hash))
             val sig = client.waitForTicket(gen.ticketToken, fast)
             expect(sig.signatures["android"]!!.success, "signature result")
             expect(client.getTicketStatus(gen.ticketToken).status == TicketState.Completed, "status")
-            expect(client.updateApp(UpdateAppRequest(app, name = "Renamed")).name == "Renamed", "update")
+            expect(client.updateApp(UpdateApp(app, name = "Renamed")).name == "Renamed", "update")
             if (transport != null) expect(transport.calls.get() >= 12, "kotlin transport used: ${transport.calls}")
         }
     }
@@ -257,7 +257,7 @@ fun main(args: Array<String>) {
 
     check("a throwing ticket listener never stops polling") {
         val c = AdjustClient("adj_kt_listen_$run", options = AdjustClientOptions(baseUrl = adjust))
-        val created = c.createApp(CreateAppRequest("com.example.kt.listener", Platform.Android, "Kt App", "com.example.kt.listener"))
+        val created = c.createApp(CreateApp("com.example.kt.listener", Platform.Android, "Kt App", "com.example.kt.listener"))
         val seen = Collections.synchronizedList(mutableListOf<TicketState>())
         val throwing = object : TicketProgressListener {
             override fun onProgress(status: TicketStatus) {
@@ -279,10 +279,10 @@ fun main(args: Array<String>) {
         val signature = "sig_kt_print_$run"
         val t = JdkTransport()
         val c = AdjustClient(token, signature, AdjustClientOptions(baseUrl = adjust), t)
-        val created = c.createApp(CreateAppRequest("com.example.kt.print", Platform.Android, "Kt App", "com.example.kt.print"))
+        val created = c.createApp(CreateApp("com.example.kt.print", Platform.Android, "Kt App", "com.example.kt.print"))
         c.waitForTicket(created.ticketToken!!, fast)
         // Both credentials reached the sandbox (it refuses the call otherwise): the transport read the real values.
-        expect(c.generateSignature(GenerateSignatureRequest(created.adjustAppToken, Platform.Android, hash)).ticketToken.isNotEmpty(), "signed")
+        expect(c.generateSignature(GenerateSignature(created.adjustAppToken, Platform.Android, hash)).ticketToken.isNotEmpty(), "signed")
         val response = FfiResponse(200u, listOf(HttpHeader("Authorization", "Bearer $token")), "{}".toByteArray())
         val printed = t.printed + response.toString()
         expect(printed.size > 4 && printed.none { it.contains(token) || it.contains(signature) }, "printed a credential: $printed")
@@ -293,7 +293,7 @@ fun main(args: Array<String>) {
 
     check("json text that is not json is invalid input") {
         val c = AdjustClient("adj_kt_json_$run", options = AdjustClientOptions(baseUrl = adjust))
-        val bad = CreateAppRequest("com.example.kt.json", Platform.Android, "Kt App", "com.example.kt.json",
+        val bad = CreateApp("com.example.kt.json", Platform.Android, "Kt App", "com.example.kt.json",
             overrideSettings = OverrideSettings(csvUploadSettings = "{not json"))
         val e = expectThrows<AdkitException.InvalidInput> { runBlocking { c.createApp(bad) } }
         expect(e.field == "request", "field ${e.field}")

@@ -59,7 +59,7 @@ fun admitadChecks(base: String, run: String) {
     check("admitad paginator follows _meta, refresh storm makes one request") {
         val id = "adm_kt_storm_$run"
         val c = client(id, listOf(Scope.Statistics, Scope.PrivateData))
-        val pager = c.statisticsPaginator(StatisticsRequest(report = StatisticsReport.Dates, limit = 500u, offset = 99_000uL))
+        val pager = c.statisticsPaginator(ListStatistics(report = StatisticsReport.Dates, limit = 500u, offset = 99_000uL))
         val offsets = mutableListOf<ULong>()
         while (true) { val p = pager.nextPage() ?: break; offsets.add(p.offset) }
         expect(offsets == listOf(99_000uL, 99_300uL, 99_600uL, 99_900uL), "offsets $offsets")
@@ -67,9 +67,9 @@ fun admitadChecks(base: String, run: String) {
         val stale = client(id, listOf(Scope.PrivateData), AdmitadTokens(t.accessToken(), 0uL, t.refreshToken(), t.scope()))
         coroutineScope { (1..200).map { async { stale.me() } }.awaitAll() }
         expect(stale.tokenRequests() == 1uL, "one refresh for 200 calls, got ${stale.tokenRequests()}")
-        expectThrows<AdkitException.InvalidInput> { runBlocking { c.statistics(StatisticsRequest(report = StatisticsReport.Websites, limit = 501u)) } }
+        expectThrows<AdkitException.InvalidInput> { runBlocking { c.statistics(ListStatistics(report = StatisticsReport.Websites, limit = 501u)) } }
         expectThrows<AdkitException.InvalidInput> {
-            runBlocking { c.deeplinks(DeeplinkRequest(websiteId = 1uL, campaignId = 2uL, ulp = listOf("https://e/"), subid = "x".repeat(51))) }
+            runBlocking { c.deeplinks(GetDeeplinks(websiteId = 1uL, campaignId = 2uL, ulp = listOf("https://e/"), subid = "x".repeat(51))) }
         }
         expectThrows<AdkitException.InvalidInput> { c.authorizationUrl("http://example.com/cb") }
     }
@@ -102,7 +102,7 @@ fun admitadChecks(base: String, run: String) {
             runBlocking { c.createLostOrder(CreateLostOrder(program = 6uL, website = 22uL, orderId = "KT-2", orderDate = "05.03.2024",
                 orderPrice = "1,5", comment = "x", estimatedReward = "1", receipt = receipt)) }
         }
-        val rates = c.aliexpressCommissionRates(AliexpressCommissionRates(urls = listOf("https://aliexpress.com/item/2.html")))
+        val rates = c.aliexpressCommissionRates(GetAliexpressCommissionRates(urls = listOf("https://aliexpress.com/item/2.html")))
         expect(rates.commissionRates[0].commissionRate == "7.0", "commission")
         val app = c.createBrokerApplication(CreateBrokerApplication(website = 22uL, program = 6uL, firstName = "Ann", lastName = "Lee",
             mobilePhone = "+70000000000", email = "ann@example.com", userNotified = false))

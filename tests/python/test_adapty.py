@@ -111,9 +111,9 @@ def test_paywalls_vc_exports_and_web_api():
         assert [t.transaction_id for t in walked] == [t.transaction_id for t in first.items + second.items]
         bal = await c.list_virtual_currency_balances(u)
         assert {b.code: b.balance for b in bal.balances} == {"coins": 7, "gems": 0}
-        j = await c.export_placements(ak.PlacementsExportRequest(
+        j = await c.export_placements(ak.ExportPlacements(
             placement_type=ak.PlacementType.PAYWALL(), format=ak.ExportFormat.JSON))
-        s = await c.export_placements(ak.PlacementsExportRequest(
+        s = await c.export_placements(ak.ExportPlacements(
             placement_type=ak.PlacementType.PAYWALL(), format=ak.ExportFormat.CSV))
         assert s.format == ak.ExportFormat.CSV and s.raw.startswith("developer_id,")
         assert j.rows == s.rows and len(j.rows) == 5

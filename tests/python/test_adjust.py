@@ -24,7 +24,7 @@ def client(token, transport=None):
 
 
 def android(store_id):
-    return adkit.CreateAppRequest(store_id=store_id, platform=adkit.Platform.ANDROID(), name="Py App", bundle_id=store_id)
+    return adkit.CreateApp(store_id=store_id, platform=adkit.Platform.ANDROID(), name="Py App", bundle_id=store_id)
 
 
 @pytest.mark.parametrize("transport", [None, "python"])
@@ -52,19 +52,19 @@ def test_every_endpoint(transport):
         assert len(seen) == 3
         assert done.sections["events"].successes == ['"install"', '"purchase"']
         urls = await c.create_campaign(
-            adkit.CreateCampaignRequest(store_id=store, platform=adkit.Platform.ANDROID(), channel="organic")
+            adkit.CreateCampaign(store_id=store, platform=adkit.Platform.ANDROID(), channel="organic")
         )
         assert urls.click_url.startswith("https://app.adjust.com/")
         assert (await c.list_channels(app)).channels == ["organic"]
         assert (await c.get_signature(store)).android_app_token == app
         gen = await c.generate_signature(
-            adkit.GenerateSignatureRequest(app_token=app, platform=adkit.Platform.ANDROID(), android_signature_hash=HASH)
+            adkit.GenerateSignature(app_token=app, platform=adkit.Platform.ANDROID(), android_signature_hash=HASH)
         )
         sig = await c.wait_for_ticket(gen.ticket_token, FAST)
         assert sig.signatures["android"].success
         st = await c.get_ticket_status(gen.ticket_token)
         assert st.status == adkit.TicketState.COMPLETED()
-        up = await c.update_app(adkit.UpdateAppRequest(app_token=app, name="Renamed"))
+        up = await c.update_app(adkit.UpdateApp(app_token=app, name="Renamed"))
         assert up.name == "Renamed"
 
     asyncio.run(run())
@@ -199,7 +199,7 @@ def test_printing_what_a_host_transport_receives_never_shows_a_credential():
     async def run():
         created = await c.create_app(android("com.example.py.print"))
         await c.wait_for_ticket(created.ticket_token, FAST)
-        gen = await c.generate_signature(adkit.GenerateSignatureRequest(
+        gen = await c.generate_signature(adkit.GenerateSignature(
             app_token=created.adjust_app_token, platform=adkit.Platform.ANDROID(), android_signature_hash=HASH))
         assert gen.ticket_token
 
@@ -224,7 +224,7 @@ def test_json_text_that_is_not_json_is_invalid_input():
             await c.create_app(bad)
         assert e.value.field == "request" and "not JSON" in e.value.reason
         with pytest.raises(ak.AdkitError.InvalidInput) as e:
-            await c.create_campaign(adkit.CreateCampaignRequest(
+            await c.create_campaign(adkit.CreateCampaign(
                 store_id="com.example.py.json", platform=adkit.Platform.ANDROID(), channel="organic",
                 channel_setup=ak.ChannelSetup(other={"partner_x": "{'single': 'quotes'}"})))
         assert e.value.field == "request"

@@ -69,7 +69,7 @@ def test_paginator_collect_and_bad_input():
     c = client(f"adm_py_pages_{RUN}", [ak.Scope.STATISTICS()])
 
     async def run():
-        req = ak.StatisticsRequest(report=ak.StatisticsReport.DATES(), limit=500, offset=99_000)
+        req = ak.ListStatistics(report=ak.StatisticsReport.DATES(), limit=500, offset=99_000)
         pager = c.statistics_paginator(req)
         offsets = []
         while (page := await pager.next_page()) is not None:
@@ -80,16 +80,16 @@ def test_paginator_collect_and_bad_input():
         with pytest.raises(ak.AdkitError.InvalidInput):
             await c.collect_statistics(req, 999)
         with pytest.raises(ak.AdkitError.InvalidInput) as e:
-            await c.statistics(ak.StatisticsRequest(report=ak.StatisticsReport.WEBSITES(), limit=501))
+            await c.statistics(ak.ListStatistics(report=ak.StatisticsReport.WEBSITES(), limit=501))
         assert e.value.field == "limit"
         with pytest.raises(ak.AdkitError.InvalidInput) as e:
-            await c.statistics(ak.StatisticsRequest(report=ak.StatisticsReport.WEBSITES(), date_start="02.01.2024", date_end="01.01.2024"))
+            await c.statistics(ak.ListStatistics(report=ak.StatisticsReport.WEBSITES(), date_start="02.01.2024", date_end="01.01.2024"))
         assert e.value.field == "date_end"
         with pytest.raises(ak.AdkitError.InvalidInput) as e:
-            await c.deeplinks(ak.DeeplinkRequest(website_id=1, campaign_id=2, ulp=["https://e/"] * 201))
+            await c.deeplinks(ak.GetDeeplinks(website_id=1, campaign_id=2, ulp=["https://e/"] * 201))
         assert e.value.field == "ulp"
         with pytest.raises(ak.AdkitError.InvalidInput) as e:
-            await c.deeplinks(ak.DeeplinkRequest(website_id=1, campaign_id=2, ulp=["https://e/"], subid="x" * 51))
+            await c.deeplinks(ak.GetDeeplinks(website_id=1, campaign_id=2, ulp=["https://e/"], subid="x" * 51))
         assert e.value.field == "subid"
         assert c.token_requests() == 1
 
@@ -229,13 +229,13 @@ def test_numbers_out_of_range_are_refused_never_wrapped():
     c = client(f"adm_py_range_{RUN}", [ak.Scope.STATISTICS()])
 
     async def run():
-        req = ak.StatisticsRequest(report=ak.StatisticsReport.DATES())
+        req = ak.ListStatistics(report=ak.StatisticsReport.DATES())
         # Python ints outside the parameter's type are refused before anything is sent.
         for bad in (-1, 2**64):
             with pytest.raises((ValueError, OverflowError)):
                 await c.collect_statistics(req, bad)
         with pytest.raises((ValueError, OverflowError)):
-            await c.statistics(ak.StatisticsRequest(report=ak.StatisticsReport.DATES(), limit=2**32 + 1))
+            await c.statistics(ak.ListStatistics(report=ak.StatisticsReport.DATES(), limit=2**32 + 1))
         with pytest.raises(TypeError):
             await c.collect_statistics(req, 10.5)
 

@@ -49,7 +49,7 @@ def test_reference_lists_paginator_and_memberships():
         offers = await c.promo_offers(ak.ListPromoOffers(program=6))
         assert json.loads(offers.items[0])["title"] == "Offer 1"
         with pytest.raises(ak.AdkitError.NotFound) as e:
-            await c.tracking_coupon_status(ak.TrackingCouponStatus(request_id=999))
+            await c.tracking_coupon_status(ak.GetTrackingCouponStatus(request_id=999))
         assert e.value.info.code == "PROMO_REQUEST_NOT_FOUND" and e.value.info.status == 404
 
     asyncio.run(go())
@@ -83,10 +83,10 @@ def test_postbacks_retag_claims_and_partners():
         with pytest.raises(ak.AdkitError.InvalidInput):
             await c.create_appeal(ak.CreateAppeal(program=6, order_id="PY-1", comment="x",
                                                   receipt=ak.Attachment(file_name="r.gif", content_type="image/gif", bytes=b"GIF89a")))
-        info = await c.lost_order_payments(ak.LostOrderPayments(program=6, order_ids=["abc"]))
+        info = await c.lost_order_payments(ak.GetLostOrderPayments(program=6, order_ids=["abc"]))
         assert info.order_info[0].payment_id == 503
 
-        rates = await c.aliexpress_commission_rates(ak.AliexpressCommissionRates(urls=["https://aliexpress.com/item/1.html"]))
+        rates = await c.aliexpress_commission_rates(ak.GetAliexpressCommissionRates(urls=["https://aliexpress.com/item/1.html"]))
         assert rates.commission_rates[0].hot_commission_rate == "9.5"
         app = await c.create_broker_application(ak.CreateBrokerApplication(
             website=22, program=6, first_name="Ann", last_name="Lee", mobile_phone="+70000000000",

@@ -32,7 +32,7 @@ def test_adjust_and_adapty_calls_carry_the_extra_pairs():
         token = f"adj_py_xq_{RUN}"
         adjust = ak.AdjustClient(token, options=ak.AdjustClientOptions(base_url=BASE + "/adjust/api/"))
         store = f"com.example.xq.{RUN}"
-        created = await adjust.create_app(ak.CreateAppRequest(store_id=store, platform=ak.Platform.ANDROID(), name="Xq",
+        created = await adjust.create_app(ak.CreateApp(store_id=store, platform=ak.Platform.ANDROID(), name="Xq",
                                                               bundle_id=store), extra_query=EXTRA)
         await adjust.get_app(created.adjust_app_token)
         await adjust.get_app(created.adjust_app_token, extra_query=EXTRA)

@@ -62,7 +62,7 @@ impl Default for PlacementType {
 /// chosen by `Accept`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct PlacementsExportRequest {
+pub struct ExportPlacements {
     /// `filters.placement_type`.
     pub placement_type: PlacementType,
     /// JSON (default) or CSV.
@@ -206,7 +206,7 @@ struct RowsWire {
     data: Vec<PlacementRow>,
 }
 
-impl crate::Endpoint for PlacementsExportRequest {
+impl crate::Endpoint for ExportPlacements {
     type Api = crate::adapty::AdaptyApi;
     type Output = PlacementExport;
     fn build(&self, ctx: &AdaptyContext<'_>) -> Result<HttpRequest, Error> {
@@ -455,7 +455,7 @@ const PERIOD_TYPES: &[&str] = &["renewals", "days"];
 
 metrics_request! {
     /// POST /metrics/analytics/ (exportAnalytics): one chart.
-    AnalyticsExportRequest, "analytics" {
+    ExportAnalytics, "analytics" {
         /// `chart_id` (required): `revenue`, `mrr`, `arr`, `subscriptions_active`, `installs`, ...
         chart_id: String,
         /// `period_unit`: day, week, month (default), quarter, year.
@@ -467,7 +467,7 @@ metrics_request! {
     }
 }
 
-impl AnalyticsExportRequest {
+impl ExportAnalytics {
     fn check_extra(&self) -> Result<(), Error> {
         match &self.chart_id {
             Some(c) if !c.trim().is_empty() => {}
@@ -485,7 +485,7 @@ impl AnalyticsExportRequest {
 
 metrics_request! {
     /// POST /metrics/cohort/ (exportCohort).
-    CohortExportRequest, "cohort" {
+    ExportCohort, "cohort" {
         /// `period_unit`.
         period_unit: String,
         /// `period_type`: `renewals` (default) or `days`.
@@ -503,7 +503,7 @@ metrics_request! {
     }
 }
 
-impl CohortExportRequest {
+impl ExportCohort {
     fn check_extra(&self) -> Result<(), Error> {
         one_of("period_unit", &self.period_unit, PERIOD_UNITS)?;
         one_of("period_type", &self.period_type, PERIOD_TYPES)?;
@@ -551,7 +551,7 @@ impl ConversionPeriod {
 
 metrics_request! {
     /// POST /metrics/conversion/ (exportConversion).
-    ConversionExportRequest, "conversion" {
+    ExportConversion, "conversion" {
         /// `from_period` (required): the starting state, text or a number as the docs show both.
         from_period: ConversionPeriod,
         /// `to_period` (required), e.g. `6+`, text or a number.
@@ -565,7 +565,7 @@ metrics_request! {
     }
 }
 
-impl ConversionExportRequest {
+impl ExportConversion {
     fn check_extra(&self) -> Result<(), Error> {
         if self
             .from_period
@@ -588,7 +588,7 @@ impl ConversionExportRequest {
 
 metrics_request! {
     /// POST /metrics/funnel/ (exportFunnel).
-    FunnelExportRequest, "funnel" {
+    ExportFunnel, "funnel" {
         /// `segmentation`.
         segmentation: String,
         /// `show_value_as`: `absolute`, `relative` or `both`.
@@ -598,7 +598,7 @@ metrics_request! {
     }
 }
 
-impl FunnelExportRequest {
+impl ExportFunnel {
     fn check_extra(&self) -> Result<(), Error> {
         one_of(
             "show_value_as",
@@ -611,7 +611,7 @@ impl FunnelExportRequest {
 
 metrics_request! {
     /// POST /metrics/ltv/ (exportLtv).
-    LtvExportRequest, "ltv" {
+    ExportLtv, "ltv" {
         /// `segmentation`.
         segmentation: String,
         /// `period_unit`.
@@ -621,7 +621,7 @@ metrics_request! {
     }
 }
 
-impl LtvExportRequest {
+impl ExportLtv {
     fn check_extra(&self) -> Result<(), Error> {
         one_of("period_unit", &self.period_unit, PERIOD_UNITS)?;
         one_of("period_type", &self.period_type, PERIOD_TYPES)
@@ -630,7 +630,7 @@ impl LtvExportRequest {
 
 metrics_request! {
     /// POST /metrics/retention/ (exportRetention).
-    RetentionExportRequest, "retention" {
+    ExportRetention, "retention" {
         /// `segmentation`.
         segmentation: String,
         /// `period_unit`.
@@ -642,7 +642,7 @@ metrics_request! {
     }
 }
 
-impl RetentionExportRequest {
+impl ExportRetention {
     fn check_extra(&self) -> Result<(), Error> {
         one_of("period_unit", &self.period_unit, PERIOD_UNITS)?;
         one_of("period_type", &self.period_type, PERIOD_TYPES)

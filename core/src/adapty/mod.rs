@@ -28,10 +28,9 @@ pub use bulk::{BulkFailure, BulkItem, BulkOperation, BulkOptions, BulkProgress, 
 pub use client::{AdaptyClient, AdaptyConfig};
 pub use errors::{NOT_FOUND_CODES, error_from_exchange};
 pub use exports::{
-    AnalyticsExportRequest, CohortExportRequest, ConversionExportRequest, ConversionPeriod,
-    CsvTable, ExportFormat, ExportMetrics, FunnelExportRequest, LtvExportRequest, MetricsExport,
-    MetricsFilters, PlacementExport, PlacementRow, PlacementType, PlacementsExportRequest,
-    RetentionExportRequest, parse_placements_csv,
+    ConversionPeriod, CsvTable, ExportAnalytics, ExportCohort, ExportConversion, ExportFormat,
+    ExportFunnel, ExportLtv, ExportMetrics, ExportPlacements, ExportRetention, MetricsExport,
+    MetricsFilters, PlacementExport, PlacementRow, PlacementType, parse_placements_csv,
 };
 pub use integrations::{
     GetIntegrationIdentifiers, IntegrationIdentifiers, SetIntegrationIdentifiers,

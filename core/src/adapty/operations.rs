@@ -72,19 +72,19 @@ macro_rules! adapty_operations {
                 list_paywalls(ListPaywalls) -> PaywallList,
                     pages(paywalls_paginator / collect_paywalls => Paywall, PaywallPaginator);
                 /// POST /api/v1/client-api/exports/placements/: placements as JSON or CSV.
-                export_placements(PlacementsExportRequest) -> PlacementExport;
+                export_placements(ExportPlacements) -> PlacementExport;
                 /// POST /api/v1/client-api/metrics/analytics/: analytics metrics.
-                export_analytics(AnalyticsExportRequest) -> MetricsExport;
+                export_analytics(ExportAnalytics) -> MetricsExport;
                 /// POST /api/v1/client-api/metrics/cohort/: cohort metrics.
-                export_cohort(CohortExportRequest) -> MetricsExport;
+                export_cohort(ExportCohort) -> MetricsExport;
                 /// POST /api/v1/client-api/metrics/conversion/: conversion metrics.
-                export_conversion(ConversionExportRequest) -> MetricsExport;
+                export_conversion(ExportConversion) -> MetricsExport;
                 /// POST /api/v1/client-api/metrics/funnel/: funnel metrics.
-                export_funnel(FunnelExportRequest) -> MetricsExport;
+                export_funnel(ExportFunnel) -> MetricsExport;
                 /// POST /api/v1/client-api/metrics/ltv/: lifetime-value metrics.
-                export_ltv(LtvExportRequest) -> MetricsExport;
+                export_ltv(ExportLtv) -> MetricsExport;
                 /// POST /api/v1/client-api/metrics/retention/: retention metrics.
-                export_retention(RetentionExportRequest) -> MetricsExport;
+                export_retention(ExportRetention) -> MetricsExport;
             }
         }
     };

@@ -19,7 +19,7 @@ use crate::validate;
 /// and starts a background migration whose ticket is returned.
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct CreateAppRequest {
+pub struct CreateApp {
     /// `store_id`: the bundle id on Android, the numeric iTunes id (digits only) on iOS.
     pub store_id: String,
     /// `platform`: `android` or `ios`.
@@ -66,9 +66,9 @@ pub struct CreateAppRequest {
     pub override_settings: Option<OverrideSettings>,
 }
 
-impl fmt::Debug for CreateAppRequest {
+impl fmt::Debug for CreateApp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("CreateAppRequest")
+        f.debug_struct("CreateApp")
             .field("store_id", &self.store_id)
             .field("platform", &self.platform)
             .field("name", &self.name)
@@ -141,7 +141,7 @@ pub(super) fn base_request(
     Ok(req)
 }
 
-impl crate::Endpoint for CreateAppRequest {
+impl crate::Endpoint for CreateApp {
     type Api = crate::adjust::AdjustApi;
     type Output = CreateAppResponse;
 
@@ -236,12 +236,12 @@ fn string_or_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D
 /// GET /app/{adjust_app_token}/ — app details (with the trailing slash the developer docs write).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct GetAppRequest {
+pub struct GetApp {
     /// The app token.
     pub app_token: String,
 }
 
-impl crate::Endpoint for GetAppRequest {
+impl crate::Endpoint for GetApp {
     type Api = crate::adjust::AdjustApi;
     type Output = AppDetails;
 
@@ -263,14 +263,14 @@ impl crate::Endpoint for GetAppRequest {
 /// GET /app/{token}, which the driver follows on the same origin with the credentials.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct FindAppRequest {
+pub struct FindApp {
     /// `store_id`.
     pub store_id: String,
     /// `platform`: `android` or `ios`.
     pub platform: Platform,
 }
 
-impl crate::Endpoint for FindAppRequest {
+impl crate::Endpoint for FindApp {
     type Api = crate::adjust::AdjustApi;
     type Output = AppDetails;
 
@@ -330,7 +330,7 @@ pub struct AppDetails {
 /// POST /app/{app_token} — changes name, store id, bundle id or signature hash of an existing app.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct UpdateAppRequest {
+pub struct UpdateApp {
     /// The app token (path).
     #[serde(skip_serializing, default)]
     pub app_token: String,
@@ -352,7 +352,7 @@ pub struct UpdateAppRequest {
     pub android_signature_hash: Option<String>,
 }
 
-impl crate::Endpoint for UpdateAppRequest {
+impl crate::Endpoint for UpdateApp {
     type Api = crate::adjust::AdjustApi;
     type Output = UpdateAppResponse;
 

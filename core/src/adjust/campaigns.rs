@@ -14,7 +14,7 @@ use crate::validate;
 /// POST /campaign. Channels that need partner setup fail until their `channel_setup` values arrived.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct CreateCampaignRequest {
+pub struct CreateCampaign {
     /// `store_id`.
     pub store_id: String,
     /// `platform`: `android` or `ios`.
@@ -35,7 +35,7 @@ pub struct CreateCampaignRequest {
     pub android_signature_hash: Option<String>,
 }
 
-impl crate::Endpoint for CreateCampaignRequest {
+impl crate::Endpoint for CreateCampaign {
     type Api = crate::adjust::AdjustApi;
     type Output = CampaignUrls;
 

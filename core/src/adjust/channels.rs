@@ -15,7 +15,7 @@ use crate::validate;
 /// GET /app/{app_token}/channels.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct ListChannelsRequest {
+pub struct ListChannels {
     /// The app token.
     pub app_token: String,
 }
@@ -31,7 +31,7 @@ pub struct ChannelList {
     pub request_id: Option<String>,
 }
 
-impl crate::Endpoint for ListChannelsRequest {
+impl crate::Endpoint for ListChannels {
     type Api = crate::adjust::AdjustApi;
     type Output = ChannelList;
 

@@ -16,11 +16,10 @@ mod signatures;
 mod tickets;
 
 pub use apps::{
-    AppDetails, CreateAppRequest, CreateAppResponse, FindAppRequest, GetAppRequest,
-    UpdateAppRequest, UpdateAppResponse,
+    AppDetails, CreateApp, CreateAppResponse, FindApp, GetApp, UpdateApp, UpdateAppResponse,
 };
-pub use campaigns::{CampaignUrls, CreateCampaignRequest};
-pub use channels::{ChannelList, ListChannelsRequest};
+pub use campaigns::{CampaignUrls, CreateCampaign};
+pub use channels::{ChannelList, ListChannels};
 pub use client::{AdjustClient, AdjustConfig};
 pub use errors::error_from_exchange;
 pub use models::{
@@ -29,10 +28,10 @@ pub use models::{
     SnapchatSetup, TikTokSetup, UnityAdsSetup,
 };
 pub use signatures::{
-    GenerateSignatureRequest, GenerateSignatureResponse, GetSignatureRequest, SignatureLibraries,
+    GenerateSignature, GenerateSignatureResponse, GetSignature, SignatureLibraries,
 };
 pub use tickets::{
-    GetTicketStatusRequest, SectionResult, SignatureResult, TicketState, TicketStatus, WaitOptions,
+    GetTicketStatus, SectionResult, SignatureResult, TicketState, TicketStatus, WaitOptions,
 };
 
 use crate::secret::Secret;

@@ -10,7 +10,7 @@ use crate::json::Json;
 use crate::open_enum::open_enum;
 
 open_enum! {
-    /// The platform of an Adjust app. `Both` is only valid for [`super::GenerateSignatureRequest`]
+    /// The platform of an Adjust app. `Both` is only valid for [`super::GenerateSignature`]
     /// (a multiplatform app); an `Other` value is refused before sending.
     Platform {
         /// Android.

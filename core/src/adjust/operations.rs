@@ -8,27 +8,27 @@ macro_rules! adjust_operations {
         $callback! {
             field_calls {
                 /// GET /app/{app_token}/: the app's details.
-                get_app(GetAppRequest { app_token: String }) -> AppDetails;
+                get_app(GetApp { app_token: String }) -> AppDetails;
                 /// GET /app?store_id=&platform=: finds the app by store id (following Adjust's redirect).
-                find_app(FindAppRequest { store_id: String, platform: Platform }) -> AppDetails;
+                find_app(FindApp { store_id: String, platform: Platform }) -> AppDetails;
                 /// GET /signature?bundle_id=: the signed SDK library links.
-                get_signature(GetSignatureRequest { bundle_id: String }) -> SignatureLibraries;
+                get_signature(GetSignature { bundle_id: String }) -> SignatureLibraries;
                 /// GET /app/{app_token}/channels: channels with network trackers.
-                list_channels(ListChannelsRequest { app_token: String }) -> ChannelList;
+                list_channels(ListChannels { app_token: String }) -> ChannelList;
                 /// GET /status/{ticket_token}: one look at a background job.
-                get_ticket_status(GetTicketStatusRequest { ticket_token: String }) -> TicketStatus;
+                get_ticket_status(GetTicketStatus { ticket_token: String }) -> TicketStatus;
             }
             new_calls {
             }
             calls {
                 /// POST /app: gets or creates the app; its token and the migration ticket.
-                create_app(CreateAppRequest) -> CreateAppResponse;
+                create_app(CreateApp) -> CreateAppResponse;
                 /// POST /app/{app_token}: changes name, store id, bundle id or signature hash.
-                update_app(UpdateAppRequest) -> UpdateAppResponse;
+                update_app(UpdateApp) -> UpdateAppResponse;
                 /// POST /campaign: click and impression URLs for a channel.
-                create_campaign(CreateCampaignRequest) -> CampaignUrls;
+                create_campaign(CreateCampaign) -> CampaignUrls;
                 /// POST /signature: generates SDK signatures (needs the signature token).
-                generate_signature(GenerateSignatureRequest) -> GenerateSignatureResponse;
+                generate_signature(GenerateSignature) -> GenerateSignatureResponse;
             }
         }
     };

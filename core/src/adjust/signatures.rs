@@ -15,12 +15,12 @@ use crate::validate;
 /// GET /signature?bundle_id= — the signed SDK libraries of a bundle id.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct GetSignatureRequest {
+pub struct GetSignature {
     /// `bundle_id` (query).
     pub bundle_id: String,
 }
 
-impl crate::Endpoint for GetSignatureRequest {
+impl crate::Endpoint for GetSignature {
     type Api = crate::adjust::AdjustApi;
     type Output = SignatureLibraries;
 
@@ -83,7 +83,7 @@ pub struct SignatureLibraries {
 /// POST /signature — generates SDK signatures in a background job. Needs the signature token.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct GenerateSignatureRequest {
+pub struct GenerateSignature {
     /// `app_token`.
     pub app_token: String,
     /// `platform`: `android`, `ios` or `both` (multiplatform app).
@@ -98,7 +98,7 @@ pub struct GenerateSignatureRequest {
     pub force_sdk_signature: Option<bool>,
 }
 
-impl crate::Endpoint for GenerateSignatureRequest {
+impl crate::Endpoint for GenerateSignature {
     type Api = crate::adjust::AdjustApi;
     type Output = GenerateSignatureResponse;
 

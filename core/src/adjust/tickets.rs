@@ -41,7 +41,7 @@ impl TicketState {
 /// GET /status/{ticket_token}.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct GetTicketStatusRequest {
+pub struct GetTicketStatus {
     /// The ticket token (a UUID).
     pub ticket_token: String,
 }
@@ -87,7 +87,7 @@ pub struct TicketStatus {
     pub request_id: Option<String>,
 }
 
-impl crate::Endpoint for GetTicketStatusRequest {
+impl crate::Endpoint for GetTicketStatus {
     type Api = crate::adjust::AdjustApi;
     type Output = TicketStatus;
 

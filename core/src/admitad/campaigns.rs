@@ -126,7 +126,7 @@ with_raw!(ProgramConnection);
 
 request_record! {
     /// GET /subnetworks/v1/advcampaign/{program}/statuses/?websites_id=1,2 (at most 30 ad spaces).
-    ProgramStatuses {
+    GetProgramStatuses {
         /// The program.
         program: u64,
         /// The ad spaces (1 to 30; sent as one comma list).
@@ -134,7 +134,7 @@ request_record! {
     }
 }
 
-endpoint!(ProgramStatuses => ProgramConnectionList, typed_vec, 0, idempotent = true, |s, q| {
+endpoint!(GetProgramStatuses => ProgramConnectionList, typed_vec, 0, idempotent = true, |s, q| {
     if s.websites.is_empty() {
         return Err(Error::invalid("websites", "give 1 to 30 ad-space ids"));
     }

@@ -157,7 +157,7 @@ list_endpoint!(ListNews => News, typed_page, |s, q| {
 
 request_record! {
     /// GET /news/{id}/.
-    GetNews {
+    GetNewsItem {
         /// The news item.
         id: u64,
         /// `language`.
@@ -165,7 +165,7 @@ request_record! {
     }
 }
 
-endpoint!(GetNews => News, typed_one, 0, idempotent = true, |s, q| {
+endpoint!(GetNewsItem => News, typed_one, 0, idempotent = true, |s, q| {
     q.text("language", &s.language)?;
     Send::Get(segs!["news", id("id", s.id)?])
 });

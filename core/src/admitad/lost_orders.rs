@@ -318,7 +318,7 @@ response_record! {
 
 request_record! {
     /// GET /lost_orders/payments_info/?advcampaign=&order_id=… (1 to 20 orders, repeated).
-    LostOrderPayments {
+    GetLostOrderPayments {
         /// `advcampaign`.
         program: u64,
         /// `order_id` (repeated; 1 to 20).
@@ -326,7 +326,7 @@ request_record! {
     }
 }
 
-endpoint!(LostOrderPayments => OrderPayments, plain, 0, idempotent = true, |s, q| {
+endpoint!(GetLostOrderPayments => OrderPayments, plain, 0, idempotent = true, |s, q| {
     if s.order_ids.is_empty() || s.order_ids.len() > 20 {
         return Err(Error::invalid("order_ids", "give 1 to 20 order ids"));
     }

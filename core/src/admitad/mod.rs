@@ -32,13 +32,13 @@ pub use account::{
     PaymentSettingList,
 };
 pub use campaigns::{
-    ActionResult, ChangeMembership, CreateSubnetworkWebsites, GetProgramForWebsite, GetWebsite,
-    GetWebsiteByName, Membership, NewWebsite, ProgramConnection, ProgramConnectionList,
-    ProgramStatuses, WebsiteList,
+    ActionResult, ChangeMembership, CreateSubnetworkWebsites, GetProgramForWebsite,
+    GetProgramStatuses, GetWebsite, GetWebsiteByName, Membership, NewWebsite, ProgramConnection,
+    ProgramConnectionList, WebsiteList,
 };
 pub use client::{AdmitadClient, AdmitadConfig, DEFAULT_REFRESH_SKEW_MS, TokenListener};
 pub use community::{
-    Announcement, AnnouncementPage, GetAnnouncement, GetNews, GetReferral, ListAnnouncements,
+    Announcement, AnnouncementPage, GetAnnouncement, GetNewsItem, GetReferral, ListAnnouncements,
     ListNews, ListNotifications, ListReferrals, ListVendorBonuses, MarkNotificationsRead, News,
     NewsPage, Notification, NotificationPage, Referral, ReferralPage, VendorBonus,
     VendorBonusAction, VendorBonusCondition, VendorBonusPage, VendorBonusRate, VendorBonusTariff,
@@ -48,7 +48,7 @@ pub use decimal::Decimal;
 pub use errors::{AdmitadErrorBody, error_from_exchange, is_invalid_token, read_error};
 pub use lost_orders::{
     BrokenLink, BrokenLinkPage, ClaimKind, CreateAppeal, CreateLostOrder, GetBrokenLink,
-    GetLostOrder, ListBrokenLinks, ListLostOrders, LostOrder, LostOrderPage, LostOrderPayments,
+    GetLostOrder, GetLostOrderPayments, ListBrokenLinks, ListLostOrders, LostOrder, LostOrderPage,
     OrderPaymentInfo, OrderPayments,
 };
 pub use oauth::{
@@ -57,17 +57,18 @@ pub use oauth::{
 };
 pub use pagination::{MAX_LIMIT, OffsetCursor, Page, Paginated, check_cap};
 pub use partners::{
-    AliexpressCommissionRates, BrokerApplication, BrokerApplicationPage, BrokerCampaignSettings,
-    CommissionRate, CommissionRates, CreateBrokerApplication, ListBrokerApplications,
+    BrokerApplication, BrokerApplicationPage, CommissionRate, CommissionRates,
+    CreateBrokerApplication, GetAliexpressCommissionRates, GetBrokerCampaignSettings,
+    ListBrokerApplications,
 };
 pub use postbacks::{
     ActionStatus, ActionTypeFilter, DeleteOptCode, DescMode, GetOptCode, ListOptCodes, OptCode,
     OptCodeKind, OptCodePage, PostbackMethod, SaveOptCode,
 };
 pub use promo::{
-    GetCoupon, ListPromoOffers, PromoCodeRevocations, PromoCodeStatus, PromoCodeStatusList,
-    PromoOfferPage, RequestTrackingCoupon, ShortLink, ShortenLink, TrackingCouponRequest,
-    TrackingCouponState, TrackingCouponStatus,
+    GetCoupon, GetPromoCodeRevocations, GetTrackingCouponStatus, ListPromoOffers, PromoCodeStatus,
+    PromoCodeStatusList, PromoOfferPage, RequestTrackingCoupon, ShortLink, ShortenLink,
+    TrackingCouponRequest, TrackingCouponState,
 };
 pub use publisher::{
     Coupon, CouponCampaign, CouponPage, GetProgram, LinkCheck, ListCoupons, ListPrograms,
@@ -87,8 +88,8 @@ pub use retag::{
 };
 pub use scopes::{Scope, WITHDRAWN_SCOPES};
 pub use statistics::{
-    ActionPosition, Deeplink, DeeplinkList, DeeplinkRequest, StatisticsPage, StatisticsReport,
-    StatisticsRequest, StatisticsRow,
+    ActionPosition, Deeplink, DeeplinkList, GetDeeplinks, ListStatistics, StatisticsPage,
+    StatisticsReport, StatisticsRow,
 };
 pub use wire::{Attachment, MAX_ATTACHMENT_BYTES};
 

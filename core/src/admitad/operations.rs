@@ -53,15 +53,15 @@ macro_rules! admitad_operations {
                 /// POST /advcampaigns/{program}/attach|detach/{website}/: joins or leaves a program.
                 change_membership(ChangeMembership) -> ActionResult;
                 /// GET /subnetworks/v1/advcampaign/{program}/statuses/: connection statuses of a program.
-                program_statuses(ProgramStatuses) -> ProgramConnectionList;
+                program_statuses(GetProgramStatuses) -> ProgramConnectionList;
                 /// GET /coupons/{id}/ (or for an ad space): one coupon.
                 coupon(GetCoupon) -> Coupon;
                 /// GET /promo_offers/revocation_status/{offer}/: revocation status of promo codes.
-                promo_code_revocations(PromoCodeRevocations) -> PromoCodeStatusList;
+                promo_code_revocations(GetPromoCodeRevocations) -> PromoCodeStatusList;
                 /// POST /tracking_promo_code/request-tracking-coupon/: asks for a tracking coupon (never repeated).
                 request_tracking_coupon(RequestTrackingCoupon) -> TrackingCouponRequest;
                 /// GET /tracking_promo_code/request-status/: where a tracking-coupon request stands.
-                tracking_coupon_status(TrackingCouponStatus) -> TrackingCouponState;
+                tracking_coupon_status(GetTrackingCouponStatus) -> TrackingCouponState;
                 /// POST /shortlink/modify/: a short link for an affiliate link.
                 shorten_link(ShortenLink) -> ShortLink;
                 /// GET /validate_links/: checks an affiliate link.
@@ -69,13 +69,13 @@ macro_rules! admitad_operations {
                 /// POST /broken_links/resolve/: marks broken links resolved.
                 resolve_broken_links(ResolveBrokenLinks) -> ResolvedLinks;
                 /// GET /deeplink/{website}/advcampaign/{program}/: one affiliate link per landing URL.
-                deeplinks(DeeplinkRequest) -> DeeplinkList;
+                deeplinks(GetDeeplinks) -> DeeplinkList;
                 /// GET /referrals/{id}/: one referral.
                 referral(GetReferral) -> Referral;
                 /// GET /announcements/{id}/: one announcement.
                 announcement(GetAnnouncement) -> Announcement;
                 /// GET /news/{id}/: one news item.
-                news_item(GetNews) -> News;
+                news_item(GetNewsItem) -> News;
                 /// GET /opt_codes/{id}/: one postback URL.
                 opt_code(GetOptCode) -> OptCode;
                 /// POST /opt_codes/{offer|action}/create/ or …/update/{id}/: creates (no `id`) or updates a postback URL.
@@ -89,9 +89,9 @@ macro_rules! admitad_operations {
                 /// GET /lost_orders/{id}/ or /appeals/{id}/: one lost order or appeal.
                 lost_order(GetLostOrder) -> LostOrder;
                 /// GET /lost_orders/payments_info/: payment facts of an order.
-                lost_order_payments(LostOrderPayments) -> OrderPayments;
+                lost_order_payments(GetLostOrderPayments) -> OrderPayments;
                 /// POST /aliexpress/commission_rates/: commission rates of AliExpress products (JSON body).
-                aliexpress_commission_rates(AliexpressCommissionRates) -> CommissionRates;
+                aliexpress_commission_rates(GetAliexpressCommissionRates) -> CommissionRates;
                 /// POST /website/{website}/broker/applications/create/: a broker application (never repeated).
                 create_broker_application(CreateBrokerApplication) -> BrokerApplication;
             }
@@ -103,7 +103,7 @@ macro_rules! admitad_operations {
                 /// POST /retag/delete/{id}/: deletes a ReTag tag; the answer as sent.
                 delete_retag(DeleteRetag) -> JsonReply;
                 /// GET /broker/campaign_settings/{program}/: the fields and patterns as sent.
-                broker_campaign_settings(BrokerCampaignSettings) -> JsonReply;
+                broker_campaign_settings(GetBrokerCampaignSettings) -> JsonReply;
             }
             uploads {
                 /// POST /lost_orders/create/: a lost order, multipart with the receipt (never repeated).
@@ -113,7 +113,7 @@ macro_rules! admitad_operations {
             }
             lists {
                 /// GET /statistics/{report}/: one page of a report.
-                statistics / statistics_paginator / collect_statistics (StatisticsRequest => StatisticsRow, StatisticsPage, StatisticsPaginator);
+                statistics / statistics_paginator / collect_statistics (ListStatistics => StatisticsRow, StatisticsPage, StatisticsPaginator);
                 /// GET /advcampaigns/ or /advcampaigns/website/{website}/: one page of programs.
                 programs / programs_paginator / collect_programs (ListPrograms => Program, ProgramPage, ProgramPaginator);
                 /// GET /coupons/ or /coupons/website/{website}/: one page of coupons.

@@ -40,14 +40,14 @@ response_record! {
 
 request_record! {
     /// POST /aliexpress/commission_rates/ with JSON `{"urls": [...]}` (scope `aliexpress_commission`).
-    AliexpressCommissionRates {
+    GetAliexpressCommissionRates {
         /// Product or Admitad links (1 to 200).
         urls: Vec<String>,
     }
 }
 
 // A read sent as POST: repeatable.
-endpoint!(AliexpressCommissionRates => CommissionRates, plain, 0, idempotent = true, |s, _q| {
+endpoint!(GetAliexpressCommissionRates => CommissionRates, plain, 0, idempotent = true, |s, _q| {
     if s.urls.is_empty() || s.urls.len() > 200 {
         return Err(Error::invalid("urls", "give 1 to 200 links"));
     }
@@ -172,13 +172,13 @@ list_endpoint!(ListBrokerApplications => BrokerApplication, typed_page, |s, q| {
 
 request_record! {
     /// GET /broker/campaign_settings/{program}/: the fields a program requires and their patterns.
-    BrokerCampaignSettings {
+    GetBrokerCampaignSettings {
         /// The program.
         program: u64,
     }
 }
 
-endpoint!(BrokerCampaignSettings => crate::JsonReply, plain_json, 0, idempotent = true, |s, _q| {
+endpoint!(GetBrokerCampaignSettings => crate::JsonReply, plain_json, 0, idempotent = true, |s, _q| {
     Send::Get(segs!["broker", "campaign_settings", id("program", s.program)?])
 });
 

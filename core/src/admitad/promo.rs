@@ -59,7 +59,7 @@ response_record! {
 
 request_record! {
     /// GET /promo_offers/revocation_status/{offer}/?website_id= (scope `public_data`).
-    PromoCodeRevocations {
+    GetPromoCodeRevocations {
         /// The promo offer.
         offer: u64,
         /// The ad space (required).
@@ -67,7 +67,7 @@ request_record! {
     }
 }
 
-endpoint!(PromoCodeRevocations => PromoCodeStatusList, typed_vec, 0, idempotent = true, |s, q| {
+endpoint!(GetPromoCodeRevocations => PromoCodeStatusList, typed_vec, 0, idempotent = true, |s, q| {
     q.num("website_id", Some(id("website", s.website)?));
     Send::Get(segs!["promo_offers", "revocation_status", id("offer", s.offer)?])
 });
@@ -79,7 +79,7 @@ response_record! {
         assigned_promo_code: Option<String>,
         /// `tracking_link`.
         tracking_link: Option<String>,
-        /// `request_id`: the tracking request's number; ask for its status with [`TrackingCouponStatus`].
+        /// `request_id`: the tracking request's number; ask for its status with [`GetTrackingCouponStatus`].
         #[serde(rename(deserialize = "request_id"), deserialize_with = "crate::lenient::opt_u64")]
         coupon_request_id: Option<u64>,
         /// The object as sent.
@@ -144,13 +144,13 @@ response_record! {
 
 request_record! {
     /// GET /tracking_promo_code/request-status/?request_id= (404 `PROMO_REQUEST_NOT_FOUND` → not found).
-    TrackingCouponStatus {
+    GetTrackingCouponStatus {
         /// The request.
         request_id: u64,
     }
 }
 
-endpoint!(TrackingCouponStatus => TrackingCouponState, typed_one, 0, idempotent = true, |s, q| {
+endpoint!(GetTrackingCouponStatus => TrackingCouponState, typed_one, 0, idempotent = true, |s, q| {
     q.num("request_id", Some(id("request_id", s.request_id)?));
     Send::Get(segs!["tracking_promo_code", "request-status"])
 });

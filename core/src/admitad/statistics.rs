@@ -39,7 +39,7 @@ open_enum! {
 
 request_record! {
     /// A report request. Dates are `dd.mm.yyyy`; `order_by` entries may start with `-` (descending).
-    StatisticsRequest {
+    ListStatistics {
         /// The report.
         report: StatisticsReport,
         /// `date_start`.
@@ -347,7 +347,7 @@ impl From<Page<StatisticsRow>> for StatisticsPage {
     }
 }
 
-impl StatisticsRequest {
+impl ListStatistics {
     /// The report-specific filters (sub ids, actions, keywords), checked.
     fn filters(&self, q: &mut super::wire::Query) -> Result<(), Error> {
         for (k, v) in [
@@ -389,7 +389,7 @@ impl StatisticsRequest {
     }
 }
 
-impl crate::Endpoint for StatisticsRequest {
+impl crate::Endpoint for ListStatistics {
     type Api = crate::admitad::AdmitadApi;
     type Output = Page<StatisticsRow>;
     fn build(&self, ctx: &AdmitadContext<'_>) -> Result<HttpRequest, Error> {
@@ -443,10 +443,10 @@ impl crate::Endpoint for StatisticsRequest {
     }
 }
 
-impl Paginated for StatisticsRequest {
+impl Paginated for ListStatistics {
     type Item = StatisticsRow;
     fn at_offset(&self, offset: u64) -> Self {
-        StatisticsRequest {
+        ListStatistics {
             offset: Some(offset),
             ..self.clone()
         }
@@ -459,7 +459,7 @@ impl Paginated for StatisticsRequest {
 /// GET /deeplink/{w_id}/advcampaign/{c_id}/.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct DeeplinkRequest {
+pub struct GetDeeplinks {
     /// The ad space.
     pub website_id: u64,
     /// The program.
@@ -499,7 +499,7 @@ pub struct Deeplink {
     pub is_affiliate_product: Option<bool>,
 }
 
-impl crate::Endpoint for DeeplinkRequest {
+impl crate::Endpoint for GetDeeplinks {
     type Api = crate::admitad::AdmitadApi;
     type Output = DeeplinkList;
     fn build(&self, ctx: &AdmitadContext<'_>) -> Result<HttpRequest, Error> {
@@ -565,7 +565,7 @@ mod tests {
 
     #[test]
     fn statistics_wire_and_checks() {
-        let r = StatisticsRequest {
+        let r = ListStatistics {
             report: StatisticsReport::Actions,
             date_start: Some("01.05.2012".into()),
             date_end: Some("31.05.2012".into()),
@@ -582,27 +582,27 @@ mod tests {
         );
         assert_eq!(req.header("authorization"), Some("Bearer tok"));
         for bad in [
-            StatisticsRequest {
+            ListStatistics {
                 limit: Some(501),
                 ..r.clone()
             },
-            StatisticsRequest {
+            ListStatistics {
                 date_start: Some("2012-05-01".into()),
                 ..r.clone()
             },
-            StatisticsRequest {
+            ListStatistics {
                 date_end: Some("30.04.2012".into()),
                 ..r.clone()
             },
-            StatisticsRequest {
+            ListStatistics {
                 date_start: Some("31.02.2012".into()),
                 ..r.clone()
             },
-            StatisticsRequest {
+            ListStatistics {
                 subid: Some("x".repeat(251)),
                 ..r.clone()
             },
-            StatisticsRequest {
+            ListStatistics {
                 order_by: vec!["clicks;drop".into()],
                 ..r.clone()
             },
@@ -630,7 +630,7 @@ mod tests {
 
     #[test]
     fn deeplink_limits() {
-        let ok = DeeplinkRequest {
+        let ok = GetDeeplinks {
             website_id: 22,
             campaign_id: 6,
             ulp: vec![
@@ -644,19 +644,19 @@ mod tests {
             ctx_req(&ok).unwrap().url,
             "https://api.admitad.com/deeplink/22/advcampaign/6/?ulp=https%3A%2F%2Fshop.example%2Fa%3Fx%3D1&ulp=https%3A%2F%2Fshop.example%2Fb&subid=s"
         );
-        let too_many = DeeplinkRequest {
+        let too_many = GetDeeplinks {
             ulp: vec!["https://e/".into(); 201],
             ..ok.clone()
         };
-        let long = DeeplinkRequest {
+        let long = GetDeeplinks {
             subid: Some("x".repeat(51)),
             ..ok.clone()
         };
-        let long4 = DeeplinkRequest {
+        let long4 = GetDeeplinks {
             subid4: Some("x".repeat(121)),
             ..ok.clone()
         };
-        let nul = DeeplinkRequest {
+        let nul = GetDeeplinks {
             ulp: vec!["https://e/%00".into()],
             ..ok.clone()
         };
@@ -667,7 +667,7 @@ mod tests {
             );
         }
         assert!(
-            ctx_req(&DeeplinkRequest {
+            ctx_req(&GetDeeplinks {
                 subid4: Some("x".repeat(120)),
                 ..ok
             })
