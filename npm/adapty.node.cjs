@@ -1,8 +1,8 @@
-// `adkit/adapty` for Node CommonJS: the Adapty module, its paginator made async-iterable.
+// `adkit/adapty` for Node CommonJS: the Adapty module, its named methods installed and its paginator made async-iterable.
 const adapty = require('./pkg/adapty/adkit_adapty.node.cjs');
-const { installPages } = require('./pkg/operations.cjs');
+const { installOperations } = require('./pkg/operations.cjs');
 
-installPages(adapty.AdaptyPaginator);
+installOperations(adapty.AdaptyClient, adapty.AdaptyPaginator);
 
 module.exports = {
   AdaptyClient: adapty.AdaptyClient,

@@ -2,4 +2,4 @@
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-export const { AdjustClient } = require('./pkg/adjust/adkit_adjust.node.cjs');
+export const { AdjustClient } = require('./adjust.node.cjs');

@@ -1,5 +1,5 @@
 // Node CommonJS entry: every vendor's module (each loaded once, shared with the ESM entry).
-const adjust = require('./pkg/adjust/adkit_adjust.node.cjs');
+const adjust = require('./adjust.node.cjs');
 const adapty = require('./adapty.node.cjs');
 const admitad = require('./admitad.node.cjs');
 

@@ -1,7 +1,8 @@
 // Installs a client's named methods from the operations its wasm module declares (one row per
 // endpoint in the Rust core, method names included): `client.balance(request, options)` calls
-// `callOperation('balance', …)`; a list also gets `xxxPages(request, options)` (async-iterable) and
-// `collectXxx(request, cap, options)`.
+// `callOperation('balance', …)`; an Admitad list also gets `xxxPages(request, options)`
+// (async-iterable) and `collectXxx(request, cap, options)`; an Adapty or Adjust method takes the
+// endpoint's fields in order, then the options (`client.getProfile(user, options)`).
 // The TypeScript declarations of the same methods are generated from the same rows.
 async function* pages() {
   for (let page = await this.nextPage(); page !== undefined; page = await this.nextPage()) yield page;
@@ -14,7 +15,12 @@ export function installPages(Paginator) {
 
 export function installOperations(Client, Paginator) {
   const define = (name, value) => Object.defineProperty(Client.prototype, name, { value, writable: true, configurable: true });
-  for (const [op, kind, name, pagesName, collectName] of Client.operations()) {
+  for (const [op, kind, name, pagesName, collectName, arity] of Client.operations()) {
+    if (kind === 'args') {
+      // Adapty and Adjust: the endpoint's fields in order (or its request record), then the options.
+      define(name, function (...args) { return this.callOperation(op, args.slice(0, arity), args[arity]); });
+      continue;
+    }
     if (kind === 'unit') {
       define(name, function (options) { return this.callOperation(op, undefined, options); });
       continue;
@@ -27,5 +33,5 @@ export function installOperations(Client, Paginator) {
       });
     }
   }
-  installPages(Paginator);
+  if (Paginator) installPages(Paginator);
 }

@@ -2,90 +2,40 @@
 //! timeoutMs?, maxRetries?, allowSecretKeyInBrowser? })`, one async camelCase method per operation,
 //! `bulk`, and `AdaptyWebhookReceiver` for Node servers receiving Adapty's webhooks.
 
-use adkit::Endpoint;
 use adkit::adapty::webhooks::WebhookReceiver;
 use adkit::adapty::*;
-use adkit::driver::RequestPolicy;
 use adkit::pagination::{Pager, collect_from};
-use adkit::{Error, HttpRequest, WithQuery, race};
-use js_sys::{Function, Promise};
-use serde::Serialize;
+use adkit::{Error, WithQuery, race};
+use js_sys::{Array, Function, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 use web_sys::AbortSignal;
 
 use crate::convert::{
     client_options, extra_query_of, from_js, js_error, options_object, prop, prop_bool,
-    prop_function, prop_string, prop_u32, signal_of, string_arg, to_js,
+    prop_function, prop_string, prop_u32, signal_of, to_js,
 };
 use crate::fetch::{FetchTransport, JsTimer, aborted};
+use crate::operations::{operation_rows, reply_to_js as out};
 
 type CoreClient = adkit::adapty::AdaptyClient<FetchTransport, JsTimer>;
 
-fn out<T: Serialize>(result: Result<T, Error>) -> Result<JsValue, JsValue> {
-    let value = to_js(&result.map_err(|e| js_error(&e))?)?;
-    // `()` results resolve to `undefined`, not `null`.
-    Ok(if value.is_null() {
-        JsValue::UNDEFINED
-    } else {
-        value
-    })
+macro_rules! adapty_wasm {
+    ($($rows:tt)*) => { crate::operations::wasm_operations!("Adapty", AdaptyContext; $($rows)*); };
 }
+adkit::adapty_operations!(adapty_wasm);
 
-macro_rules! calls {
-    ($($variant:ident($endpoint:ty)),+ $(,)?) => {
-        /// One operation, converted from JS and ready to build.
-        enum Call {
-            $($variant(Box<$endpoint>),)+
-            Bulk(Box<(BulkOperation, Vec<AdaptyUser>, BulkOptions, Option<Function>)>),
-        }
-
-        fn build(call: &Call, ctx: &AdaptyContext<'_>) -> Result<(HttpRequest, RequestPolicy), Error> {
-            match call {
-                $(Call::$variant(e) => e.build(ctx).map(|r| (r, e.policy())),)+
-                Call::Bulk(_) => Err(Error::invalid("operation", "bulk is not one request")),
-            }
-        }
-
-        fn parse(call: &Call, exchange: &adkit::driver::Exchange) -> Result<JsValue, JsValue> {
-            match call {
-                $(Call::$variant(e) => out(e.parse_reply(exchange)),)+
-                Call::Bulk(_) => Ok(JsValue::UNDEFINED),
-            }
-        }
-    };
-}
-
-calls! {
-    GetProfile(GetProfile),
-    CreateProfile(CreateProfile),
-    UpdateProfile(UpdateProfile),
-    DeleteProfile(DeleteProfile),
-    SetTransaction(SetTransaction),
-    Grant(GrantAccessLevel),
-    Revoke(RevokeAccessLevel),
-    GetRefund(GetRefundSaverSettings),
-    SetRefund(SetRefundSaverSettings),
-    Stripe(ValidateStripePurchase),
-    Paddle(ValidatePaddlePurchase),
-    GetIds(GetIntegrationIdentifiers),
-    SetIds(SetIntegrationIdentifiers),
-    ListPaywalls(ListPaywalls),
-    GetPaywall(GetPaywall),
-    UpdatePaywall(UpdatePaywall),
-    CreateVc(CreateVirtualCurrencyTransaction),
-    ListVc(ListVirtualCurrencyTransactions),
-    Balances(ListVirtualCurrencyBalances),
-    Placements(ExportPlacements),
-    Analytics(ExportAnalytics),
-    Cohort(ExportCohort),
-    Conversion(ExportConversion),
-    Funnel(ExportFunnel),
-    Ltv(ExportLtv),
-    Retention(ExportRetention),
-    WebPaywall(GetWebPaywall),
-    Visit(RecordWebPaywallVisit),
-    Attribution(SetWebAttribution),
+/// One operation of the client: an endpoint call, or bulk work over many users.
+enum Op {
+    Call(Call),
+    Bulk(
+        Box<(
+            BulkOperation,
+            Vec<AdaptyUser>,
+            BulkOptions,
+            Option<Function>,
+        )>,
+    ),
 }
 
 /// A client of Adapty's APIs. The secret key is for servers; only the public key belongs in a page.
@@ -99,31 +49,34 @@ pub struct AdaptyClient {
 async fn run(
     config: AdaptyConfig,
     fetch: Option<Function>,
-    call: Result<Call, JsValue>,
+    op: Result<Op, JsValue>,
     signal: Option<AbortSignal>,
     extra: Vec<(String, String)>,
 ) -> Result<JsValue, JsValue> {
-    let call = call?;
+    let op = op?;
     let client = core_client(config, fetch, signal.clone())?;
     let work = async {
-        if let Call::Bulk(b) = &call {
-            if !extra.is_empty() {
-                return Err(js_error(&Error::invalid(
-                    "extra_query",
-                    "bulk does not take it",
-                )));
-            }
-            let (operation, users, options, on_progress) = &**b;
-            let progress = |p: BulkProgress| {
-                if let (Some(f), Ok(v)) = (on_progress, to_js(&p)) {
-                    let _ = f.call1(&JsValue::UNDEFINED, &v);
+        let call = match &op {
+            Op::Call(call) => call,
+            Op::Bulk(b) => {
+                if !extra.is_empty() {
+                    return Err(js_error(&Error::invalid(
+                        "extra_query",
+                        "bulk does not take it",
+                    )));
                 }
-            };
-            return out(client
-                .bulk(operation, users.clone(), options, progress)
-                .await);
-        }
-        let (request, policy) = build(&call, &client.context())
+                let (operation, users, options, on_progress) = &**b;
+                let progress = |p: BulkProgress| {
+                    if let (Some(f), Ok(v)) = (on_progress, to_js(&p)) {
+                        let _ = f.call1(&JsValue::UNDEFINED, &v);
+                    }
+                };
+                return out(client
+                    .bulk(operation, users.clone(), options, progress)
+                    .await);
+            }
+        };
+        let (request, policy) = build_call(call, &client.context())
             .and_then(|(q, p)| Ok((adkit::append_query(q, &extra)?, p)))
             .map_err(|e| js_error(&e))?;
         let exchange = client
@@ -131,7 +84,7 @@ async fn run(
             .execute(request, policy)
             .await
             .map_err(|e| js_error(&e))?;
-        parse(&call, &exchange)
+        parse_call(call, &exchange)
     };
     race(work, async {
         aborted(signal).await;
@@ -215,9 +168,10 @@ async fn page_job(
     let client = core_client(config, fetch, signal.clone())?;
     let work = async {
         match &job {
+            // `undefined` after the last page (it ends a `for await`).
             PageJob::Next(walk) => match &**walk {
-                Walk::Paywalls(p) => out(p.next_page(&client).await),
-                Walk::History(p) => out(p.next_page(&client).await),
+                Walk::Paywalls(p) => out(p.next_page(&client).await).map(null_as_undefined),
+                Walk::History(p) => out(p.next_page(&client).await).map(null_as_undefined),
             },
             PageJob::Collect(Walk::Paywalls(p), cap) => out(collect_from(&client, p, *cap).await),
             PageJob::Collect(Walk::History(p), cap) => out(collect_from(&client, p, *cap).await),
@@ -228,6 +182,14 @@ async fn page_job(
         Err(js_error(&Error::Cancelled))
     })
     .await
+}
+
+fn null_as_undefined(value: JsValue) -> JsValue {
+    if value.is_null() {
+        JsValue::UNDEFINED
+    } else {
+        value
+    }
 }
 
 fn core_client(
@@ -264,92 +226,13 @@ impl AdaptyClient {
         future_to_promise(page_job(config, fetch, signal_of(options), job))
     }
 
-    fn start(&self, call: Result<Call, JsValue>, options: &JsValue) -> Promise {
+    fn start(&self, op: Result<Op, JsValue>, options: &JsValue) -> Promise {
         let config = self.config.clone();
         let fetch = self.fetch.clone();
         let signal = signal_of(options);
         let extra = extra_query_of(options);
-        future_to_promise(async move { run(config, fetch, call, signal?, extra?).await })
+        future_to_promise(async move { run(config, fetch, op, signal?, extra?).await })
     }
-}
-
-macro_rules! user_only {
-    ($(#[$doc:meta])* $name:ident, $js:literal, $ret:literal, $variant:ident, $endpoint:ident) => {
-        #[wasm_bindgen]
-        impl AdaptyClient {
-        $(#[$doc])*
-        #[wasm_bindgen(js_name = $js, unchecked_return_type = $ret)]
-        pub fn $name(
-            &self,
-            #[wasm_bindgen(unchecked_param_type = "AdaptyUser")] user: JsValue,
-            #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-        ) -> Promise {
-            let call = user_of(user).map(|user| Call::$variant(Box::new($endpoint { user })));
-            self.start(call, &options)
-        }
-        }
-    };
-}
-
-macro_rules! user_and {
-    ($(#[$doc:meta])* $name:ident, $js:literal, $ty:literal, $ret:literal, $variant:ident, $endpoint:ident, $field:ident) => {
-        #[wasm_bindgen]
-        impl AdaptyClient {
-        $(#[$doc])*
-        #[wasm_bindgen(js_name = $js, unchecked_return_type = $ret)]
-        pub fn $name(
-            &self,
-            #[wasm_bindgen(unchecked_param_type = "AdaptyUser")] user: JsValue,
-            #[wasm_bindgen(unchecked_param_type = $ty)] request: JsValue,
-            #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-        ) -> Promise {
-            let call = (|| {
-                Ok(Call::$variant(Box::new($endpoint {
-                    user: user_of(user)?,
-                    $field: from_js(request, stringify!($field))?,
-                })))
-            })();
-            self.start(call, &options)
-        }
-        }
-    };
-}
-
-macro_rules! request_only {
-    ($(#[$doc:meta])* $name:ident, $js:literal, $ty:literal, $ret:literal, $variant:ident, $endpoint:ident, $field:ident) => {
-        #[wasm_bindgen]
-        impl AdaptyClient {
-        $(#[$doc])*
-        #[wasm_bindgen(js_name = $js, unchecked_return_type = $ret)]
-        pub fn $name(
-            &self,
-            #[wasm_bindgen(unchecked_param_type = $ty)] request: JsValue,
-            #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-        ) -> Promise {
-            let call = from_js(request, stringify!($field))
-                .map(|r| Call::$variant(Box::new($endpoint { $field: r })));
-            self.start(call, &options)
-        }
-        }
-    };
-}
-
-macro_rules! export_op {
-    ($(#[$doc:meta])* $name:ident, $js:literal, $ty:literal, $ret:literal, $variant:ident, $request:ident) => {
-        #[wasm_bindgen]
-        impl AdaptyClient {
-        $(#[$doc])*
-        #[wasm_bindgen(js_name = $js, unchecked_return_type = $ret)]
-        pub fn $name(
-            &self,
-            #[wasm_bindgen(unchecked_param_type = $ty)] request: JsValue,
-            #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-        ) -> Promise {
-            let call = from_js::<$request>(request, "request").map(|r| Call::$variant(Box::new(r)));
-            self.start(call, &options)
-        }
-        }
-    };
 }
 
 #[wasm_bindgen]
@@ -387,34 +270,24 @@ impl AdaptyClient {
         Ok(AdaptyClient { config, fetch })
     }
 
-    /// POST /vc/transactions/ (an Idempotency-Key is drawn when absent and returned).
-    #[wasm_bindgen(js_name = createVirtualCurrencyTransaction, unchecked_return_type = "Promise<VirtualCurrencyTransactionResult>")]
-    pub fn create_virtual_currency_transaction(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "AdaptyUser")] user: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "VirtualCurrencyTransactionRequest")]
-        request: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-    ) -> Promise {
-        let call = (|| {
-            let endpoint =
-                CreateVirtualCurrencyTransaction::new(user_of(user)?, from_js(request, "request")?)
-                    .map_err(|e| js_error(&e))?;
-            Ok(Call::CreateVc(Box::new(endpoint)))
-        })();
-        self.start(call, &options)
+    /// `[name, 'args', method, pagesMethod, collectMethod, parameters]` of every operation (names by
+    /// core's one rule, `adkit::registry::js_methods`): the package entry installs
+    /// `client.<method>(...arguments, options)` for each, calling [`callOperation`](Self::call_operation).
+    #[wasm_bindgen(unchecked_return_type = "[string, 'args', string, string, string, number][]")]
+    pub fn operations() -> Array {
+        operation_rows(OPERATIONS)
     }
 
-    /// GET /paywalls/ (one page): `listPaywalls({ page?, pageSize? }?, options?)`.
-    #[wasm_bindgen(js_name = listPaywalls, unchecked_return_type = "Promise<PaywallList>")]
-    pub fn list_paywalls(
+    /// Calls operation `op` (its snake_case name) with its arguments: the endpoint's fields in order, or
+    /// its request record.
+    #[wasm_bindgen(js_name = callOperation, unchecked_return_type = "Promise<any>")]
+    pub fn call_operation(
         &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "{ page?: number; pageSize?: number }")]
-        paging: JsValue,
+        op: &str,
+        #[wasm_bindgen(unchecked_param_type = "unknown[]")] args: Array,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        let call = paywalls_request(&paging).map(|r| Call::ListPaywalls(Box::new(r)));
-        self.start(call, &options)
+        self.start(call_for(op, &args).map(Op::Call), &options)
     }
 
     /// Every page of paywalls from `request` on: `for await (const page of client.paywallsPages())`.
@@ -475,35 +348,6 @@ impl AdaptyClient {
         self.collect(first.map(|f| Walk::History(Pager::new(f))), cap, &options)
     }
 
-    /// GET /paywalls/{paywallId}/.
-    #[wasm_bindgen(js_name = getPaywall, unchecked_return_type = "Promise<Paywall>")]
-    pub fn get_paywall(
-        &self,
-        #[wasm_bindgen(js_name = paywallId, unchecked_param_type = "string")] paywall_id: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-    ) -> Promise {
-        let call = string_arg(&paywall_id, "paywallId")
-            .map(|paywall_id| Call::GetPaywall(Box::new(GetPaywall { paywall_id })));
-        self.start(call, &options)
-    }
-
-    /// PUT /paywalls/{paywallId}/ (replaces all remote configs).
-    #[wasm_bindgen(js_name = updatePaywall, unchecked_return_type = "Promise<Paywall>")]
-    pub fn update_paywall(
-        &self,
-        #[wasm_bindgen(js_name = paywallId, unchecked_param_type = "string")] paywall_id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "UpdatePaywallRequest")] request: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-    ) -> Promise {
-        let call = (|| {
-            Ok(Call::UpdatePaywall(Box::new(UpdatePaywall {
-                paywall_id: string_arg(&paywall_id, "paywallId")?,
-                request: from_js(request, "request")?,
-            })))
-        })();
-        self.start(call, &options)
-    }
-
     /// Applies one operation to many users with bounded concurrency: `bulk({ operation: "delete" |
     /// "grant" | "revoke" | "update", request?, profile? }, users, { concurrency?, stopOnAuthError?,
     /// onProgress?, signal? })`. Resolves with one item per user, in input order.
@@ -526,7 +370,7 @@ impl AdaptyClient {
                 bulk_options.stop_on_auth_error = stop;
             }
             let on_progress = prop_function(&options, "onProgress")?;
-            Ok(Call::Bulk(Box::new((
+            Ok(Op::Bulk(Box::new((
                 operation,
                 users,
                 bulk_options,
@@ -536,58 +380,6 @@ impl AdaptyClient {
         self.start(call, &options)
     }
 }
-
-user_only!(/// GET /profile/.
-    get_profile, "getProfile", "Promise<Profile>", GetProfile, GetProfile);
-user_and!(/// POST /profile/ (a customer user id alone creates a profile; both ids link them).
-    create_profile, "createProfile", "ProfileRequest", "Promise<Profile>", CreateProfile, CreateProfile, profile);
-user_and!(/// PATCH /profile/.
-    update_profile, "updateProfile", "ProfileRequest", "Promise<Profile>", UpdateProfile, UpdateProfile, profile);
-user_only!(/// DELETE /profile/.
-    delete_profile, "deleteProfile", "Promise<Ack>", DeleteProfile, DeleteProfile);
-user_and!(/// POST /purchase/set/transaction/.
-    set_transaction, "setTransaction", "Transaction", "Promise<Profile>", SetTransaction, SetTransaction, transaction);
-user_and!(/// POST /purchase/profile/grant/access-level/.
-    grant_access_level, "grantAccessLevel", "GrantAccessLevelRequest", "Promise<Profile>", Grant, GrantAccessLevel, request);
-user_and!(/// POST /purchase/profile/revoke/access-level/.
-    revoke_access_level, "revokeAccessLevel", "RevokeAccessLevelRequest", "Promise<Profile>", Revoke, RevokeAccessLevel, request);
-user_only!(/// GET /purchase/profile/refund-saver/settings/.
-    get_refund_saver_settings, "getRefundSaverSettings", "Promise<RefundSaverSettings>", GetRefund, GetRefundSaverSettings);
-user_and!(/// POST /purchase/profile/refund-saver/settings/.
-    set_refund_saver_settings, "setRefundSaverSettings", "SetRefundSaverSettingsRequest", "Promise<RefundSaverSettings>", SetRefund, SetRefundSaverSettings, request);
-request_only!(/// POST /api/v1/sdk/purchase/stripe/token/validate/ (JSON:API).
-    validate_stripe_purchase, "validateStripePurchase", "ValidateStripePurchaseRequest", "Promise<Ack>", Stripe, ValidateStripePurchase, request);
-request_only!(/// POST /purchase/paddle/token/validate/.
-    validate_paddle_purchase, "validatePaddlePurchase", "ValidatePaddlePurchaseRequest", "Promise<Profile>", Paddle, ValidatePaddlePurchase, request);
-user_only!(/// GET …/integration-identifiers/.
-    get_integration_identifiers, "getIntegrationIdentifiers", "Promise<IntegrationIdentifiers>", GetIds, GetIntegrationIdentifiers);
-user_and!(/// POST …/integration-identifiers/.
-    set_integration_identifiers, "setIntegrationIdentifiers", "IntegrationIdentifiers", "Promise<Ack>", SetIds, SetIntegrationIdentifiers, identifiers);
-
-user_and!(/// GET /vc/transactions/ (one page, newest first).
-    list_virtual_currency_transactions, "listVirtualCurrencyTransactions", "VirtualCurrencyHistoryQuery", "Promise<VirtualCurrencyHistory>", ListVc, ListVirtualCurrencyTransactions, query);
-user_only!(/// GET /vc/balances/.
-    list_virtual_currency_balances, "listVirtualCurrencyBalances", "Promise<VirtualCurrencyBalances>", Balances, ListVirtualCurrencyBalances);
-export_op!(/// POST /exports/placements/.
-    export_placements, "exportPlacements", "ExportPlacements", "Promise<PlacementExport>", Placements, ExportPlacements);
-export_op!(/// POST /metrics/analytics/.
-    export_analytics, "exportAnalytics", "ExportAnalytics", "Promise<MetricsExport>", Analytics, ExportAnalytics);
-export_op!(/// POST /metrics/cohort/.
-    export_cohort, "exportCohort", "ExportCohort", "Promise<MetricsExport>", Cohort, ExportCohort);
-export_op!(/// POST /metrics/conversion/.
-    export_conversion, "exportConversion", "ExportConversion", "Promise<MetricsExport>", Conversion, ExportConversion);
-export_op!(/// POST /metrics/funnel/.
-    export_funnel, "exportFunnel", "ExportFunnel", "Promise<MetricsExport>", Funnel, ExportFunnel);
-export_op!(/// POST /metrics/ltv/.
-    export_ltv, "exportLtv", "ExportLtv", "Promise<MetricsExport>", Ltv, ExportLtv);
-export_op!(/// POST /metrics/retention/.
-    export_retention, "exportRetention", "ExportRetention", "Promise<MetricsExport>", Retention, ExportRetention);
-request_only!(/// Web API POST /paywall/ (public key).
-    get_web_paywall, "getWebPaywall", "WebPaywallRequest", "Promise<WebPaywall>", WebPaywall, GetWebPaywall, request);
-request_only!(/// Web API POST /paywall/visit/ (public key).
-    record_web_paywall_visit, "recordWebPaywallVisit", "WebPaywallVisit", "Promise<Ack>", Visit, RecordWebPaywallVisit, visit);
-request_only!(/// Web API POST /attribution/ (public key).
-    set_web_attribution, "setWebAttribution", "WebAttributionRequest", "Promise<Ack>", Attribution, SetWebAttribution, request);
 
 /// Checks and decodes Adapty webhook deliveries (for Node servers):
 /// `new AdaptyWebhookReceiver({ productionAuthorization?, sandboxAuthorization?, eventNames? })`.
@@ -695,3 +487,7 @@ fn authorization_of(headers: &JsValue) -> Option<String> {
             .flatten()
     })
 }
+
+/// The named methods' declarations, generated from the same rows (`cargo run -p adkit-codegen`).
+#[wasm_bindgen(typescript_custom_section)]
+const TS_ADAPTY_METHODS: &str = include_str!("../generated/adapty-methods.d.ts");

@@ -1,23 +1,24 @@
 //! `AdjustClient` for JS: `new AdjustClient({ apiToken, signatureToken?, baseUrl?, fetch?, timeoutMs?,
 //! maxRetries? })`, one async camelCase method per endpoint, and `waitForTicket`.
 
-use adkit::Endpoint;
-use adkit::adjust::{
-    AdjustConfig, CreateApp, CreateCampaign, FindApp, GenerateSignature, GetApp, GetSignature,
-    GetTicketStatus, ListChannels, UpdateApp, WaitOptions,
-};
+use adkit::adjust::*;
 use adkit::{Error, race};
-use js_sys::{Function, Promise};
-use serde::Serialize;
+use js_sys::{Array, Function, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 use web_sys::AbortSignal;
 
 use crate::convert::{
-    MAX_DELAY_MS, MAX_SAFE_INTEGER, client_options, extra_query_of, from_js, id_or_object,
-    js_error, prop_function, prop_string, prop_whole, signal_of, string_arg, to_js,
+    MAX_DELAY_MS, MAX_SAFE_INTEGER, client_options, extra_query_of, js_error, prop_function,
+    prop_string, prop_whole, signal_of, string_arg, to_js,
 };
 use crate::fetch::{FetchTransport, JsTimer, aborted};
+use crate::operations::{operation_rows, reply_to_js as out};
+
+macro_rules! adjust_wasm {
+    ($($rows:tt)*) => { crate::operations::wasm_operations!("Adjust", AdjustContext; $($rows)*); };
+}
+adkit::adjust_operations!(adjust_wasm);
 
 type CoreClient = adkit::adjust::AdjustClient<FetchTransport, JsTimer>;
 
@@ -28,19 +29,6 @@ pub struct AdjustClient {
     fetch: Option<Function>,
 }
 
-/// One endpoint call, converted from JS and ready to build.
-enum Call {
-    CreateApp(Box<CreateApp>),
-    GetApp(GetApp),
-    FindApp(FindApp),
-    CreateCampaign(Box<CreateCampaign>),
-    GetSignature(GetSignature),
-    ListChannels(ListChannels),
-    GetTicketStatus(GetTicketStatus),
-    UpdateApp(UpdateApp),
-    GenerateSignature(GenerateSignature),
-}
-
 /// One operation of the client: an endpoint call, or ticket polling.
 enum Op {
     Call(Call),
@@ -49,10 +37,6 @@ enum Op {
         wait: WaitOptions,
         on_progress: Option<Function>,
     },
-}
-
-fn out<T: Serialize>(result: Result<T, Error>) -> Result<JsValue, JsValue> {
-    to_js(&result.map_err(|e| js_error(&e))?)
 }
 
 /// Runs one operation. Every method goes through this one non-generic future, which keeps one copy
@@ -99,18 +83,7 @@ async fn run(
         };
         // Build, then one shared await of the driver, then parse: the exchange is not generic over
         // the endpoint, so the module carries a single copy of the request state machine.
-        let ctx = client.context();
-        let built = match &call {
-            Call::CreateApp(r) => r.build(&ctx).map(|q| (q, r.policy())),
-            Call::GetApp(r) => r.build(&ctx).map(|q| (q, r.policy())),
-            Call::FindApp(r) => r.build(&ctx).map(|q| (q, r.policy())),
-            Call::CreateCampaign(r) => r.build(&ctx).map(|q| (q, r.policy())),
-            Call::GetSignature(r) => r.build(&ctx).map(|q| (q, r.policy())),
-            Call::ListChannels(r) => r.build(&ctx).map(|q| (q, r.policy())),
-            Call::GetTicketStatus(r) => r.build(&ctx).map(|q| (q, r.policy())),
-            Call::UpdateApp(r) => r.build(&ctx).map(|q| (q, r.policy())),
-            Call::GenerateSignature(r) => r.build(&ctx).map(|q| (q, r.policy())),
-        };
+        let built = build_call(&call, &client.context());
         let (request, policy) = built
             .and_then(|(q, p)| Ok((adkit::append_query(q, &extra)?, p)))
             .map_err(|e| js_error(&e))?;
@@ -119,17 +92,7 @@ async fn run(
             .execute(request, policy)
             .await
             .map_err(|e| js_error(&e))?;
-        match &call {
-            Call::CreateApp(r) => out(r.parse_reply(&exchange)),
-            Call::GetApp(r) => out(r.parse_reply(&exchange)),
-            Call::FindApp(r) => out(r.parse_reply(&exchange)),
-            Call::CreateCampaign(r) => out(r.parse_reply(&exchange)),
-            Call::GetSignature(r) => out(r.parse_reply(&exchange)),
-            Call::ListChannels(r) => out(r.parse_reply(&exchange)),
-            Call::GetTicketStatus(r) => out(r.parse_reply(&exchange)),
-            Call::UpdateApp(r) => out(r.parse_reply(&exchange)),
-            Call::GenerateSignature(r) => out(r.parse_reply(&exchange)),
-        }
+        parse_call(&call, &exchange)
     };
     race(work, async {
         aborted(signal).await;
@@ -139,20 +102,6 @@ async fn run(
 }
 
 impl AdjustClient {
-    /// Converts `input` to the endpoint's request type and starts the call.
-    fn call<R: serde::de::DeserializeOwned>(
-        &self,
-        input: JsValue,
-        what: &str,
-        wrap: impl FnOnce(R) -> Call,
-        options: &JsValue,
-    ) -> Promise {
-        self.start(
-            from_js::<R>(input, what).map(|r| Op::Call(wrap(r))),
-            options,
-        )
-    }
-
     fn start(&self, op: Result<Op, JsValue>, options: &JsValue) -> Promise {
         let config = self.config.clone();
         let fetch = self.fetch.clone();
@@ -188,136 +137,24 @@ impl AdjustClient {
         Ok(client)
     }
 
-    /// POST /app: get-or-create the app; returns its token and the migration ticket.
-    #[wasm_bindgen(js_name = createApp, unchecked_return_type = "Promise<CreateAppResponse>")]
-    pub fn create_app(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "CreateApp")] request: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-    ) -> Promise {
-        self.call(
-            request,
-            "request",
-            |r| Call::CreateApp(Box::new(r)),
-            &options,
-        )
+    /// `[name, 'args', method, pagesMethod, collectMethod, parameters]` of every operation (names by
+    /// core's one rule, `adkit::registry::js_methods`): the package entry installs
+    /// `client.<method>(...arguments, options)` for each, calling [`callOperation`](Self::call_operation).
+    #[wasm_bindgen(unchecked_return_type = "[string, 'args', string, string, string, number][]")]
+    pub fn operations() -> Array {
+        operation_rows(OPERATIONS)
     }
 
-    /// GET /app/{appToken}.
-    #[wasm_bindgen(js_name = getApp, unchecked_return_type = "Promise<AppDetails>")]
-    pub fn get_app(
+    /// Calls operation `op` (its snake_case name) with its arguments: the endpoint's fields in order, or
+    /// its request record.
+    #[wasm_bindgen(js_name = callOperation, unchecked_return_type = "Promise<any>")]
+    pub fn call_operation(
         &self,
-        #[wasm_bindgen(js_name = appToken, unchecked_param_type = "string | { appToken: string }")]
-        app_token: JsValue,
+        op: &str,
+        #[wasm_bindgen(unchecked_param_type = "unknown[]")] args: Array,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        self.call(
-            id_or_object(app_token, "appToken"),
-            "appToken",
-            Call::GetApp,
-            &options,
-        )
-    }
-
-    /// GET /app?store_id=&platform= (follows Adjust's redirect; in a browser the redirect is hidden
-    /// from scripts, so this call needs Node or a server). Also `findApp({ storeId, platform }, options?)`.
-    #[wasm_bindgen(js_name = findApp, unchecked_return_type = "Promise<AppDetails>")]
-    pub fn find_app(
-        &self,
-        #[wasm_bindgen(js_name = storeId, unchecked_param_type = "string | FindApp")]
-        store_id: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "Platform | CallOptions")] platform: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-    ) -> Promise {
-        if !store_id.is_string() {
-            return self.call(store_id, "request", Call::FindApp, &platform);
-        }
-        let request = id_or_object(store_id, "storeId");
-        let _ = js_sys::Reflect::set(&request, &"platform".into(), &platform);
-        self.call(request, "request", Call::FindApp, &options)
-    }
-
-    /// POST /campaign: click and impression URLs.
-    #[wasm_bindgen(js_name = createCampaign, unchecked_return_type = "Promise<CampaignUrls>")]
-    pub fn create_campaign(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "CreateCampaign")] request: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-    ) -> Promise {
-        self.call(
-            request,
-            "request",
-            |r| Call::CreateCampaign(Box::new(r)),
-            &options,
-        )
-    }
-
-    /// GET /signature?bundle_id=.
-    #[wasm_bindgen(js_name = getSignature, unchecked_return_type = "Promise<SignatureLibraries>")]
-    pub fn get_signature(
-        &self,
-        #[wasm_bindgen(js_name = bundleId, unchecked_param_type = "string | { bundleId: string }")]
-        bundle_id: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-    ) -> Promise {
-        self.call(
-            id_or_object(bundle_id, "bundleId"),
-            "bundleId",
-            Call::GetSignature,
-            &options,
-        )
-    }
-
-    /// GET /app/{appToken}/channels.
-    #[wasm_bindgen(js_name = listChannels, unchecked_return_type = "Promise<ChannelList>")]
-    pub fn list_channels(
-        &self,
-        #[wasm_bindgen(js_name = appToken, unchecked_param_type = "string | { appToken: string }")]
-        app_token: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-    ) -> Promise {
-        self.call(
-            id_or_object(app_token, "appToken"),
-            "appToken",
-            Call::ListChannels,
-            &options,
-        )
-    }
-
-    /// GET /status/{ticketToken}.
-    #[wasm_bindgen(js_name = getTicketStatus, unchecked_return_type = "Promise<TicketStatus>")]
-    pub fn get_ticket_status(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string | { ticketToken: string }")]
-        ticket_token: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-    ) -> Promise {
-        self.call(
-            id_or_object(ticket_token, "ticketToken"),
-            "ticketToken",
-            Call::GetTicketStatus,
-            &options,
-        )
-    }
-
-    /// POST /app/{appToken}: change name, store id, bundle id or signature hash.
-    #[wasm_bindgen(js_name = updateApp, unchecked_return_type = "Promise<UpdateAppResponse>")]
-    pub fn update_app(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "UpdateApp")] request: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-    ) -> Promise {
-        self.call(request, "request", Call::UpdateApp, &options)
-    }
-
-    /// POST /signature (needs `signatureToken`).
-    #[wasm_bindgen(js_name = generateSignature, unchecked_return_type = "Promise<GenerateSignatureResponse>")]
-    pub fn generate_signature(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "GenerateSignature")] request: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-    ) -> Promise {
-        self.call(request, "request", Call::GenerateSignature, &options)
+        self.start(call_for(op, &args).map(Op::Call), &options)
     }
 
     /// Polls a ticket until COMPLETED or FAILED (resolved) or the deadline (rejected with kind
@@ -351,3 +188,7 @@ impl AdjustClient {
         self.start(op, &options)
     }
 }
+
+/// The named methods' declarations, generated from the same rows (`cargo run -p adkit-codegen`).
+#[wasm_bindgen(typescript_custom_section)]
+const TS_ADJUST_METHODS: &str = include_str!("../generated/adjust-methods.d.ts");

@@ -138,18 +138,6 @@ fn camel_js(text: &str) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(&camel)
 }
 
-/// `"abc"` becomes `{ [key]: "abc" }`; objects pass through.
-#[cfg(feature = "adjust")]
-pub(crate) fn id_or_object(value: JsValue, key: &str) -> JsValue {
-    if value.is_string() {
-        let obj = Object::new();
-        let _ = Reflect::set(&obj, &key.into(), &value);
-        obj.into()
-    } else {
-        value
-    }
-}
-
 fn set(target: &JsValue, key: &str, value: impl Into<JsValue>) {
     let _ = Reflect::set(target, &key.into(), &value.into());
 }

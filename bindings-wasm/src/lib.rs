@@ -18,6 +18,8 @@ mod admitad_publisher;
 mod convert;
 #[cfg(target_arch = "wasm32")]
 mod fetch;
+#[cfg(all(target_arch = "wasm32", any(feature = "adapty", feature = "adjust")))]
+mod operations;
 #[cfg(target_arch = "wasm32")]
 mod typescript;
 #[cfg(all(target_arch = "wasm32", feature = "adapty"))]

@@ -89,6 +89,8 @@ export interface Paywall extends Reply {
   webPurchaseUrl: string | null; products: PaywallProduct[]; remoteConfigs: RemoteConfig[];
   mainScreenshot: { imageId: number; url: string } | null; requestId: string | null;
 }
+/** One page of paywalls: `page` from 1, `pageSize` 1..=100 (Adapty's default 20). */
+export interface ListPaywalls { page?: number; pageSize?: number }
 export interface PaywallList extends Reply { items: Paywall[]; pagination: { count: number; page: number; pages: number } }
 /** Pages of an Adapty list: `for await (const page of client.paywallsPages())`, or `nextPage()` until `undefined`. */
 export interface AdaptyPages<P> { nextPage(): Promise<P | undefined>; [Symbol.asyncIterator](): AsyncIterator<P> }

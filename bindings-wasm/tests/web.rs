@@ -4,7 +4,7 @@
 #![cfg(all(target_arch = "wasm32", feature = "adjust"))]
 
 use adkit_wasm::AdjustClient;
-use js_sys::{JSON, Promise, Reflect};
+use js_sys::{Array, JSON, Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -54,7 +54,7 @@ async fn err(p: Promise) -> JsValue {
 #[wasm_bindgen_test]
 async fn endpoints_round_trip_through_fetch() {
     let c = client(&unique("rt"));
-    let created = ok(c.create_app(obj(r#"{"storeId":"com.example.wasm","platform":"android","name":"Wasm","bundleId":"com.example.wasm"}"#), JsValue::UNDEFINED)).await;
+    let created = ok(c.call_operation("create_app", Array::of1(&obj(r#"{"storeId":"com.example.wasm","platform":"android","name":"Wasm","bundleId":"com.example.wasm"}"#)), JsValue::UNDEFINED)).await;
     let app = get(&created, "adjustAppToken");
     assert_eq!(app.as_string().map(|s| s.len()), Some(12));
     assert!(
@@ -64,7 +64,7 @@ async fn endpoints_round_trip_through_fetch() {
             .starts_with("sbx-"),
         "x-request-id is exposed to scripts"
     );
-    let details = ok(c.get_app(app.clone(), JsValue::UNDEFINED)).await;
+    let details = ok(c.call_operation("get_app", Array::of1(&app), JsValue::UNDEFINED)).await;
     assert_eq!(get(&details, "name").as_string().as_deref(), Some("Wasm"));
     let ticket = get(&created, "ticketToken").as_string().unwrap();
     let done = ok(c.wait_for_ticket(
@@ -76,16 +76,17 @@ async fn endpoints_round_trip_through_fetch() {
         get(&done, "status").as_string().as_deref(),
         Some("COMPLETED")
     );
-    let channels = ok(c.list_channels(app, JsValue::UNDEFINED)).await;
+    let channels =
+        ok(c.call_operation("list_channels", Array::of1(&app), JsValue::UNDEFINED)).await;
     assert_eq!(
         JSON::stringify(&get(&channels, "channels")).unwrap(),
         "[\"organic\"]"
     );
 
     // GET /app?store_id= answers with a redirect: followed in Node; hidden from scripts in a browser.
-    let found = JsFuture::from(c.find_app(
-        "com.example.wasm".into(),
-        "android".into(),
+    let found = JsFuture::from(c.call_operation(
+        "find_app",
+        Array::of2(&"com.example.wasm".into(), &"android".into()),
         JsValue::UNDEFINED,
     ))
     .await;
@@ -104,21 +105,29 @@ async fn endpoints_round_trip_through_fetch() {
 
 #[wasm_bindgen_test]
 async fn errors_are_typed_js_errors() {
-    let e = err(client("wrong").get_app("abcdefabcdef".into(), JsValue::UNDEFINED)).await;
+    let e = err(client("wrong").call_operation(
+        "get_app",
+        Array::of1(&"abcdefabcdef".into()),
+        JsValue::UNDEFINED,
+    ))
+    .await;
     assert!(e.is_instance_of::<js_sys::Error>());
     assert_eq!(get(&e, "name").as_string().as_deref(), Some("AdkitError"));
     assert_eq!(get(&e, "kind").as_string().as_deref(), Some("auth"));
     assert_eq!(get(&e, "status").as_f64(), Some(401.0));
 
     let c = client(&unique("err"));
-    let e = err(c.get_app("../x".into(), JsValue::UNDEFINED)).await;
+    let e = err(c.call_operation("get_app", Array::of1(&"../x".into()), JsValue::UNDEFINED)).await;
     assert_eq!(
         get(&e, "kind").as_string().as_deref(),
         Some("invalid_input")
     );
     assert_eq!(get(&e, "field").as_string().as_deref(), Some("appToken"));
-    let e = err(c.create_app(
-        obj(r#"{"storeId":"x","platform":"windows","name":"n","bundleId":"x"}"#),
+    let e = err(c.call_operation(
+        "create_app",
+        Array::of1(&obj(
+            r#"{"storeId":"x","platform":"windows","name":"n","bundleId":"x"}"#,
+        )),
         JsValue::UNDEFINED,
     ))
     .await;
@@ -138,7 +147,12 @@ async fn abort_signal_cancels() {
         controller.signal().unchecked_ref(),
     )
     .unwrap();
-    let e = err(c.get_app("abcdefabcdef".into(), options.into())).await;
+    let e = err(c.call_operation(
+        "get_app",
+        Array::of1(&"abcdefabcdef".into()),
+        options.into(),
+    ))
+    .await;
     assert_eq!(get(&e, "kind").as_string().as_deref(), Some("cancelled"));
 }
 
@@ -171,7 +185,12 @@ async fn bodies_over_the_cap_are_refused_with_or_without_content_length() {
             &format!(r#"[{{"oversized_bytes":17825792,"chunked":{chunked}}}]"#),
         )
         .await;
-        let e = err(c.get_app("abcdefabcdef".into(), JsValue::UNDEFINED)).await;
+        let e = err(c.call_operation(
+            "get_app",
+            Array::of1(&"abcdefabcdef".into()),
+            JsValue::UNDEFINED,
+        ))
+        .await;
         assert_eq!(get(&e, "kind").as_string().as_deref(), Some("transport"));
         assert_eq!(
             get(&e, "transportKind").as_string().as_deref(),
@@ -180,7 +199,12 @@ async fn bodies_over_the_cap_are_refused_with_or_without_content_length() {
         );
     }
     // The client still works afterwards.
-    let e = err(c.get_app("abcdefabcdef".into(), JsValue::UNDEFINED)).await;
+    let e = err(c.call_operation(
+        "get_app",
+        Array::of1(&"abcdefabcdef".into()),
+        JsValue::UNDEFINED,
+    ))
+    .await;
     assert_eq!(get(&e, "kind").as_string().as_deref(), Some("not_found"));
 }
 

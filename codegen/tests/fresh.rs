@@ -42,3 +42,30 @@ fn every_admitad_operation_has_its_typescript_method() {
         "  collectStatistics(request: ListStatistics | undefined, cap: number, options?: CallOptions): Promise<StatisticsRow[]>;"
     ));
 }
+
+#[test]
+fn every_adapty_and_adjust_operation_has_its_typescript_method() {
+    for (vendor, client) in [
+        (adkit::Vendor::Adapty, "AdaptyClient"),
+        (adkit::Vendor::Adjust, "AdjustClient"),
+    ] {
+        let ts = adkit_codegen::typescript_arg_methods(vendor, client);
+        for op in adkit::registry::operations()
+            .into_iter()
+            .filter(|o| o.vendor == vendor)
+        {
+            assert!(ts.contains(&format!("  {}(", op.js_name())), "{}", op.name);
+        }
+    }
+    let adapty = adkit_codegen::typescript_arg_methods(adkit::Vendor::Adapty, "AdaptyClient");
+    assert!(adapty.contains(
+        "  listVirtualCurrencyTransactions(user: AdaptyUser, query?: VirtualCurrencyHistoryQuery, options?: CallOptions): Promise<VirtualCurrencyHistory>;"
+    ));
+    assert!(
+        adapty.contains("  deleteProfile(user: AdaptyUser, options?: CallOptions): Promise<Ack>;")
+    );
+    let adjust = adkit_codegen::typescript_arg_methods(adkit::Vendor::Adjust, "AdjustClient");
+    assert!(adjust.contains(
+        "  findApp(storeId: string, platform: Platform, options?: CallOptions): Promise<AppDetails>;"
+    ));
+}

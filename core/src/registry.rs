@@ -57,6 +57,20 @@ pub struct Operation {
     pub doc: String,
     /// Whether the request's defaults make a valid request (the binding may take no request at all).
     pub request_optional: bool,
+    /// What the named method takes, in order: the endpoint's fields (a `field_calls` or `new_calls`
+    /// row), or the one request record (every other row; none for a unit call).
+    pub params: Vec<Param>,
+}
+
+/// One parameter of a named method.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Param {
+    /// The name in snake case (`app_token`).
+    pub name: &'static str,
+    /// The Rust type as the row writes it (`String`, `AdaptyUser`, `ListPaywalls`).
+    pub rust_type: &'static str,
+    /// Whether it may be left out (its default is used).
+    pub optional: bool,
 }
 
 impl Operation {
@@ -80,7 +94,29 @@ impl Operation {
             item,
             doc: doc.trim().to_owned(),
             request_optional,
+            params: if kind == OperationKind::Unit {
+                Vec::new()
+            } else {
+                vec![Param {
+                    name: "request",
+                    rust_type: request,
+                    optional: request_optional,
+                }]
+            },
         }
+    }
+
+    /// The same operation taking the endpoint's fields (`(name, type, optional)`, in order).
+    pub(crate) fn with_fields(mut self, fields: &[(&'static str, &'static str, bool)]) -> Self {
+        self.params = fields
+            .iter()
+            .map(|&(name, rust_type, optional)| Param {
+                name,
+                rust_type,
+                optional,
+            })
+            .collect();
+        self
     }
 
     /// The HTTP method, as the doc line starts.

@@ -16,7 +16,7 @@ async function tour(): Promise<void> {
   });
   console.log(token, app.name, status.sections['events']?.successes.length);
   try {
-    await client.getApp({ appToken: token });
+    await client.getApp(token);
   } catch (e) {
     const err = e as AdkitError;
     const kind: 'auth' | 'api' | string = err.kind;

@@ -133,7 +133,7 @@ test('wrong types are invalid_input, not TypeError or RangeError', async () => {
   const adapty = new AdaptyClient({ secretKey: `secret_js_types_${randomUUID().slice(0, 8)}`, baseUrl: `${BASE}/adapty/` });
   await invalid(() => adapty.getPaywall(5), 'paywallId', 'getPaywall(5)');
   await invalid(() => adapty.updatePaywall(null, { remoteConfigs: [] }), 'paywallId', 'updatePaywall(null)');
-  await invalid(() => adapty.listPaywalls('page 2'), 'options', 'listPaywalls(string)');
+  await invalid(() => adapty.listPaywalls('page 2'), 'request', 'listPaywalls(string)');
 
   const c = admitad();
   await invalid(() => c.authorizationUrl(5), 'redirectUri', 'authorizationUrl(5)');

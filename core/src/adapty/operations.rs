@@ -133,8 +133,10 @@ macro_rules! adapty_client {
             };
             let _ = &defaults_valid;
             vec![
-                $(Operation::new(Vendor::Adapty, stringify!($fname), list_kind(&[$(stringify!($fitem))?]), stringify!($freq), stringify!($fout), [$(stringify!($fitem))?].first().copied(), concat!($($fd),*), false),)*
-                $(Operation::new(Vendor::Adapty, stringify!($nname), OperationKind::Call, stringify!($nreq), stringify!($nout), None, concat!($($nd),*), false),)*
+                $(Operation::new(Vendor::Adapty, stringify!($fname), list_kind(&[$(stringify!($fitem))?]), stringify!($freq), stringify!($fout), [$(stringify!($fitem))?].first().copied(), concat!($($fd),*), false)
+                    .with_fields(&[$((stringify!($field), stringify!($fty), <[&str]>::len(&[$(stringify!($fdef))?]) == 1)),*]),)*
+                $(Operation::new(Vendor::Adapty, stringify!($nname), OperationKind::Call, stringify!($nreq), stringify!($nout), None, concat!($($nd),*), false)
+                    .with_fields(&[$((stringify!($arg), stringify!($aty), false)),*]),)*
                 $(Operation::new(Vendor::Adapty, stringify!($cname), list_kind(&[$(stringify!($citem))?]), stringify!($creq), stringify!($cout), [$(stringify!($citem))?].first().copied(), concat!($($cd),*),
                     defaults_valid(&|c| <$creq>::default().build(c).is_ok())),)*
             ]

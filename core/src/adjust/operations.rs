@@ -59,7 +59,8 @@ macro_rules! adjust_client {
         /// Every Adjust operation, in declaration order.
         pub fn operations() -> Vec<Operation> {
             vec![
-                $(Operation::new(Vendor::Adjust, stringify!($fname), OperationKind::Call, stringify!($freq), stringify!($fout), None, concat!($($fd),*), false),)*
+                $(Operation::new(Vendor::Adjust, stringify!($fname), OperationKind::Call, stringify!($freq), stringify!($fout), None, concat!($($fd),*), false)
+                    .with_fields(&[$((stringify!($field), stringify!($fty), <[&str]>::len(&[$(stringify!($fdef))?]) == 1)),*]),)*
                 $(Operation::new(Vendor::Adjust, stringify!($cname), OperationKind::Call, stringify!($creq), stringify!($cout), None, concat!($($cd),*), false),)*
             ]
         }
