@@ -1,4 +1,4 @@
-//! Broken links and lost orders and appeals (with receipts uploaded as multipart).
+//! Lost orders and appeals (with receipts uploaded as multipart), and their payments.
 
 use super::decimal::Decimal;
 use super::reference::NamedRef;
@@ -8,84 +8,6 @@ use super::wire::{
 };
 use crate::error::Error;
 use crate::json::Json;
-
-response_record! {
-    /// A link that leads nowhere. `err_reason`: 0 program suspended, 1 not cooperating, 2 material deleted.
-    BrokenLink {
-        /// `id`.
-        #[serde(deserialize_with = "crate::lenient::u64_or_zero")]
-        id: u64,
-        /// `website`.
-        website: Option<NamedRef>,
-        /// `campaign`.
-        campaign: Option<NamedRef>,
-        /// `clicks`.
-        #[serde(deserialize_with = "crate::lenient::u64_or_zero")]
-        clicks: u64,
-        /// `err_reason`.
-        #[serde(deserialize_with = "crate::lenient::opt_u64")]
-        err_reason: Option<u64>,
-        /// `click_link`.
-        click_link: Option<String>,
-        /// `ref_link`.
-        ref_link: Option<String>,
-        /// `datetime` as sent.
-        datetime: Option<String>,
-        /// The object as sent.
-        #[serde(skip_deserializing)]
-        raw: Json,
-        /// The vendor's request id of the response (`None` for an item of a list).
-        #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
-        request_id: Option<String>,
-    }
-}
-
-request_record! {
-    /// GET /broken_links/ (scope `broken_links`). Dates go as `start_date`/`end_date`, as documented.
-    ListBrokenLinks {
-        /// `website` (repeated): broken links of these ad spaces. A single id reads as one entry.
-        #[serde(deserialize_with = "super::wire::one_or_many")]
-        website: Vec<u64> = [],
-        /// `campaign` (repeated).
-        campaign: Vec<u64> = [],
-        /// `search`: part of the referer or click link.
-        search: Option<String> = None,
-        /// `reason`: 0 program suspended, 1 not cooperating, 2 material deleted.
-        reason: Option<u8> = None,
-        /// `start_date` (`dd.mm.yyyy`).
-        start_date: Option<String> = None,
-        /// `end_date` (`dd.mm.yyyy`).
-        end_date: Option<String> = None,
-        /// `limit` (1..=500).
-        limit: Option<u32> = None,
-        /// `offset`.
-        offset: Option<u64> = None,
-    }
-}
-
-list_endpoint!(ListBrokenLinks => BrokenLink, typed_page, |s, q| {
-    q.each("website", &s.website);
-    q.each("campaign", &s.campaign);
-    q.text("search", &s.search)?;
-    if s.reason.is_some_and(|r| r > 2) {
-        return Err(Error::invalid("reason", "0, 1 or 2"));
-    }
-    q.num("reason", s.reason);
-    q.date_range(("start_date", "end_date"), &s.start_date, &s.end_date)?;
-    Send::Get(segs!["broken_links"])
-});
-
-request_record! {
-    /// GET /broken_links/{id}/.
-    GetBrokenLink {
-        /// The broken link.
-        id: u64,
-    }
-}
-
-endpoint!(GetBrokenLink => BrokenLink, typed_one, 0, idempotent = true, |s, _q| {
-    Send::Get(segs!["broken_links", id("id", s.id)?])
-});
 
 response_record! {
     /// A lost order (a purchase that was not tracked) or an appeal.
@@ -335,13 +257,11 @@ endpoint!(GetLostOrderPayments => OrderPayments, plain, 0, idempotent = true, |s
     Send::Get(segs!["lost_orders", "payments_info"])
 });
 
-with_raw!(BrokenLink, LostOrder);
+with_raw!(LostOrder);
 
 concrete_page! {
-    /// A page of broken links.
-    BrokenLinkPage(BrokenLink),
     /// A page of lost orders or appeals.
     LostOrderPage(LostOrder),
 }
 
-crate::reply::reply!(BrokenLink, LostOrder, OrderPayments);
+crate::reply::reply!(LostOrder, OrderPayments);

@@ -7,34 +7,31 @@
 //! Admitad limits how many exist (error code 6).
 
 mod account;
-mod campaigns;
 mod client;
 mod community;
+mod coupons;
 mod creatives;
 mod decimal;
 mod errors;
+mod links;
 mod lost_orders;
 pub mod oauth;
 pub mod operations;
 mod pagination;
 mod partners;
 mod postbacks;
+mod programs;
 mod promo;
-mod publisher;
 mod reference;
 mod retag;
 mod scopes;
 mod statistics;
+mod websites;
 pub(crate) mod wire;
 
 pub use account::{
     Balance, BalanceList, GetBalance, GetMe, GetPaymentSettings, Me, PaymentSetting,
     PaymentSettingList,
-};
-pub use campaigns::{
-    ActionResult, ChangeMembership, CreateSubnetworkWebsites, GetProgramForWebsite,
-    GetProgramStatuses, GetWebsite, GetWebsiteByName, Membership, NewWebsite, ProgramConnection,
-    ProgramConnectionList, WebsiteList,
 };
 pub use client::{AdmitadClient, AdmitadConfig, DEFAULT_REFRESH_SKEW_MS, TokenListener};
 pub use community::{
@@ -43,13 +40,17 @@ pub use community::{
     NewsPage, Notification, NotificationPage, Referral, ReferralPage, VendorBonus,
     VendorBonusAction, VendorBonusCondition, VendorBonusPage, VendorBonusRate, VendorBonusTariff,
 };
+pub use coupons::{Coupon, CouponCampaign, CouponPage, GetCoupon, ListCoupons};
 pub use creatives::{Banner, BannerPage, Landing, LandingPage, ListBanners, ListLandings};
 pub use decimal::Decimal;
 pub use errors::{AdmitadErrorBody, error_from_exchange, is_invalid_token, read_error};
+pub use links::{
+    BrokenLink, BrokenLinkPage, GetBrokenLink, LinkCheck, ListBrokenLinks, ResolveBrokenLinks,
+    ResolvedLinks, ValidateLink,
+};
 pub use lost_orders::{
-    BrokenLink, BrokenLinkPage, ClaimKind, CreateAppeal, CreateLostOrder, GetBrokenLink,
-    GetLostOrder, GetLostOrderPayments, ListBrokenLinks, ListLostOrders, LostOrder, LostOrderPage,
-    OrderPaymentInfo, OrderPayments,
+    ClaimKind, CreateAppeal, CreateLostOrder, GetLostOrder, GetLostOrderPayments, ListLostOrders,
+    LostOrder, LostOrderPage, OrderPaymentInfo, OrderPayments,
 };
 pub use oauth::{
     AuthorizationUrl, SignedRequestPayload, TokenGrant, TokenRequest, TokenSet, authorization_url,
@@ -65,15 +66,14 @@ pub use postbacks::{
     ActionStatus, ActionTypeFilter, DeleteOptCode, DescMode, GetOptCode, ListOptCodes, OptCode,
     OptCodeKind, OptCodePage, PostbackMethod, SaveOptCode,
 };
+pub use programs::{
+    ActionResult, ChangeMembership, GetProgram, GetProgramForWebsite, GetProgramStatuses,
+    ListPrograms, Membership, Program, ProgramConnection, ProgramConnectionList, ProgramPage,
+};
 pub use promo::{
-    GetCoupon, GetPromoCodeRevocations, GetTrackingCouponStatus, ListPromoOffers, PromoCodeStatus,
+    GetPromoCodeRevocations, GetTrackingCouponStatus, ListPromoOffers, PromoCodeStatus,
     PromoCodeStatusList, PromoOfferPage, RequestTrackingCoupon, ShortLink, ShortenLink,
     TrackingCouponRequest, TrackingCouponState,
-};
-pub use publisher::{
-    Coupon, CouponCampaign, CouponPage, GetProgram, LinkCheck, ListCoupons, ListPrograms,
-    ListWebsites, Program, ProgramPage, ResolveBrokenLinks, ResolvedLinks, ValidateLink, Website,
-    WebsitePage,
 };
 pub use reference::{
     AdService, AdServicePage, Category, CategoryPage, CodeList, CodePage, CouponCategory,
@@ -90,6 +90,10 @@ pub use scopes::{Scope, WITHDRAWN_SCOPES};
 pub use statistics::{
     ActionPosition, Deeplink, DeeplinkList, GetDeeplinks, ListStatistics, StatisticsPage,
     StatisticsReport, StatisticsRow,
+};
+pub use websites::{
+    CreateSubnetworkWebsites, GetWebsite, GetWebsiteByName, ListWebsites, NewWebsite, Website,
+    WebsiteList, WebsitePage,
 };
 pub use wire::{Attachment, MAX_ATTACHMENT_BYTES};
 

@@ -1,31 +1,11 @@
-//! Coupons beyond the lists, promo offers, tracking promo codes and short links.
+//! Promo offers, tracking promo codes and short links.
 
-use super::publisher::Coupon;
 use super::wire::{
     Send, concrete_page, endpoint, id, list_endpoint, request_record, response_record, segs,
     with_raw,
 };
 use crate::error::Error;
 use crate::json::Json;
-
-request_record! {
-    /// GET /coupons/{id}/ (scope `coupons`) or, with `website`, /coupons/{id}/website/{website}/ (scope
-    /// `coupons_for_website`, with the ad space's links).
-    GetCoupon {
-        /// The coupon.
-        id: u64,
-        /// The ad space.
-        website: Option<u64> = None,
-    }
-}
-
-endpoint!(GetCoupon => Coupon, typed_one, 0, idempotent = true, |s, _q| {
-    let mut p = segs!["coupons", id("id", s.id)?];
-    if let Some(w) = s.website {
-        p.extend(segs!["website", id("website", w)?]);
-    }
-    Send::Get(p)
-});
 
 request_record! {
     /// GET /promo_offers/{program}/ (scope `public_data`). The item shape is not documented: each item
