@@ -152,11 +152,11 @@ fn get_and_find_app_requests() {
     assert_eq!(details.platform, Platform::Android);
     assert_eq!(
         details.channel_setup.unwrap()["snapchat"],
-        Json(json!({"app_id": "test.bundle.app"}))
+        Json::new(json!({"app_id": "test.bundle.app"}))
     );
     assert_eq!(
         details.additional_info,
-        Some(Json(json!({"overrides": {}})))
+        Some(Json::new(json!({"overrides": {}})))
     );
 }
 
@@ -238,7 +238,7 @@ fn ticket_status_sections_and_signatures() {
     assert!(!st.status.is_terminal());
     assert_eq!(
         st.sections["events"].successes,
-        vec![Json(json!("install"))]
+        vec![Json::new(json!("install"))]
     );
     assert!(
         st.sections["partners"]

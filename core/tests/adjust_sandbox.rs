@@ -70,7 +70,7 @@ async fn every_endpoint_round_trips() {
     let details = c.get_app(&created.adjust_app_token).await.unwrap();
     assert_eq!(details.name, "Sandbox App");
     assert_eq!(
-        details.channel_setup.unwrap()["snapchat"].0,
+        details.channel_setup.unwrap()["snapchat"].value().clone(),
         json!({"app_id": "snap-9"})
     );
 

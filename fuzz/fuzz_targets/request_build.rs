@@ -72,7 +72,7 @@ fn channel_setup(u: &mut Unstructured<'_>) -> Option<adjust::ChannelSetup> {
     if flag(u) {
         other.insert(
             hostile(u, &["partner_x"]),
-            Json(serde_json::json!({ "key": hostile(u, &["v"]) })),
+            Json::new(serde_json::json!({ "key": hostile(u, &["v"]) })),
         );
     }
     Some(adjust::ChannelSetup {

@@ -420,7 +420,7 @@ fn metrics_export(exchange: &Exchange, asked: ExportFormat) -> Result<MetricsExp
     let format = format_of(exchange, asked, &raw);
     let (json, table) = match format {
         ExportFormat::Json => (
-            Some(Json(
+            Some(Json::new(
                 serde_json::from_slice(raw.as_bytes()).map_err(|e| decode_error(exchange, e))?,
             )),
             None,

@@ -392,7 +392,7 @@ impl ChannelSetup {
                     "partner slugs are lower-case letters, digits and `_`",
                 ));
             }
-            if !value.0.is_object() {
+            if !value.value().is_object() {
                 return Err(Error::invalid(
                     format!("{field}.{slug}"),
                     "partner values must be a JSON object",

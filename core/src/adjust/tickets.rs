@@ -124,7 +124,7 @@ impl crate::Endpoint for GetTicketStatus {
                 || obj.contains_key("detail")
             {
                 let list = |v: Option<&Value>| match v {
-                    Some(Value::Array(items)) => items.iter().cloned().map(Json).collect(),
+                    Some(Value::Array(items)) => items.iter().cloned().map(Json::new).collect(),
                     _ => Vec::new(),
                 };
                 let section = SectionResult {

@@ -292,9 +292,9 @@ fn account_fields(body: &[u8]) -> Json {
         Ok(serde_json::Value::Object(mut object)) => {
             object.remove("access_token");
             object.remove("refresh_token");
-            Json(serde_json::Value::Object(object))
+            Json::new(serde_json::Value::Object(object))
         }
-        _ => Json(serde_json::Value::Null),
+        _ => Json::default(),
     }
 }
 

@@ -323,11 +323,16 @@ pub struct StatisticsPage {
 
 impl super::wire::WithRaw for StatisticsRow {
     fn set_raw(&mut self, raw: Json) {
-        // Each position keeps its object as sent too (when they were read, they are in order).
+        // Each position keeps its object as sent too (when they were read, they are in order). A row
+        // without positions never parses its text into a tree.
+        if self.positions.is_empty() {
+            self.row = raw;
+            return;
+        }
         if let Some(sent) = raw.value().get("positions").and_then(|p| p.as_array()) {
             if sent.len() == self.positions.len() {
                 for (position, object) in self.positions.iter_mut().zip(sent) {
-                    position.raw = Json(object.clone());
+                    position.raw = Json::new(object.clone());
                 }
             }
         }
@@ -424,12 +429,17 @@ impl crate::Endpoint for ListStatistics {
         Ok(ctx.get(&["statistics", self.report.as_str()], &q))
     }
     fn parse(&self, exchange: &Exchange) -> Result<Page<StatisticsRow>, Error> {
-        let mut page: Page<serde_json::Value> = decode_page(exchange, self.offset.unwrap_or(0))?;
-        let rows = page
-            .items
-            .drain(..)
-            .map(super::wire::typed::<StatisticsRow>)
-            .collect();
+        #[cfg(not(target_arch = "wasm32"))]
+        let (mut page, typed): (Page<Box<serde_json::value::RawValue>>, _) = (
+            decode_page(exchange, self.offset.unwrap_or(0))?,
+            super::wire::typed_text::<StatisticsRow>,
+        );
+        #[cfg(target_arch = "wasm32")]
+        let (mut page, typed): (Page<serde_json::Value>, _) = (
+            decode_page(exchange, self.offset.unwrap_or(0))?,
+            super::wire::typed::<StatisticsRow>,
+        );
+        let rows = page.items.drain(..).map(typed).collect();
         Ok(Page {
             request_id: None,
             items: rows,

@@ -3,6 +3,8 @@
 //! macros that declare request records, list endpoints and page records.
 
 use serde::de::DeserializeOwned;
+#[cfg(not(target_arch = "wasm32"))]
+use serde_json::value::RawValue;
 
 use super::AdmitadContext;
 use super::errors::decode;
@@ -45,8 +47,25 @@ pub(crate) fn typed<T: WithRaw>(v: serde_json::Value) -> T {
     let mut item = decode(&v)
         .or_else(|| decode(&well_typed_fields(&v, &|alone| decode(alone).is_some())))
         .unwrap_or_default();
-    item.set_raw(Json(v));
+    item.set_raw(Json::new(v));
     item
+}
+
+/// [`typed`] for an object still in its text: decoded straight from the text (no tree), which is kept
+/// as sent; only an object that does not decode as a whole is parsed into a tree for the
+/// field-by-field fallback.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn typed_text<T: WithRaw>(text: Box<RawValue>) -> T {
+    // From the text (already checked UTF-8): faster than from bytes.
+    match serde_json::from_str::<T>(text.get()) {
+        Ok(mut item) => {
+            item.set_raw(Json::from_raw(text));
+            item
+        }
+        Err(_) => {
+            typed(serde_json::from_slice(text.get().as_bytes()).unwrap_or(serde_json::Value::Null))
+        }
+    }
 }
 
 /// The object's fields that decode on their own (`fits` tries one field alone); not an object: `null`.
@@ -70,7 +89,10 @@ fn well_typed_fields(
 
 /// A page (`results` + `_meta`, or a bare array) of typed items.
 pub(crate) fn typed_page<T: WithRaw>(exchange: &Exchange, offset: u64) -> Result<Page<T>, Error> {
-    let page: Page<serde_json::Value> = decode_page(exchange, offset)?;
+    #[cfg(not(target_arch = "wasm32"))]
+    let (page, typed): (Page<Box<RawValue>>, _) = (decode_page(exchange, offset)?, typed_text);
+    #[cfg(target_arch = "wasm32")]
+    let (page, typed): (Page<serde_json::Value>, _) = (decode_page(exchange, offset)?, typed);
     Ok(Page {
         request_id: None,
         items: page.items.into_iter().map(typed).collect(),
@@ -90,7 +112,10 @@ pub(crate) fn plain_page<T: DeserializeOwned>(
 
 /// One typed object.
 pub(crate) fn typed_one<T: WithRaw>(exchange: &Exchange, _offset: u64) -> Result<T, Error> {
-    decode::<serde_json::Value>(exchange).map(typed)
+    #[cfg(not(target_arch = "wasm32"))]
+    return decode::<Box<RawValue>>(exchange).map(typed_text);
+    #[cfg(target_arch = "wasm32")]
+    return decode::<serde_json::Value>(exchange).map(typed);
 }
 
 /// A bare array of typed objects (also read inside `results`), as the operation's list record.
@@ -130,7 +155,7 @@ pub(crate) fn plain_vec<T: DeserializeOwned, L: From<Vec<T>>>(
 /// The answer as sent.
 pub(crate) fn plain_json(exchange: &Exchange, _offset: u64) -> Result<crate::JsonReply, Error> {
     decode::<serde_json::Value>(exchange).map(|v| crate::JsonReply {
-        body: Json(v),
+        body: Json::new(v),
         request_id: None,
     })
 }
