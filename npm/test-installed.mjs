@@ -2,7 +2,7 @@
 // included) and uses it from ESM and CommonJS against the sandbox.
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -11,6 +11,10 @@ const dir = mkdtempSync(join(tmpdir(), 'adkit-installed-'));
 const tgz = execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: here, encoding: 'utf8' }).trim().split('\n').at(-1);
 writeFileSync(join(dir, 'package.json'), '{"private":true}');
 execFileSync('npm', ['install', '--silent', '--no-audit', '--no-fund', join(dir, tgz)], { cwd: dir, stdio: 'inherit' });
+for (const license of ['LICENSE-MIT', 'LICENSE-APACHE']) {
+  if (!existsSync(join(dir, 'node_modules/adkit', license))) throw new Error(`the tarball has no ${license}`);
+}
+console.log('ok   installed package: both license texts are in the tarball');
 const base = `${process.env.ADKIT_SANDBOX_URL}/adjust/api/`;
 writeFileSync(join(dir, 'esm.mjs'), `
 import { AdjustClient } from 'adkit';

@@ -36,6 +36,8 @@ for vendor in adjust adapty admitad; do
   echo "size report: npm/pkg/$vendor/adkit_${vendor}_bg.wasm raw ${raw} bytes, gzip -9 ${gz} bytes ($(( gz / 1024 )) KiB; target 150 KiB: $verdict)"
   if [ "$vendor" = adjust ] && [ "$verdict" = OVER ]; then status=1; fi
 done
+# The license texts of the repository root, shipped in the tarball.
+cp LICENSE-MIT LICENSE-APACHE npm/
 # The named-method installer, in CommonJS for Node from its one ESM source.
 sed 's/^export function /function /' npm/operations.mjs > "$OUT/operations.cjs"
 echo 'module.exports = { installOperations, installPages };' >> "$OUT/operations.cjs"
