@@ -76,15 +76,7 @@ async fn run(
                     .await);
             }
         };
-        let (request, policy) = build_call(call, &client.context())
-            .and_then(|(q, p)| Ok((adkit::append_query(q, &extra)?, p)))
-            .map_err(|e| js_error(&e))?;
-        let exchange = client
-            .driver()
-            .execute(request, policy)
-            .await
-            .map_err(|e| js_error(&e))?;
-        parse_call(call, &exchange)
+        send_call(client.driver(), &client.context(), call, &extra).await
     };
     race(work, async {
         aborted(signal).await;

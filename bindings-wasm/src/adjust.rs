@@ -81,18 +81,7 @@ async fn run(
                 return out(client.wait_for_ticket(&ticket_token, wait, progress).await);
             }
         };
-        // Build, then one shared await of the driver, then parse: the exchange is not generic over
-        // the endpoint, so the module carries a single copy of the request state machine.
-        let built = build_call(&call, &client.context());
-        let (request, policy) = built
-            .and_then(|(q, p)| Ok((adkit::append_query(q, &extra)?, p)))
-            .map_err(|e| js_error(&e))?;
-        let exchange = client
-            .driver()
-            .execute(request, policy)
-            .await
-            .map_err(|e| js_error(&e))?;
-        parse_call(&call, &exchange)
+        send_call(client.driver(), &client.context(), &call, &extra).await
     };
     race(work, async {
         aborted(signal).await;

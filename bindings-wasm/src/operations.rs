@@ -135,6 +135,25 @@ macro_rules! wasm_operations {
             }
         }
 
+        /// Sends a call through the client's driver (with the call's `extraQuery`) and gives the JS value
+        /// of its answer: build, then one shared await of the driver, then parse — the exchange is not
+        /// generic over the endpoint, so the module carries a single copy of the request state machine.
+        pub(crate) async fn send_call(
+            driver: &adkit::driver::Driver<$crate::fetch::FetchTransport, $crate::fetch::JsTimer>,
+            ctx: &$ctx<'_>,
+            call: &Call,
+            extra: &[(String, String)],
+        ) -> Result<JsValue, JsValue> {
+            let (request, policy) = build_call(call, ctx)
+                .and_then(|(q, p)| Ok((adkit::append_query(q, extra)?, p)))
+                .map_err(|e| $crate::convert::js_error(&e))?;
+            let exchange = driver
+                .execute(request, policy)
+                .await
+                .map_err(|e| $crate::convert::js_error(&e))?;
+            parse_call(call, &exchange)
+        }
+
         /// The JS value of a call's final exchange (its request id included).
         pub(crate) fn parse_call(call: &Call, exchange: &adkit::driver::Exchange) -> Result<JsValue, JsValue> {
             use adkit::Endpoint as _;

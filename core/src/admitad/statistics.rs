@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::AdmitadContext;
 use super::decimal::Decimal;
 use super::errors::decode;
-use super::pagination::{Page, Paginated, decode_page};
+use super::pagination::{Page, Paginated};
 use super::wire::request_record;
 use crate::driver::{Exchange, RequestPolicy};
 use crate::error::Error;
@@ -429,24 +429,7 @@ impl crate::Endpoint for ListStatistics {
         Ok(ctx.get(&["statistics", self.report.as_str()], &q))
     }
     fn parse(&self, exchange: &Exchange) -> Result<Page<StatisticsRow>, Error> {
-        #[cfg(not(target_arch = "wasm32"))]
-        let (mut page, typed): (Page<Box<serde_json::value::RawValue>>, _) = (
-            decode_page(exchange, self.offset.unwrap_or(0))?,
-            super::wire::typed_text::<StatisticsRow>,
-        );
-        #[cfg(target_arch = "wasm32")]
-        let (mut page, typed): (Page<serde_json::Value>, _) = (
-            decode_page(exchange, self.offset.unwrap_or(0))?,
-            super::wire::typed::<StatisticsRow>,
-        );
-        let rows = page.items.drain(..).map(typed).collect();
-        Ok(Page {
-            request_id: None,
-            items: rows,
-            count: page.count,
-            limit: page.limit,
-            offset: page.offset,
-        })
+        super::wire::typed_page(exchange, self.offset.unwrap_or(0))
     }
     fn policy(&self) -> RequestPolicy {
         RequestPolicy::for_method(Method::Get)
