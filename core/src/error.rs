@@ -431,6 +431,21 @@ impl Error {
 
     /// A decode error for a response of a credential endpoint (a token grant): the body is never
     /// excerpted, the message says only what was wrong.
+    /// The same error without its body excerpt: for a response whose body is a credential (a token
+    /// endpoint's), which is never excerpted, whatever its status — redaction cannot find a token in a
+    /// body that is not well-formed JSON.
+    pub(crate) fn without_body_excerpt(mut self) -> Self {
+        if let Error::Api(d)
+        | Error::NotFound(d)
+        | Error::Auth(d)
+        | Error::RateLimited(d)
+        | Error::Decode(d) = &mut self
+        {
+            d.body_excerpt.clear();
+        }
+        self
+    }
+
     pub(crate) fn decode_credential_response(
         vendor: Vendor,
         status: u16,

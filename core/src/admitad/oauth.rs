@@ -243,10 +243,11 @@ impl TokenRequest {
 
     /// The token pair, with `expires_at_ms` computed from `now_unix_ms` (the injected clock).
     pub fn parse(&self, exchange: &Exchange, now_unix_ms: u64) -> Result<TokenSet, Error> {
+        // A token response is never excerpted, whatever its status: its body is the credential (a
+        // malformed one defeats redaction). The status, code and message still say what was wrong.
         if !exchange.response.is_success() {
-            return Err(error_from_exchange(exchange));
+            return Err(error_from_exchange(exchange).without_body_excerpt());
         }
-        // A token response is never excerpted: its body is the credential. Say what was wrong only.
         let fail = |reason: String| {
             Error::decode_credential_response(
                 Vendor::Admitad,
@@ -682,6 +683,27 @@ mod tests {
                 !shown.contains("LIVE-LEAK") && !shown.contains("CLIENT-SECRET"),
                 "{shown}"
             );
+        }
+    }
+
+    #[test]
+    fn a_failed_token_response_is_never_excerpted() {
+        // The fuzzer's find: a 503 whose body holds the refresh token and then bytes that are not JSON,
+        // so the redactor could not find the token again; the excerpt carried it.
+        let mut body = br#"{"access_token":"at-SECRET-1","refresh_token":"rt-SECRET-2","#.to_vec();
+        body.extend_from_slice(b"\r\r\xf1\r\"access_\r\"access_tokr4\xf8nJ\xa6*\x00n\":\"$A\"\r\r");
+        for status in [400, 401, 429, 500, 503] {
+            let exchange = Exchange::new(crate::HttpResponse::new(status, body.clone()));
+            let request = TokenRequest {
+                client_id: "c".into(),
+                client_secret: Secret::new("cs"),
+                grant: TokenGrant::ClientCredentials { scopes: Vec::new() },
+            };
+            let err = request.parse(&exchange, 0).unwrap_err();
+            let shown = format!("{err} {err:?}");
+            assert!(!shown.contains("SECRET"), "{status}: {shown}");
+            assert_eq!(err.status(), Some(status));
+            assert_eq!(err.body_excerpt(), Some(""));
         }
     }
 
